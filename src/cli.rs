@@ -1,0 +1,349 @@
+//! Command-line arguments and the dispatch of each subcommand.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use newsgraph::dot::View;
+use newsgraph::error::{Error, Result};
+use newsgraph::ingest::{self, Published};
+use newsgraph::lexicon::Lexicon;
+use newsgraph::queries::{self, CannedQuery, ResultFormat};
+use newsgraph::store::Store;
+use newsgraph::{eval, extract, json, rdf};
+use oxigraph::io::RdfFormat;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code when some inputs were skipped but the rest went through.
+const EXIT_SKIPPED: u8 = 3;
+
+#[derive(Parser, Debug)]
+#[command(name = "newsgraph", version, about = "English news articles → an RDF knowledge graph you can query, draw and export")]
+pub struct Args {
+    /// Store directory [default: $NEWSGRAPH_STORE, else ./newsgraph.db]
+    #[arg(long, global = true, env = "NEWSGRAPH_STORE")]
+    store: Option<PathBuf>,
+    /// Extra event trigger lexicon (same TSV format as data/lexicon/events.tsv); repeatable
+    #[arg(long, global = true)]
+    lexicon: Vec<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract articles (files, directories, or - for stdin) and store them
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Publication date YYYY-MM-DD that relative dates resolve against ('' = unknown)
+        #[arg(long)]
+        published: Option<String>,
+    },
+    /// Extract one article to stdout, without a store
+    Extract {
+        file: PathBuf,
+        #[arg(long)]
+        published: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+    },
+    /// Run a canned query (see `queries`), a .rq file, or --sparql TEXT
+    Query {
+        /// Canned query name or path to a .rq file
+        name: Option<String>,
+        #[arg(long)]
+        sparql: Option<String>,
+        /// NAME=VALUE, bound as a literal; repeatable
+        #[arg(long = "param", value_parser = parse_param)]
+        params: Vec<(String, String)>,
+        #[arg(long, value_enum, default_value_t = ResultFormat::Table)]
+        format: ResultFormat,
+    },
+    /// List the canned queries with their parameters
+    Queries,
+    /// Export the whole store in an RDF format
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Turtle)]
+        format: ExportFormat,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Draw a Graphviz DOT view: meetings, timeline, entity --name NAME
+    Dot {
+        #[arg(value_enum)]
+        view: View,
+        /// Entity name for the `entity` view
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Counts of articles, triples and things by type
+    Stats,
+    /// Remove an article (its source path or graph IRI) from the store
+    Remove { article: String },
+    /// Ingest the bundled sample articles into a temporary store and show what it finds
+    Demo,
+    /// Score the extractor against gold JSON Lines files (FORMAT.md)
+    Eval {
+        #[arg(required = true)]
+        gold: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Json,
+    Turtle,
+    Ntriples,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Rdfxml,
+    Jsonld,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum EvalFormat {
+    Table,
+    Json,
+}
+
+fn parse_param(s: &str) -> std::result::Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(k, v)| (k.trim().to_string(), v.to_string()))
+        .ok_or_else(|| format!("expected NAME=VALUE, got `{s}`"))
+}
+
+impl ExportFormat {
+    fn rdf(self) -> RdfFormat {
+        match self {
+            ExportFormat::Turtle => RdfFormat::Turtle,
+            ExportFormat::Ntriples => RdfFormat::NTriples,
+            ExportFormat::Nquads => RdfFormat::NQuads,
+            ExportFormat::Trig => RdfFormat::TriG,
+            ExportFormat::Rdfxml => RdfFormat::RdfXml,
+            ExportFormat::Jsonld => RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() },
+        }
+    }
+}
+
+/// Settings shared by the subcommands, built from the arguments.
+struct Config {
+    store: PathBuf,
+    lexicon: Vec<PathBuf>,
+    progress: bool,
+}
+
+impl Config {
+    fn from_args(args: &Args) -> Self {
+        Config {
+            store: args.store.clone().unwrap_or_else(|| PathBuf::from("newsgraph.db")),
+            lexicon: args.lexicon.clone(),
+            progress: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn lexicon(&self) -> Result<std::borrow::Cow<'static, Lexicon>> {
+        if self.lexicon.is_empty() {
+            Ok(std::borrow::Cow::Borrowed(Lexicon::bundled()))
+        } else {
+            Ok(std::borrow::Cow::Owned(Lexicon::with_user_lexicons(&self.lexicon)?))
+        }
+    }
+}
+
+fn output(path: Option<&PathBuf>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| Error::io(p, e))?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let cfg = Config::from_args(&args);
+    match args.command {
+        Command::Ingest { paths, published } => {
+            let published = Published::from_flag(published.as_deref())?;
+            let lex = cfg.lexicon()?;
+            let store = Store::open(&cfg.store)?;
+            let s = ingest::ingest(&store, &paths, published, &lex, cfg.progress)?;
+            for w in &s.warnings {
+                eprintln!("warning: {w}");
+            }
+            for k in &s.skipped {
+                eprintln!("skipped: {}: {}", k.source, k.reason);
+            }
+            eprintln!(
+                "{} articles ({} new, {} replaced, {} unchanged), {} entities, {} events, {} triples in {:.2}s → {}",
+                s.articles, s.added, s.replaced, s.unchanged, s.entities, s.events, s.triples, s.seconds,
+                cfg.store.display()
+            );
+            Ok(if s.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SKIPPED) })
+        }
+        Command::Extract { file, published, format } => {
+            let lex = cfg.lexicon()?;
+            let mut warnings = Vec::new();
+            let article = ingest::read_article(&file, Published::from_flag(published.as_deref())?, &mut warnings)
+                .map_err(|reason| Error::Usage(format!("{}: {reason}", file.display())))?;
+            for w in &warnings {
+                eprintln!("warning: {w}");
+            }
+            let x = extract::extract_article(&article, &lex);
+            let mut out = output(None)?;
+            match format {
+                ExtractFormat::Json => {
+                    let id = file.file_stem().and_then(|s| s.to_str()).unwrap_or("article");
+                    let pubs = article.published.map(|d| d.to_string());
+                    let doc = json::document(id, &article.text, pubs.as_deref(), &x);
+                    serde_json::to_writer(&mut out, &doc).map_err(|e| Error::Serialize(e.into()))?;
+                    writeln!(out).map_err(Error::Serialize)?;
+                }
+                ExtractFormat::Turtle | ExtractFormat::Ntriples => {
+                    let store = Store::in_memory()?;
+                    let key = ingest::article_key(&article);
+                    store.bulk_load(rdf::quads(&article, &key, &x))?;
+                    let f = if matches!(format, ExtractFormat::Turtle) { RdfFormat::Turtle } else { RdfFormat::NTriples };
+                    store.export(f, &mut out)?;
+                }
+            }
+            out.flush().map_err(Error::Serialize)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Query { name, sparql, params, format } => {
+            let q = match (name, sparql) {
+                (_, Some(text)) => CannedQuery::parse("--sparql", &text),
+                (Some(n), None) if n.ends_with(".rq") || std::path::Path::new(&n).is_file() => {
+                    let text = std::fs::read_to_string(&n).map_err(|e| Error::io(&n, e))?;
+                    CannedQuery::parse(&n, &text)
+                }
+                (Some(n), None) => queries::find(&n).ok_or(Error::UnknownQuery(n))?,
+                (None, None) => return Err(Error::Usage("give a query name, a .rq file, or --sparql TEXT; `newsgraph queries` lists the names".into())),
+            };
+            let bound = if q.params.is_empty() && q.name.starts_with("--sparql") || q.name.ends_with(".rq") {
+                params.iter().map(|(k, v)| (k.clone(), newsgraph::store::string_param(v))).collect()
+            } else {
+                q.bind(&params)?
+            };
+            let store = Store::open_read_only(&cfg.store)?;
+            let results = store.select(&q.name, &q.sparql, &bound)?;
+            let mut out = output(None)?;
+            queries::write_results(results, format, &mut out)?;
+            out.flush().map_err(Error::Serialize)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Queries => {
+            for q in queries::bundled() {
+                println!("{:<15} {}", q.name, q.description);
+                for p in &q.params {
+                    println!("{:<15}   --param {}=…  {}", "", p.name, p.description);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { format, output: path } => {
+            let store = Store::open_read_only(&cfg.store)?;
+            let mut out = output(path.as_ref())?;
+            store.export(format.rdf(), &mut out)?;
+            out.flush().map_err(Error::Serialize)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Dot { view, name, output: path } => {
+            let store = Store::open_read_only(&cfg.store)?;
+            let mut out = output(path.as_ref())?;
+            newsgraph::dot::render(&store, view, name.as_deref(), &mut out)?;
+            out.flush().map_err(Error::Serialize)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats => {
+            let store = Store::open_read_only(&cfg.store)?;
+            let s = store.stats()?;
+            println!("articles  {}", s.articles);
+            println!("triples   {} (union of article graphs)", s.triples);
+            println!("quads     {}", s.quads);
+            for (t, n) in &s.by_type {
+                println!("{t:<24} {n}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Remove { article } => {
+            let store = Store::open(&cfg.store)?;
+            let target = store
+                .articles()?
+                .into_iter()
+                .find(|(iri, source)| iri.as_str() == article || *source == article)
+                .ok_or_else(|| Error::Usage(format!("no article `{article}` in {}: `newsgraph query --sparql 'SELECT ?a ?s {{ ?a <https://w3id.org/newsgraph/ontology#source> ?s }}'` lists them", cfg.store.display())))?;
+            store.remove_article(&target.0)?;
+            eprintln!("removed {} ({})", target.1, target.0.as_str());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo => demo(&cfg),
+        Command::Eval { gold, format } => {
+            let lex = cfg.lexicon()?;
+            let mut all = Vec::new();
+            for g in &gold {
+                let r = eval::eval_file(g, &lex)?;
+                if matches!(format, EvalFormat::Table) {
+                    let mut out = std::io::stdout().lock();
+                    r.report.write_table(&mut out, &r.file).map_err(Error::Serialize)?;
+                    writeln!(out, "speed: {} words in {:.2}s = {:.0} words/s (all cores)\n", r.words, r.seconds, r.words_per_second()).map_err(Error::Serialize)?;
+                }
+                all.push(r);
+            }
+            if matches!(format, EvalFormat::Json) {
+                let v: Vec<serde_json::Value> = all
+                    .iter()
+                    .map(|r| {
+                        let mut j = r.report.to_json();
+                        j["file"] = r.file.clone().into();
+                        j["words"] = r.words.into();
+                        j["seconds"] = r.seconds.into();
+                        j["words_per_second"] = r.words_per_second().into();
+                        j
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&v).map_err(|e| Error::Serialize(e.into()))?);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The bundled sample articles, embedded so `demo` runs from anywhere.
+const SAMPLES: &[(&str, &str)] = &[
+    ("2024-03-14-harbour-summit.txt", include_str!("../data/samples/2024-03-14-harbour-summit.txt")),
+    ("2024-03-20-port-authority-chief-fired.txt", include_str!("../data/samples/2024-03-20-port-authority-chief-fired.txt")),
+    ("2024-04-02-timeline-harbour-affair.txt", include_str!("../data/samples/2024-04-02-timeline-harbour-affair.txt")),
+];
+
+fn demo(cfg: &Config) -> Result<ExitCode> {
+    let dir = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
+    let mut paths = Vec::new();
+    for (name, text) in SAMPLES {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).map_err(|e| Error::io(&p, e))?;
+        paths.push(p);
+    }
+    let store = Store::open(&dir.path().join("store"))?;
+    let lex = cfg.lexicon()?;
+    let s = ingest::ingest(&store, &paths, Published::Detect, &lex, cfg.progress)?;
+    println!(
+        "Ingested {} sample articles: {} entities, {} events, {} triples in {:.2}s\n",
+        s.articles, s.entities, s.events, s.triples, s.seconds
+    );
+    let mut out = std::io::stdout().lock();
+    for name in ["who-met-whom", "timeline"] {
+        let q = queries::find(name).ok_or_else(|| Error::UnknownQuery(name.into()))?;
+        writeln!(out, "== {name}: {}", q.description).map_err(Error::Serialize)?;
+        queries::write_results(store.select(name, &q.sparql, &[])?, ResultFormat::Table, &mut out)?;
+        writeln!(out).map_err(Error::Serialize)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

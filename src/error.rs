@@ -1,0 +1,63 @@
+//! Typed errors of the library. The binary prints them with their chain.
+
+use std::path::{Path, PathBuf};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read or write {path}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{file}:{line}: {message}")]
+    Data { file: String, line: usize, message: String },
+    #[error("invalid date `{0}`: expected YYYY-MM-DD")]
+    Date(String),
+    #[error("the store at {path} could not be opened{hint}")]
+    StoreOpen {
+        path: PathBuf,
+        hint: String,
+        #[source]
+        source: oxigraph::store::StorageError,
+    },
+    #[error("store error")]
+    Store(#[from] oxigraph::store::StorageError),
+    #[error("SPARQL syntax error in {name}")]
+    QuerySyntax {
+        name: String,
+        #[source]
+        source: oxigraph::sparql::SparqlSyntaxError,
+    },
+    #[error("query evaluation failed")]
+    QueryEval(#[from] oxigraph::sparql::QueryEvaluationError),
+    #[error("unknown query `{0}`: run `newsgraph queries` for the list, or pass a .rq file")]
+    UnknownQuery(String),
+    #[error("query `{query}` has no parameter `{param}` (parameters: {known})")]
+    UnknownParam { query: String, param: String, known: String },
+    #[error("query `{query}` needs --param {param}=VALUE")]
+    MissingParam { query: String, param: String },
+    #[error("`{0}` is not an ASK or SELECT query; only read queries are run")]
+    NotSelect(String),
+    #[error("unknown view `{0}`: expected one of meetings, timeline, entity")]
+    UnknownView(String),
+    #[error("{0}")]
+    Usage(String),
+    #[error("serialization failed")]
+    Serialize(#[source] std::io::Error),
+    #[error("invalid JSON in {file} line {line}")]
+    Json {
+        file: String,
+        line: usize,
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+impl Error {
+    pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
+        Error::Io { path: path.as_ref().to_path_buf(), source }
+    }
+}

@@ -1,0 +1,383 @@
+//! Stage 4: entities + tokens → event mentions with participants.
+//!
+//! Triggers come from the event lexicon (`data/lexicon/events.tsv`, plus
+//! `--lexicon` files). Participants are read from patterns around the
+//! trigger inside its clause: the subject before it ("X met", "X and Y
+//! met"), the object after it ("met (with) Y", "fired Y", "talks with Y",
+//! "talks between X and Y", "the firing of Y", "probe into Y", "Y's
+//! firing"), passives ("Y was fired by X"), places ("in X"), and plural
+//! anaphora ("the two", "they", "the diplomats") pointing back to the last
+//! two people named.
+
+use crate::doc::{EntityType, Event, Modality, Participant, Role, Shape, Span, Token, Tokens};
+use crate::entities::Resolved;
+use crate::lexicon::{Lexicon, Pos, Trigger};
+
+/// Event types whose participants are symmetric.
+fn symmetric(kind: &str) -> bool {
+    matches!(kind, "Meeting" | "Communication")
+}
+
+/// Event types done *to* someone: the object is the patient.
+fn has_patient(kind: &str) -> bool {
+    matches!(
+        kind,
+        "Dismissal" | "Arrest" | "Charge" | "Sentence" | "Accusation" | "Investigation" | "Attack"
+            | "Seizure" | "Appointment" | "Election" | "Trial" | "Death"
+    )
+}
+
+const BOUNDARIES: &[&str] = &[
+    ";", ":", "—", "–", "that", "which", "who", "whom", "whose", "while", "but", "because", "although",
+    "though", "when", "whereas", "before", "after", "since", "until", "unless", "if", "(", ")",
+];
+
+/// A mention placed on the token grid.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    first: usize,
+    end: usize,
+    entity: usize,
+    kind: EntityType,
+}
+
+/// An event mention before coreference and dating.
+#[derive(Debug, Clone)]
+pub struct EventMention {
+    pub event: Event,
+    pub token: usize,
+    pub pos: Pos,
+    pub tense: String,
+}
+
+/// Find the event mentions of an article.
+pub fn find_events(toks: &Tokens, res: &Resolved, lex: &Lexicon, credits: &[Span]) -> Vec<EventMention> {
+    let tokens = &toks.tokens;
+    let placed: Vec<Placed> = res
+        .mentions
+        .iter()
+        .zip(&res.mention_entity)
+        .map(|(m, &e)| Placed { first: m.first_token, end: m.end_token, entity: e, kind: res.entities[e].kind })
+        .collect();
+    let mut out = Vec::new();
+    for (si, sent) in toks.sentences.iter().enumerate() {
+        if credits.iter().any(|c| c.contains(sent.span)) {
+            continue;
+        }
+        let r = sent.tokens.clone();
+        let speech = quoted_speech(&tokens[r.clone()], r.start);
+        let in_sent: Vec<Placed> = placed.iter().copied().filter(|p| p.first >= r.start && p.end <= r.end).collect();
+        let mut i = r.start;
+        while i < r.end {
+            let Some((len, trig)) = trigger_at(tokens, i, r.end, lex, &in_sent) else {
+                i += 1;
+                continue;
+            };
+            if speech.iter().any(|q| q.contains(&i)) {
+                i += len;
+                continue;
+            }
+            let (cl_start, cl_end) = clause(tokens, i, i + len, r.start, r.end);
+            let mut participants = Vec::new();
+            let left: Vec<Placed> = in_sent.iter().copied().filter(|p| p.first >= cl_start && p.end <= i).collect();
+            let right: Vec<Placed> = in_sent.iter().copied().filter(|p| p.first >= i + len && p.end <= cl_end).collect();
+            let kind = trig.kind.as_str();
+            let passive = trig.pos == Pos::Verb
+                && matches!(trig.tense.as_str(), "past" | "pastpart")
+                && (1..=2).any(|b| i >= r.start + b && matches!(tokens[i - b].lower.as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "being" | "got"));
+            let actors = |ps: &[Placed]| ps.iter().filter(|p| p.kind != EntityType::Place).copied().collect::<Vec<_>>();
+            let subject = subject_group(tokens, &actors(&left));
+            let object = object_group(tokens, &actors(&right), i + len);
+            let add = |ps: &mut Vec<Participant>, grp: &[Placed], role: Role| {
+                for p in grp {
+                    if !ps.iter().any(|x: &Participant| x.entity == p.entity) {
+                        ps.push(Participant { entity: p.entity, role });
+                    }
+                }
+            };
+            let prev_word = |k: usize| if k > r.start { tokens[k - 1].lower.as_str() } else { "" };
+            let next_word = tokens.get(i + len).map_or("", |t| t.lower.as_str());
+            if trig.pos == Pos::Verb {
+                if symmetric(kind) {
+                    add(&mut participants, &subject, Role::Participant);
+                    add(&mut participants, &object, Role::Participant);
+                } else if passive {
+                    add(&mut participants, &subject, if has_patient(kind) { Role::Patient } else { Role::Agent });
+                    if next_word == "by" {
+                        add(&mut participants, &object, Role::Agent);
+                    }
+                } else if kind == "Death" && matches!(trig.lemma.as_str(), "die") {
+                    add(&mut participants, &subject, Role::Patient);
+                } else {
+                    add(&mut participants, &subject, Role::Agent);
+                    if has_patient(kind) {
+                        add(&mut participants, &object, Role::Patient);
+                    }
+                }
+            } else {
+                // Noun triggers: "Y's firing", "the firing of Y", "talks with Y",
+                // "talks between X and Y", "probe into Y", "arrest by X".
+                let poss = possessor(tokens, i, r.start, &in_sent);
+                if let Some(p) = poss {
+                    let role = if symmetric(kind) {
+                        Role::Participant
+                    } else if has_patient(kind) && !matches!(kind, "Investigation" | "Attack" | "Accusation") {
+                        Role::Patient
+                    } else {
+                        Role::Agent
+                    };
+                    add(&mut participants, &[p], role);
+                }
+                match next_word {
+                    "with" | "between" | "among" if symmetric(kind) => {
+                        if next_word == "with" {
+                            add(&mut participants, &subject, Role::Participant);
+                        }
+                        add(&mut participants, &object, Role::Participant);
+                    }
+                    "of" | "into" | "against" | "on" | "over" => {
+                        let role = if symmetric(kind) { Role::Participant } else if has_patient(kind) { Role::Patient } else { Role::Agent };
+                        add(&mut participants, &object[..object.len().min(1)], role);
+                    }
+                    "by" => add(&mut participants, &object[..object.len().min(1)], Role::Agent),
+                    _ => {}
+                }
+                // A name right before the noun: "the FBI probe", "Senate testimony".
+                let mut k = i;
+                while k > cl_start && matches!(tokens[k - 1].shape, Shape::Lower) && !matches!(tokens[k - 1].lower.as_str(), "the" | "a" | "an" | "of" | "to" | "in" | "and") && k + 2 > i {
+                    k -= 1;
+                }
+                if let Some(p) = in_sent.iter().find(|p| p.end == k && p.kind != EntityType::Place) {
+                    let role = if p.kind == EntityType::Person && has_patient(kind) { Role::Patient } else if symmetric(kind) { Role::Participant } else { Role::Agent };
+                    add(&mut participants, &[*p], role);
+                }
+            }
+            // Plural anaphora for symmetric events: "the two", "they", "the diplomats".
+            let actors_n = participants.len();
+            if symmetric(kind) && actors_n < 2 && plural_anaphor(tokens, cl_start, i, prev_word(i)) {
+                let before: Vec<usize> = placed
+                    .iter()
+                    .filter(|p| p.end <= i && p.kind == EntityType::Person)
+                    .rev()
+                    .map(|p| p.entity)
+                    .fold(Vec::new(), |mut acc, e| {
+                        if acc.len() < 2 && !acc.contains(&e) {
+                            acc.push(e);
+                        }
+                        acc
+                    });
+                if before.len() == 2 {
+                    participants.clear();
+                    for e in before.into_iter().rev() {
+                        participants.push(Participant { entity: e, role: Role::Participant });
+                    }
+                }
+            }
+            // Place: "in X" / "at X" inside the clause (or a relative clause after a noun trigger).
+            let place_end = if trig.pos == Pos::Noun { relative_clause_end(tokens, cl_end, r.end) } else { cl_end };
+            for p in in_sent.iter().filter(|p| p.first >= cl_start && p.end <= place_end) {
+                if matches!(p.kind, EntityType::Place | EntityType::Country)
+                    && p.first > r.start
+                    && matches!(tokens[p.first - 1].lower.as_str(), "in" | "at")
+                    && !participants.iter().any(|x| x.entity == p.entity)
+                {
+                    participants.push(Participant { entity: p.entity, role: Role::Place });
+                    break;
+                }
+            }
+            let modality = modality(tokens, i, r.start, trig);
+            let trigger = Span::new(tokens[i].span.start, tokens[i + len - 1].span.end);
+            out.push(EventMention {
+                event: Event {
+                    kind: trig.kind.clone(),
+                    trigger,
+                    coreferent: Vec::new(),
+                    lemma: trig.lemma.clone(),
+                    participants,
+                    date: None,
+                    modality,
+                    sentence: si,
+                },
+                token: i,
+                pos: trig.pos,
+                tense: trig.tense.clone(),
+            });
+            i += len;
+        }
+    }
+    out
+}
+
+/// The longest trigger at token `i` that reads as an event here.
+fn trigger_at<'a>(tokens: &[Token], i: usize, end: usize, lex: &'a Lexicon, names: &[Placed]) -> Option<(usize, &'a Trigger)> {
+    if names.iter().any(|p| p.first <= i && i < p.end) {
+        return None; // inside a name ("Trump Tower", "Attack Squadron")
+    }
+    let mut words = String::new();
+    let mut best = None;
+    for k in i..end.min(i + lex.max_trigger_words) {
+        if k > i {
+            words.push(' ');
+        }
+        words.push_str(&tokens[k].lower);
+        if let Some(readings) = lex.triggers.get(&words) {
+            best = Some((k + 1 - i, readings));
+        }
+    }
+    let (len, readings) = best?;
+    let prev = if i > 0 { tokens[i - 1].lower.as_str() } else { "" };
+    // Noun or verb reading: a determiner or possessive before it makes a noun.
+    let noun_context = matches!(prev, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "'s" | "this" | "that" | "latest" | "first" | "new" | "further")
+        || tokens[i].shape == Shape::Capitalized && i > 0;
+    let pick = readings
+        .iter()
+        .find(|t| (t.pos == Pos::Noun) == noun_context)
+        .or_else(|| readings.first())?;
+    Some((len, pick))
+}
+
+/// Token index ranges of quoted speech (quotes holding a sentence, not a
+/// scare-quoted phrase).
+fn quoted_speech(tokens: &[Token], offset: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, t) in tokens.iter().enumerate() {
+        let q = t.lower.as_str();
+        let is_open = q == "“" || (q == "\"" && open.is_none());
+        let is_close = q == "”" || (q == "\"" && open.is_some());
+        if is_close && open.is_some() {
+            let s = open.take().unwrap_or(0);
+            let inner = &tokens[s + 1..k];
+            if inner.len() >= 5 || inner.iter().any(|t| matches!(t.lower.as_str(), "?" | "!" | ".")) {
+                out.push(offset + s..offset + k);
+            }
+        } else if is_open {
+            open = Some(k);
+        }
+    }
+    if let Some(s) = open {
+        if tokens.len() - s > 5 {
+            out.push(offset + s..offset + tokens.len());
+        }
+    }
+    out
+}
+
+/// The clause around a trigger: token range bounded by clause words.
+fn clause(tokens: &[Token], t_start: usize, t_end: usize, s_start: usize, s_end: usize) -> (usize, usize) {
+    let mut a = t_start;
+    while a > s_start && !BOUNDARIES.contains(&tokens[a - 1].lower.as_str()) {
+        a -= 1;
+    }
+    let mut b = t_end;
+    while b < s_end && !BOUNDARIES.contains(&tokens[b].lower.as_str()) {
+        b += 1;
+    }
+    (a, b)
+}
+
+/// A relative clause right after a noun trigger ("talks that they held in
+/// Moscow") extends the window for its place and time.
+fn relative_clause_end(tokens: &[Token], cl_end: usize, s_end: usize) -> usize {
+    if cl_end < s_end && matches!(tokens[cl_end].lower.as_str(), "that" | "which") {
+        let mut b = cl_end + 1;
+        while b < s_end && !BOUNDARIES.contains(&tokens[b].lower.as_str()) && tokens[b].lower != "," {
+            b += 1;
+        }
+        b
+    } else {
+        cl_end
+    }
+}
+
+/// The subject of a clause: its first actor, with any actors coordinated
+/// with it ("Tillerson and Lavrov").
+fn subject_group(tokens: &[Token], left: &[Placed]) -> Vec<Placed> {
+    let mut out: Vec<Placed> = Vec::new();
+    for p in left {
+        match out.last() {
+            None => out.push(*p),
+            Some(last) => {
+                let between: Vec<&str> = tokens[last.end..p.first].iter().map(|t| t.lower.as_str()).collect();
+                if matches!(between.as_slice(), ["and"] | [","] | [",", "and"]) {
+                    out.push(*p);
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    // "FBI Director James Comey": an organization qualifying the person.
+    if out.len() >= 2 && out[0].kind != EntityType::Person && out[1].kind == EntityType::Person && out[1].first <= out[0].end + 3 {
+        out.remove(0);
+    }
+    out
+}
+
+/// The object of a trigger: the first actor after it (an organization or
+/// country right before a person qualifies the person), with coordination.
+fn object_group(tokens: &[Token], right: &[Placed], after: usize) -> Vec<Placed> {
+    let mut it = right.iter().copied().peekable();
+    let Some(mut first) = it.next() else { return Vec::new() };
+    if first.first > after + 4 {
+        return Vec::new();
+    }
+    if first.kind != EntityType::Person {
+        if let Some(next) = it.peek() {
+            if next.kind == EntityType::Person && next.first <= first.end + 3 {
+                first = *next;
+                it.next();
+            }
+        }
+    }
+    let mut out = vec![first];
+    for p in it {
+        let last = out[out.len() - 1];
+        let between: Vec<&str> = tokens[last.end..p.first].iter().map(|t| t.lower.as_str()).collect();
+        if matches!(between.as_slice(), ["and"] | [","] | [",", "and"]) {
+            out.push(p);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// "Comey's firing": the actor right before a possessive `'s` before the trigger.
+fn possessor(tokens: &[Token], i: usize, s_start: usize, names: &[Placed]) -> Option<Placed> {
+    let mut k = i;
+    // skip one adjective: "Comey's sudden firing"
+    if k > s_start + 1 && tokens[k - 1].shape == Shape::Lower && tokens[k - 1].lower != "'s" {
+        k -= 1;
+    }
+    if k > s_start && matches!(tokens[k - 1].lower.as_str(), "'s" | "'") {
+        return names.iter().copied().find(|p| p.end == k - 1 && p.kind != EntityType::Place);
+    }
+    None
+}
+
+fn plural_anaphor(tokens: &[Token], cl_start: usize, i: usize, prev: &str) -> bool {
+    let window: Vec<&str> = tokens[cl_start..i].iter().map(|t| t.lower.as_str()).collect();
+    window.iter().any(|w| matches!(*w, "they" | "both" | "two" | "diplomats" | "leaders" | "sides" | "pair" | "ministers" | "presidents"))
+        || matches!(prev, "two")
+}
+
+fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigger) -> Modality {
+    let from = i.saturating_sub(4).max(s_start);
+    let window: Vec<&str> = tokens[from..i].iter().map(|t| t.lower.as_str()).collect();
+    if window.iter().any(|w| matches!(*w, "not" | "n't" | "never" | "no" | "t")) {
+        return Modality::Negated;
+    }
+    let intent = window.iter().any(|w| {
+        matches!(
+            *w,
+            "will" | "'ll" | "would" | "could" | "might" | "should" | "scheduled" | "expected" | "plans"
+                | "planned" | "planning" | "set" | "going" | "wants" | "want" | "hopes" | "intends" | "due"
+                | "upcoming" | "future" | "proposed" | "possible" | "potential" | "may"
+        )
+    });
+    if intent && !(trig.pos == Pos::Verb && matches!(trig.tense.as_str(), "past")) {
+        return Modality::Planned;
+    }
+    Modality::Asserted
+}

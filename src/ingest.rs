@@ -1,0 +1,223 @@
+//! Reading articles (files, directories, stdin) and putting their
+//! extractions into the store: parallel extraction on all cores, one
+//! transaction per changed article, the bulk loader for new ones.
+
+use crate::doc::Article;
+use crate::error::{Error, Result};
+use crate::extract::{date_in_name, extract_article, front_matter_date};
+use crate::lexicon::Lexicon;
+use crate::rdf;
+use crate::store::{Outcome, Store};
+use crate::time::PartialDate;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Where the publication date comes from when `--published` is not given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Published {
+    /// Front matter, else a date in the file name, else unknown.
+    Detect,
+    /// Unknown: relative dates stay unresolved.
+    Unknown,
+    Given(PartialDate),
+}
+
+impl Published {
+    /// Parse the `--published` flag: a date, or `''` for unknown.
+    pub fn from_flag(flag: Option<&str>) -> Result<Self> {
+        match flag {
+            None => Ok(Published::Detect),
+            Some(s) if s.trim().is_empty() => Ok(Published::Unknown),
+            Some(s) => PartialDate::parse(s)
+                .filter(|d| d.day.is_some())
+                .map(Published::Given)
+                .ok_or_else(|| Error::Date(s.to_string())),
+        }
+    }
+}
+
+/// A problem with one input that did not stop the batch.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub source: String,
+    pub reason: String,
+}
+
+/// Expand paths into article files: directories recursively (`*.txt`,
+/// `*.md`), `-` for stdin. Symlink loops are visited once.
+pub fn collect_inputs(paths: &[PathBuf], skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for p in paths {
+        walk(p, &mut out, &mut seen, skipped, true);
+    }
+    out
+}
+
+fn walk(p: &Path, out: &mut Vec<PathBuf>, seen: &mut HashSet<PathBuf>, skipped: &mut Vec<Skipped>, explicit: bool) {
+    if p == Path::new("-") {
+        out.push(p.to_path_buf());
+        return;
+    }
+    let canon = match p.canonicalize() {
+        Ok(c) => c,
+        Err(e) => {
+            skipped.push(Skipped { source: p.display().to_string(), reason: format!("cannot open: {e}") });
+            return;
+        }
+    };
+    if !seen.insert(canon.clone()) {
+        return;
+    }
+    if canon.is_dir() {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(p) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                skipped.push(Skipped { source: p.display().to_string(), reason: format!("cannot list directory: {e}") });
+                return;
+            }
+        };
+        entries.sort();
+        for e in entries {
+            walk(&e, out, seen, skipped, false);
+        }
+    } else if explicit || matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")) {
+        out.push(p.to_path_buf());
+    }
+}
+
+/// Read one input into an article. Text is decoded as UTF-8 (invalid bytes
+/// replaced, with a warning), a BOM dropped, `\r\n` normalized to `\n`;
+/// empty and binary inputs are refused.
+pub fn read_article(path: &Path, published: Published, warnings: &mut Vec<String>) -> std::result::Result<Article, String> {
+    let mut bytes = Vec::new();
+    let source = if path == Path::new("-") {
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
+        "-".to_string()
+    } else {
+        bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+        path.display().to_string()
+    };
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("binary file (NUL byte at offset {pos}): not an article"));
+    }
+    let mut text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            warnings.push(format!("{source}: invalid UTF-8 at byte {at}; decoded with replacement characters"));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    if let Some(t) = text.strip_prefix('\u{feff}') {
+        text = t.to_string();
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    let mut date = match published {
+        Published::Given(d) => Some(d),
+        _ => None,
+    };
+    if let Some((d, body)) = front_matter_date(&text) {
+        if published == Published::Detect {
+            date = Some(d);
+        }
+        text = text[body..].to_string();
+    }
+    if published == Published::Detect && date.is_none() {
+        date = path.file_name().and_then(|n| n.to_str()).and_then(date_in_name);
+    }
+    if text.trim().is_empty() {
+        return Err("empty article".into());
+    }
+    let title = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").chars().take(200).collect();
+    Ok(Article { source, text, published: date, title })
+}
+
+/// Identity of an article: the canonical path of its file, or for stdin
+/// the hash of its text.
+pub fn article_key(article: &Article) -> String {
+    if article.source == "-" {
+        format!("text:{}", rdf::content_hash(&article.text))
+    } else {
+        let p = Path::new(&article.source);
+        p.canonicalize().unwrap_or_else(|_| p.to_path_buf()).display().to_string()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub articles: usize,
+    pub added: usize,
+    pub replaced: usize,
+    pub unchanged: usize,
+    pub entities: usize,
+    pub events: usize,
+    pub triples: usize,
+    pub bytes: usize,
+    pub seconds: f64,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<String>,
+}
+
+/// Ingest inputs into the store.
+pub fn ingest(store: &Store, paths: &[PathBuf], published: Published, lex: &Lexicon, progress: bool) -> Result<Summary> {
+    let start = std::time::Instant::now();
+    let mut summary = Summary::default();
+    let files = collect_inputs(paths, &mut summary.skipped);
+    let bar = if progress { ProgressBar::new(files.len() as u64) } else { ProgressBar::hidden() };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} articles {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    // Read sequentially (stdin, error order), extract in parallel.
+    let mut articles = Vec::new();
+    for f in &files {
+        match read_article(f, published, &mut summary.warnings) {
+            Ok(a) => articles.push(a),
+            Err(reason) => summary.skipped.push(Skipped { source: f.display().to_string(), reason }),
+        }
+    }
+    let extracted: Vec<_> = articles
+        .par_iter()
+        .map(|a| {
+            let x = extract_article(a, lex);
+            let key = article_key(a);
+            let quads = rdf::quads(a, &key, &x);
+            bar.inc(1);
+            (a, key, x, quads)
+        })
+        .collect();
+    let mut fresh = Vec::new();
+    for (a, key, x, quads) in extracted {
+        let graph = rdf::article_iri(&key, &a.source);
+        let hash = rdf::content_hash(&a.text);
+        summary.articles += 1;
+        summary.bytes += a.text.len();
+        summary.entities += x.entities.len();
+        summary.events += x.events.len();
+        summary.triples += quads.len();
+        match store.content_hash(&graph)? {
+            None if !fresh.iter().any(|(g, _): &(oxigraph::model::NamedNode, Vec<_>)| *g == graph) => {
+                summary.added += 1;
+                fresh.push((graph, quads));
+            }
+            _ => match store.put_article(&graph, &hash, &quads)? {
+                Outcome::Added => summary.added += 1,
+                Outcome::Replaced => summary.replaced += 1,
+                Outcome::Unchanged => summary.unchanged += 1,
+            },
+        }
+    }
+    if !fresh.is_empty() {
+        bar.set_message("loading");
+        store.bulk_load(fresh.into_iter().flat_map(|(_, q)| q).collect())?;
+    }
+    bar.finish_and_clear();
+    summary.seconds = start.elapsed().as_secs_f64();
+    Ok(summary)
+}

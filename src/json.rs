@@ -1,0 +1,73 @@
+//! The FORMAT.md document shape of an extraction (`extract --format json`),
+//! with code-point offsets.
+//!
+//! Coreferent event mentions are written as one event each (they share
+//! participants and date), as the gold files annotate event mentions.
+
+use crate::doc::{Extraction, Modality};
+use crate::text::CharIndex;
+use serde_json::{json, Value};
+
+/// Upper bound on `before` pairs written for one document.
+const MAX_BEFORE_PAIRS: usize = 50_000;
+
+pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -> Value {
+    let ix = CharIndex::new(text);
+    let entities: Vec<Value> = x
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mentions: Vec<[usize; 2]> = e.mentions.iter().map(|m| { let (a, b) = ix.span(*m); [a, b] }).collect();
+            json!({"id": format!("e{}", i + 1), "type": e.kind.as_str(), "name": e.name, "mentions": mentions, "wikidata": e.wikidata})
+        })
+        .collect();
+    let mut events = Vec::new();
+    let mut ids_of: Vec<Vec<String>> = Vec::new();
+    for (i, ev) in x.events.iter().enumerate() {
+        let mut ids = Vec::new();
+        for (k, sp) in std::iter::once(ev.trigger).chain(ev.coreferent.iter().copied()).enumerate() {
+            let id = if k == 0 { format!("v{}", i + 1) } else { format!("v{}.{}", i + 1, k) };
+            let (a, b) = ix.span(sp);
+            let participants: Vec<Value> = ev
+                .participants
+                .iter()
+                .map(|p| json!({"entity": format!("e{}", p.entity + 1), "role": p.role.as_str()}))
+                .collect();
+            let mut v = json!({"id": id, "type": ev.kind, "trigger": [a, b], "participants": participants,
+                "date": ev.date.map(|d| d.to_string())});
+            if ev.modality != Modality::Asserted {
+                v["modality"] = json!(ev.modality.as_str());
+            }
+            events.push(v);
+            ids.push(id);
+        }
+        ids_of.push(ids);
+    }
+    let mut before = Vec::new();
+    'pairs: for &(a, b) in &x.before {
+        for ia in &ids_of[a] {
+            for ib in &ids_of[b] {
+                if before.len() >= MAX_BEFORE_PAIRS {
+                    break 'pairs;
+                }
+                before.push(json!([ia, ib]));
+            }
+        }
+    }
+    let timexes: Vec<Value> = x
+        .timexes
+        .iter()
+        .map(|t| { let (a, b) = ix.span(t.span); json!({"span": [a, b], "value": t.value}) })
+        .collect();
+    json!({
+        "id": id,
+        "published": published,
+        "text": text,
+        "layers": ["entity_mentions", "entities", "events", "meetings", "event_dates", "before"],
+        "entities": entities,
+        "events": events,
+        "before": before,
+        "timexes": timexes,
+    })
+}

@@ -1,0 +1,467 @@
+//! Stage 2b: tokens → entity mentions.
+//!
+//! Evidence, strongest first: gazetteer entries (countries, places,
+//! organizations), titles before names ("Foreign Minister Sergey Lavrov"),
+//! organization and place patterns ("Ministry of X", "X Committee"),
+//! given names, the shape of capitalized runs, and — document-wide —
+//! shorter forms of names already recognized ("Lavrov" after
+//! "Sergey Lavrov"). Demonyms ("Russian") are not mentions: they become a
+//! nationality attribute of the person they qualify.
+
+use crate::doc::{EntityType, Evidence, Mention, Shape, Span, Token, Tokens};
+use crate::lexicon::Lexicon;
+use std::collections::{HashMap, HashSet};
+
+/// Words that end (or start) organization names.
+const ORG_HEADS: &[&str] = &[
+    "ministry", "department", "committee", "agency", "council", "party", "university", "bank",
+    "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "association", "union", "commission",
+    "court", "army", "navy", "institute", "foundation", "organization", "organisation", "company",
+    "airlines", "airways", "times", "post", "news", "network", "fund", "parliament", "office",
+    "service", "services", "police", "force", "forces", "board", "authority", "administration",
+    "federation", "league", "club", "church", "museum", "hospital", "school", "college", "center",
+    "centre", "society", "trust", "coalition", "alliance", "front", "movement", "brigade",
+    "brigades", "bureau", "senate", "assembly", "congress", "cabinet", "government", "guard",
+    "motors", "systems", "technologies", "industries", "holdings", "partners", "capital",
+    "securities", "insurance", "media", "press", "journal", "tribune", "herald", "gazette",
+    "broadcasting", "radio", "television", "tv", "channel", "studios", "records", "team",
+    "council", "secretariat", "directorate", "command", "corps", "regiment", "division", "unit",
+    "academy", "laboratory", "laboratories", "labs", "convention", "caucus", "ministries",
+];
+
+/// Words that make a capitalized run an organization wherever they sit.
+const ORG_WORDS: &[&str] = &[
+    "national", "international", "federal", "united", "democratic", "republican", "general",
+    "central", "royal", "state", "islamic", "european", "american", "global", "world",
+];
+
+/// Words that end place names.
+const PLACE_HEADS: &[&str] = &[
+    "city", "county", "province", "island", "islands", "street", "square", "river", "mountain",
+    "mountains", "valley", "bay", "lake", "airport", "tower", "bridge", "park", "district",
+    "region", "peninsula", "strait", "sea", "ocean", "desert", "coast", "avenue", "road",
+    "station", "palace", "base", "camp", "village", "town", "harbor", "harbour", "canal",
+];
+
+/// Lowercase particles inside person names ("Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &["van", "von", "de", "der", "den", "da", "del", "della", "bin", "ibn", "al", "el", "la", "le", "dos", "du"];
+
+/// Lines that hold a photo credit or byline, kept out of the story graph.
+pub fn credit_lines(text: &str, toks: &Tokens) -> Vec<Span> {
+    toks.lines
+        .iter()
+        .copied()
+        .filter(|l| {
+            let s = l.text(text);
+            let lower = s.to_lowercase();
+            ["image:", "photo:", "picture:", "photograph:", "credit:", "photo credit:", "source:", "images:"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+                || (s.contains('/') && s.len() < 60 && !s.ends_with('.') && s.split_whitespace().count() <= 6
+                    && s.split('/').all(|part| part.trim().starts_with(|c: char| c.is_uppercase())))
+        })
+        .collect()
+}
+
+/// Person attributes found around a mention while recognizing it.
+#[derive(Debug, Clone, Default)]
+pub struct Qualifiers {
+    /// Title words before the name ("foreign minister").
+    pub title: Option<String>,
+    /// Gazetteer index of a country named or implied by a demonym before it.
+    pub country: Option<usize>,
+    /// Gazetteer index of an organization before it ("FBI Director").
+    pub org: Option<usize>,
+}
+
+/// Mentions of an article, with the qualifiers of person mentions
+/// (same index as `mentions`).
+#[derive(Debug, Clone, Default)]
+pub struct Recognized {
+    pub mentions: Vec<Mention>,
+    pub qualifiers: Vec<Qualifiers>,
+}
+
+fn is_cap(t: &Token) -> bool {
+    matches!(t.shape, Shape::Capitalized | Shape::Upper | Shape::Mixed)
+}
+
+/// A line written as a headline: most of its words capitalized, no final period.
+fn is_headline(text: &str, tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.shape != Shape::Punct).collect();
+    if words.len() < 2 {
+        return true;
+    }
+    let caps = words.iter().filter(|t| is_cap(t) || t.shape == Shape::Number).count();
+    let last = tokens.last().map_or("", |t| t.span.text(text));
+    caps * 10 >= words.len() * 6 && !matches!(last, "." | "?" | "!" | "\"" | "”")
+}
+
+/// Recognize the entity mentions of a tokenized article.
+pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> Recognized {
+    let tokens = &toks.tokens;
+    let start_tok: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.span.start, i)).collect();
+    let end_tok: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.span.end, i + 1)).collect();
+    // Gazetteer matches aligned to tokens: token index → (end token, entry).
+    let mut gaz_at: HashMap<usize, (usize, usize)> = HashMap::new();
+    for m in lex.gazetteer_matches(text) {
+        if let (Some(&a), Some(&b)) = (start_tok.get(&m.start), end_tok.get(&m.end)) {
+            gaz_at.insert(a, (b, m.entry));
+        }
+    }
+    let in_credit = |s: Span| credits.iter().any(|c| c.contains(s));
+    let mut out = Recognized::default();
+    let mut pending_single: Vec<(usize, bool)> = Vec::new(); // (token, after place preposition)
+    for sent in &toks.sentences {
+        if in_credit(sent.span) {
+            continue;
+        }
+        let range = sent.tokens.clone();
+        let headline = is_headline(text, &tokens[range.clone()]);
+        let mut i = range.start;
+        while i < range.end {
+            // Find the next run of name tokens.
+            if !is_name_start(text, tokens, i, range.start, lex, &gaz_at) {
+                i += 1;
+                continue;
+            }
+            let run_end = run_end(tokens, i, range.end, lex, &gaz_at);
+            segment_run(text, tokens, i, run_end, range.start, headline, lex, &gaz_at, &mut out, &mut pending_single);
+            i = run_end.max(i + 1);
+        }
+    }
+    resolve_aliases(text, tokens, toks, lex, credits, &mut out, &pending_single);
+    let mut order: Vec<usize> = (0..out.mentions.len()).collect();
+    order.sort_by_key(|&k| out.mentions[k].span.start);
+    Recognized {
+        mentions: order.iter().map(|&k| out.mentions[k].clone()).collect(),
+        qualifiers: order.iter().map(|&k| out.qualifiers[k].clone()).collect(),
+    }
+}
+
+fn is_name_start(text: &str, tokens: &[Token], i: usize, sent_start: usize, lex: &Lexicon, gaz_at: &HashMap<usize, (usize, usize)>) -> bool {
+    let t = &tokens[i];
+    if gaz_at.contains_key(&i) {
+        return true;
+    }
+    if !is_cap(t) {
+        return false;
+    }
+    // Function words, months and weekdays are not names (unless, mid-sentence,
+    // they are also a given name).
+    !(lex.not_names.contains(&t.lower) && (i == sent_start || !lex.given_names.contains(t.span.text(text))))
+}
+
+/// End (exclusive) of the capitalized run starting at `i`.
+fn run_end(tokens: &[Token], i: usize, end: usize, lex: &Lexicon, gaz_at: &HashMap<usize, (usize, usize)>) -> usize {
+    let mut j = i;
+    while j < end {
+        if let Some(&(g_end, _)) = gaz_at.get(&j) {
+            j = g_end;
+            continue;
+        }
+        let t = &tokens[j];
+        if is_cap(t) && !(j > i && lex.not_names.contains(&t.lower) && !lex.titles.contains_key(&t.lower)) {
+            j += 1;
+            continue;
+        }
+        // Connectors inside names: "Ministry of Foreign Affairs", "Ludwig van Beethoven".
+        let connector = matches!(t.lower.as_str(), "of" | "for" | "and" | "&")
+            || NAME_PARTICLES.contains(&t.lower.as_str());
+        if connector && j > i && j + 1 < end && (is_cap(&tokens[j + 1]) || gaz_at.contains_key(&(j + 1))) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// Longest title (lowercased words) starting at token `i`, as (end, title).
+fn title_at(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<(usize, String)> {
+    let mut best = None;
+    let mut words = String::new();
+    for k in i..end.min(i + lex.max_title_words) {
+        if k > i {
+            words.push(' ');
+        }
+        words.push_str(&tokens[k].lower);
+        if lex.titles.contains_key(&words) {
+            best = Some((k + 1, words.clone()));
+        }
+    }
+    best
+}
+
+#[allow(clippy::too_many_arguments)]
+fn segment_run(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    sent_start: usize,
+    headline: bool,
+    lex: &Lexicon,
+    gaz_at: &HashMap<usize, (usize, usize)>,
+    out: &mut Recognized,
+    pending: &mut Vec<(usize, bool)>,
+) {
+    let mut q = Qualifiers::default();
+    // A lowercase title right before the run ("spokesman Dmitry Peskov").
+    let mut titled = false;
+    if start > sent_start {
+        for back in 1..=lex.max_title_words.min(start - sent_start) {
+            if let Some((e, t)) = title_at(tokens, start - back, start, lex) {
+                if e == start && tokens[start - back..start].iter().all(|t| t.shape == Shape::Lower) {
+                    q.title = Some(t);
+                    titled = true;
+                }
+            }
+        }
+    }
+    let mut i = start;
+    while i < end {
+        if let Some(&(g_end, entry)) = gaz_at.get(&i) {
+            let g = &lex.gazetteer[entry];
+            // A title that begins with a gazetteer word ("FBI Director") is
+            // still an organization mention followed by a title.
+            push(out, tokens, i, g_end, g.kind, Evidence::Gazetteer(entry), Qualifiers::default());
+            match g.kind {
+                EntityType::Country => q.country = Some(entry),
+                EntityType::Organization => q.org = Some(entry),
+                EntityType::Place | EntityType::Person => {}
+            }
+            i = g_end;
+            continue;
+        }
+        let t = &tokens[i];
+        if let Some(&c) = lex.demonyms.get(t.span.text(text)) {
+            q.country = Some(c);
+            i += 1;
+            continue;
+        }
+        if let Some((t_end, title)) = title_at(tokens, i, end, lex) {
+            // "Secretary of State", "Foreign Minister", "President"
+            q.title = Some(match q.title.take() {
+                Some(prev) if !titled => format!("{prev} {title}"),
+                _ => title,
+            });
+            titled = true;
+            i = t_end;
+            continue;
+        }
+        // A name chunk: up to the next gazetteer match or title.
+        let mut j = i + 1;
+        while j < end && !gaz_at.contains_key(&j) {
+            j += 1;
+        }
+        classify_chunk(text, tokens, i, j, sent_start, headline, titled, lex, out, pending, &q);
+        q = Qualifiers::default();
+        titled = false;
+        i = j;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify_chunk(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    sent_start: usize,
+    headline: bool,
+    titled: bool,
+    lex: &Lexicon,
+    out: &mut Recognized,
+    pending: &mut Vec<(usize, bool)>,
+    q: &Qualifiers,
+) {
+    // Trim connectors at the edges.
+    let mut s = start;
+    let mut e = end;
+    while s < e && !is_cap(&tokens[s]) {
+        s += 1;
+    }
+    while e > s && !is_cap(&tokens[e - 1]) {
+        e -= 1;
+    }
+    if s >= e {
+        return;
+    }
+    let lows: Vec<&str> = tokens[s..e].iter().map(|t| t.lower.as_str()).collect();
+    let has_connector = lows.iter().any(|w| matches!(*w, "of" | "for" | "and" | "&"));
+    let org_head = ORG_HEADS.contains(lows.last().unwrap_or(&""))
+        || (lows.len() > 2 && ORG_HEADS.contains(&lows[0]) && lows[1] == "of");
+    let place_head = PLACE_HEADS.contains(lows.last().unwrap_or(&""));
+    if org_head {
+        push(out, tokens, s, e, EntityType::Organization, Evidence::Pattern("organization head word"), Qualifiers::default());
+        return;
+    }
+    if place_head && !titled {
+        push(out, tokens, s, e, EntityType::Place, Evidence::Pattern("place head word"), Qualifiers::default());
+        return;
+    }
+    if has_connector {
+        // "Tillerson and Lavrov": split at connectors and classify the parts.
+        let mut k = s;
+        while k < e {
+            let mut m = k;
+            while m < e && is_cap(&tokens[m]) {
+                m += 1;
+            }
+            if m > k {
+                classify_chunk(text, tokens, k, m, sent_start, headline, titled && k == s, lex, out, pending, q);
+            }
+            k = m + 1;
+        }
+        return;
+    }
+    let n = e - s;
+    let first_text = tokens[s].span.text(text);
+    let given = lex.given_names.contains(first_text);
+    let org_word = lows.iter().any(|w| ORG_WORDS.contains(w));
+    let all_upper = tokens[s..e].iter().all(|t| t.shape == Shape::Upper);
+    if titled || (given && n >= 2) {
+        push(out, tokens, s, e, EntityType::Person, Evidence::Pattern(if titled { "title before name" } else { "given name" }), q.clone());
+    } else if n >= 2 && org_word {
+        push(out, tokens, s, e, EntityType::Organization, Evidence::Pattern("organization word"), Qualifiers::default());
+    } else if n >= 2 && !headline && !all_upper {
+        push(out, tokens, s, e, EntityType::Person, Evidence::Pattern("capitalized name"), q.clone());
+    } else if n == 1 && all_upper && tokens[s].lower.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !headline {
+        push(out, tokens, s, e, EntityType::Organization, Evidence::Pattern("acronym"), Qualifiers::default());
+    } else if n == 1 {
+        let after_place_prep = s > sent_start && matches!(tokens[s - 1].lower.as_str(), "in" | "at" | "near" | "from" | "to");
+        pending.push((s, after_place_prep && s != sent_start));
+    }
+}
+
+fn push(out: &mut Recognized, tokens: &[Token], s: usize, e: usize, kind: EntityType, evidence: Evidence, q: Qualifiers) {
+    out.mentions.push(Mention {
+        span: Span::new(tokens[s].span.start, tokens[e - 1].span.end),
+        kind,
+        evidence,
+        first_token: s,
+        end_token: e,
+    });
+    out.qualifiers.push(q);
+}
+
+/// Strip an Arabic article from a surname: "Al-Assad" → "Assad".
+pub fn surname_key(word: &str) -> &str {
+    for p in ["al-", "Al-", "el-", "El-", "al ", "Al "] {
+        if let Some(rest) = word.strip_prefix(p) {
+            return rest;
+        }
+    }
+    word
+}
+
+/// Document-level consistency: shorter forms of recognized names, and
+/// single capitalized words left undecided.
+fn resolve_aliases(
+    text: &str,
+    tokens: &[Token],
+    toks: &Tokens,
+    lex: &Lexicon,
+    credits: &[Span],
+    out: &mut Recognized,
+    pending: &[(usize, bool)],
+) {
+    // Surname → person; a known single-word name → its type.
+    let mut names: HashMap<String, EntityType> = HashMap::new();
+    for m in &out.mentions {
+        let words: Vec<&str> = m.span.text(text).split_whitespace().collect();
+        match m.kind {
+            EntityType::Person if words.len() >= 2 => {
+                let last = words[words.len() - 1];
+                names.entry(surname_key(last).to_string()).or_insert(EntityType::Person);
+                names.entry(last.to_string()).or_insert(EntityType::Person);
+            }
+            EntityType::Person => {
+                names.entry(words.concat()).or_insert(EntityType::Person);
+            }
+            EntityType::Organization if m.evidence != Evidence::Pattern("acronym") => {
+                // Acronym of a multiword organization: "Federal Bureau of Investigation" → "FBI"
+                let initials: String = words
+                    .iter()
+                    .filter(|w| !matches!(**w, "of" | "for" | "and" | "the" | "&"))
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                if initials.chars().count() >= 2 {
+                    names.entry(initials).or_insert(EntityType::Organization);
+                }
+            }
+            _ => {}
+        }
+    }
+    let taken: HashSet<usize> = out.mentions.iter().flat_map(|m| m.first_token..m.end_token).collect();
+    let pending_set: HashMap<usize, bool> = pending.iter().copied().collect();
+    let in_credit = |s: Span| credits.iter().any(|c| c.contains(s));
+    for sent in &toks.sentences {
+        if in_credit(sent.span) {
+            continue;
+        }
+        for i in sent.tokens.clone() {
+            if taken.contains(&i) || !is_cap(&tokens[i]) {
+                continue;
+            }
+            let w = tokens[i].span.text(text);
+            if let Some(&kind) = names.get(w).or_else(|| names.get(surname_key(w))) {
+                if !(i == sent.tokens.start && lex.not_names.contains(&tokens[i].lower)) {
+                    push(out, tokens, i, i + 1, kind, Evidence::Alias, Qualifiers::default());
+                }
+            } else if pending_set.get(&i) == Some(&true) && !lex.not_names.contains(&tokens[i].lower) {
+                push(out, tokens, i, i + 1, EntityType::Place, Evidence::Pattern("place preposition"), Qualifiers::default());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn mentions(text: &str) -> Vec<(String, EntityType)> {
+        let toks = tokenize(text);
+        let lex = Lexicon::bundled();
+        let credits = credit_lines(text, &toks);
+        recognize(text, &toks, lex, &credits)
+            .mentions
+            .into_iter()
+            .map(|m| (m.span.text(text).to_string(), m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn titles_gazetteer_and_aliases() {
+        use EntityType::*;
+        let got = mentions(
+            "Foreign Minister Marta Vellinga of Norway met spokesman Ibrahim Kandemir in Oslo. Later Vellinga left.\nImage: Agency/J. Doe",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Marta Vellinga".to_string(), Person),
+                ("Norway".to_string(), Country),
+                ("Ibrahim Kandemir".to_string(), Person),
+                ("Oslo".to_string(), Place),
+                ("Vellinga".to_string(), Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn organization_patterns_and_acronyms() {
+        use EntityType::*;
+        let got = mentions("The Ministry of Coastal Affairs and the Northern Fisheries Council met. NFC officials said so.");
+        assert_eq!(
+            got,
+            [
+                ("Ministry of Coastal Affairs".to_string(), Organization),
+                ("Northern Fisheries Council".to_string(), Organization),
+                ("NFC".to_string(), Organization),
+            ]
+        );
+    }
+}

@@ -1,0 +1,227 @@
+//! The only module that opens, writes and queries the Oxigraph store.
+//!
+//! Each article is one named graph. Its identity is its *key* (the
+//! canonical path of its file, or the hash of its text for stdin); the
+//! graph keeps `ng:contentHash` so that re-ingesting an unchanged article
+//! does nothing and a changed one replaces its old graph, in one
+//! transaction.
+
+use crate::error::{Error, Result};
+use crate::vocab::{ng, rdf, schema};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
+use oxigraph::store::Store as OxStore;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub struct Store {
+    inner: OxStore,
+    path: PathBuf,
+}
+
+/// What happened to an article on ingest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Added,
+    Replaced,
+    Unchanged,
+}
+
+/// Counts by type (`newsgraph stats`).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Stats {
+    pub articles: usize,
+    pub triples: usize,
+    pub quads: usize,
+    pub by_type: Vec<(String, usize)>,
+}
+
+impl Store {
+    /// Open (creating if needed) a store for reading and writing.
+    pub fn open(path: &Path) -> Result<Self> {
+        let inner = OxStore::open(path).map_err(|source| Error::StoreOpen {
+            path: path.to_path_buf(),
+            hint: if source.to_string().to_lowercase().contains("lock") {
+                ": another newsgraph process is using it; wait for it to finish (queries can run with the store open read-only once it does)".into()
+            } else {
+                String::new()
+            },
+            source,
+        })?;
+        Ok(Self { inner, path: path.to_path_buf() })
+    }
+
+    /// Open an existing store read-only.
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        if !path.exists() {
+            return Err(Error::Usage(format!(
+                "no store at {}: run `newsgraph ingest FILE...` first, or pass --store DIR",
+                path.display()
+            )));
+        }
+        let inner = OxStore::open_read_only(path).map_err(|source| Error::StoreOpen {
+            path: path.to_path_buf(),
+            hint: String::new(),
+            source,
+        })?;
+        Ok(Self { inner, path: path.to_path_buf() })
+    }
+
+    /// An in-memory store (tests, `extract --format turtle`).
+    pub fn in_memory() -> Result<Self> {
+        Ok(Self { inner: OxStore::new()?, path: PathBuf::from(":memory:") })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The stored content hash of an article graph, if it exists.
+    pub fn content_hash(&self, graph: &NamedNode) -> Result<Option<String>> {
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        for q in self.inner.quads_for_pattern(Some(graph.as_ref().into()), Some(ng::CONTENT_HASH), None, Some(g)) {
+            if let Term::Literal(l) = q?.object {
+                return Ok(Some(l.value().to_string()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Write one article's graph atomically: nothing if its hash is
+    /// unchanged, else replace whatever the graph held.
+    pub fn put_article(&self, graph: &NamedNode, hash: &str, quads: &[Quad]) -> Result<Outcome> {
+        let old = self.content_hash(graph)?;
+        if old.as_deref() == Some(hash) {
+            return Ok(Outcome::Unchanged);
+        }
+        let mut tx = self.inner.start_transaction()?;
+        if old.is_some() {
+            tx.remove_named_graph(graph.as_ref())?;
+        }
+        tx.insert_named_graph(graph.as_ref());
+        for q in quads {
+            tx.insert(q.as_ref());
+        }
+        tx.commit()?;
+        Ok(if old.is_some() { Outcome::Replaced } else { Outcome::Added })
+    }
+
+    /// Load many new article graphs at once with the bulk loader.
+    pub fn bulk_load(&self, quads: Vec<Quad>) -> Result<()> {
+        let mut loader = self.inner.bulk_loader();
+        loader.load_quads(quads)?;
+        loader.commit()?;
+        Ok(())
+    }
+
+    /// Remove an article graph; returns whether it existed.
+    pub fn remove_article(&self, graph: &NamedNode) -> Result<bool> {
+        if !self.inner.contains_named_graph(graph.as_ref())? {
+            return Ok(false);
+        }
+        self.inner.remove_named_graph(graph.as_ref())?;
+        Ok(true)
+    }
+
+    /// Article graphs (IRI, source) in the store.
+    pub fn articles(&self) -> Result<Vec<(NamedNode, String)>> {
+        let mut out = Vec::new();
+        for q in self.inner.quads_for_pattern(None, Some(ng::SOURCE), None, None) {
+            let q = q?;
+            if let (oxigraph::model::NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (q.subject, q.object) {
+                out.push((s, l.value().to_string()));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Run a read query over the union of the article graphs, with
+    /// parameters bound as RDF terms (never pasted into the text).
+    pub fn select(&self, name: &str, sparql: &str, params: &[(String, Term)]) -> Result<QueryResults<'_>> {
+        // Built without Oxigraph's http-client feature: SERVICE clauses
+        // never reach the network.
+        let mut prepared = SparqlEvaluator::new()
+            .parse_query(sparql)
+            .map_err(|source| Error::QuerySyntax { name: name.to_string(), source })?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        let mut prepared = prepared.on_store(&self.inner);
+        for (k, v) in params {
+            prepared = prepared.substitute_variable(Variable::new_unchecked(k.clone()), v.clone());
+        }
+        let results = prepared.execute()?;
+        if matches!(results, QueryResults::Graph(_)) {
+            return Err(Error::NotSelect(name.to_string()));
+        }
+        Ok(results)
+    }
+
+    /// Stream the whole store in an RDF format. Triple formats get the
+    /// union of the article graphs (each triple once).
+    pub fn export(&self, format: RdfFormat, out: impl Write) -> Result<()> {
+        let mut ser = RdfSerializer::from_format(format);
+        for (p, iri) in crate::vocab::PREFIXES {
+            ser = ser.with_prefix(*p, *iri).map_err(|e| Error::Usage(e.to_string()))?;
+        }
+        let mut w = ser.for_writer(out);
+        if format.supports_datasets() {
+            for q in self.inner.iter() {
+                w.serialize_quad(&q?).map_err(Error::Serialize)?;
+            }
+        } else {
+            // Union: sort-free dedup through the default-graph view of a query.
+            let results = self.select(
+                "export",
+                "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }",
+                &[],
+            )?;
+            if let QueryResults::Solutions(sols) = results {
+                for s in sols {
+                    let s = s?;
+                    let (Some(sub), Some(Term::NamedNode(p)), Some(o)) = (s.get("s"), s.get("p"), s.get("o")) else { continue };
+                    let subject = match sub {
+                        Term::NamedNode(n) => oxigraph::model::NamedOrBlankNode::NamedNode(n.clone()),
+                        Term::BlankNode(b) => oxigraph::model::NamedOrBlankNode::BlankNode(b.clone()),
+                        Term::Literal(_) => continue,
+                    };
+                    let t = oxigraph::model::Triple::new(subject, p.clone(), o.clone());
+                    w.serialize_triple(&t).map_err(Error::Serialize)?;
+                }
+            }
+        }
+        w.finish().map_err(Error::Serialize)?;
+        Ok(())
+    }
+
+    /// Counts of articles, triples and things by type.
+    pub fn stats(&self) -> Result<Stats> {
+        let mut stats = Stats { quads: self.inner.len()?, ..Stats::default() };
+        stats.articles = self.articles()?.len();
+        if let QueryResults::Solutions(s) = self.select("stats", "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }", &[])? {
+            for sol in s {
+                if let Some(Term::Literal(l)) = sol?.get("n") {
+                    stats.triples = l.value().parse().unwrap_or(0);
+                }
+            }
+        }
+        let q = "SELECT ?type (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?type } GROUP BY ?type ORDER BY DESC(?n) ?type";
+        if let QueryResults::Solutions(s) = self.select("stats", q, &[])? {
+            for sol in s {
+                let sol = sol?;
+                if let (Some(Term::NamedNode(t)), Some(Term::Literal(n))) = (sol.get("type"), sol.get("n")) {
+                    stats.by_type.push((crate::queries::compact_iri(t.as_str()), n.value().parse().unwrap_or(0)));
+                }
+            }
+        }
+        Ok(stats)
+    }
+}
+
+/// A plain string parameter as an RDF literal.
+pub fn string_param(v: &str) -> Term {
+    Literal::new_simple_literal(v).into()
+}
+
+/// `rdf:type schema:NewsArticle`, used by callers that count articles.
+pub const ARTICLE_CLASS: NamedNodeRef<'static> = schema::NEWS_ARTICLE;
+pub const TYPE: NamedNodeRef<'static> = rdf::TYPE;
