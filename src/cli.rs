@@ -17,7 +17,11 @@ use std::process::ExitCode;
 const EXIT_SKIPPED: u8 = 3;
 
 #[derive(Parser, Debug)]
-#[command(name = "newsgraph", version, about = "English news articles → an RDF knowledge graph you can query, draw and export")]
+#[command(
+    name = "newsgraph",
+    version,
+    about = "English news articles → an RDF knowledge graph you can query, draw and export"
+)]
 pub struct Args {
     /// Store directory [default: $NEWSGRAPH_STORE, else ./newsgraph.db]
     #[arg(long, global = true, env = "NEWSGRAPH_STORE")]
@@ -130,7 +134,9 @@ impl ExportFormat {
             ExportFormat::Nquads => RdfFormat::NQuads,
             ExportFormat::Trig => RdfFormat::TriG,
             ExportFormat::Rdfxml => RdfFormat::RdfXml,
-            ExportFormat::Jsonld => RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() },
+            ExportFormat::Jsonld => RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfileSet::empty(),
+            },
         }
     }
 }
@@ -145,7 +151,10 @@ struct Config {
 impl Config {
     fn from_args(args: &Args) -> Self {
         Config {
-            store: args.store.clone().unwrap_or_else(|| PathBuf::from("newsgraph.db")),
+            store: args
+                .store
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("newsgraph.db")),
             lexicon: args.lexicon.clone(),
             progress: std::io::stderr().is_terminal(),
         }
@@ -155,14 +164,18 @@ impl Config {
         if self.lexicon.is_empty() {
             Ok(std::borrow::Cow::Borrowed(Lexicon::bundled()))
         } else {
-            Ok(std::borrow::Cow::Owned(Lexicon::with_user_lexicons(&self.lexicon)?))
+            Ok(std::borrow::Cow::Owned(Lexicon::with_user_lexicons(
+                &self.lexicon,
+            )?))
         }
     }
 }
 
 fn output(path: Option<&PathBuf>) -> Result<Box<dyn Write>> {
     Ok(match path {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| Error::io(p, e))?)),
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| Error::io(p, e))?,
+        )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
 }
@@ -186,13 +199,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 s.articles, s.added, s.replaced, s.unchanged, s.entities, s.events, s.triples, s.seconds,
                 cfg.store.display()
             );
-            Ok(if s.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SKIPPED) })
+            Ok(if s.skipped.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_SKIPPED)
+            })
         }
-        Command::Extract { file, published, format } => {
+        Command::Extract {
+            file,
+            published,
+            format,
+        } => {
             let lex = cfg.lexicon()?;
             let mut warnings = Vec::new();
-            let article = ingest::read_article(&file, Published::from_flag(published.as_deref())?, &mut warnings)
-                .map_err(|reason| Error::Usage(format!("{}: {reason}", file.display())))?;
+            let article = ingest::read_article(
+                &file,
+                Published::from_flag(published.as_deref())?,
+                &mut warnings,
+            )
+            .map_err(|reason| Error::Usage(format!("{}: {reason}", file.display())))?;
             for w in &warnings {
                 eprintln!("warning: {w}");
             }
@@ -200,24 +225,37 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let mut out = output(None)?;
             match format {
                 ExtractFormat::Json => {
-                    let id = file.file_stem().and_then(|s| s.to_str()).unwrap_or("article");
+                    let id = file
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .unwrap_or("article");
                     let pubs = article.published.map(|d| d.to_string());
                     let doc = json::document(id, &article.text, pubs.as_deref(), &x);
-                    serde_json::to_writer(&mut out, &doc).map_err(|e| Error::Serialize(e.into()))?;
+                    serde_json::to_writer(&mut out, &doc)
+                        .map_err(|e| Error::Serialize(e.into()))?;
                     writeln!(out).map_err(Error::Serialize)?;
                 }
                 ExtractFormat::Turtle | ExtractFormat::Ntriples => {
                     let store = Store::in_memory()?;
                     let key = ingest::article_key(&article);
                     store.bulk_load(rdf::quads(&article, &key, &x))?;
-                    let f = if matches!(format, ExtractFormat::Turtle) { RdfFormat::Turtle } else { RdfFormat::NTriples };
+                    let f = if matches!(format, ExtractFormat::Turtle) {
+                        RdfFormat::Turtle
+                    } else {
+                        RdfFormat::NTriples
+                    };
                     store.export(f, &mut out)?;
                 }
             }
             out.flush().map_err(Error::Serialize)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Query { name, sparql, params, format } => {
+        Command::Query {
+            name,
+            sparql,
+            params,
+            format,
+        } => {
             let q = match (name, sparql) {
                 (_, Some(text)) => CannedQuery::parse("--sparql", &text),
                 (Some(n), None) if n.ends_with(".rq") || std::path::Path::new(&n).is_file() => {
@@ -227,8 +265,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 (Some(n), None) => queries::find(&n).ok_or(Error::UnknownQuery(n))?,
                 (None, None) => return Err(Error::Usage("give a query name, a .rq file, or --sparql TEXT; `newsgraph queries` lists the names".into())),
             };
-            let bound = if q.params.is_empty() && q.name.starts_with("--sparql") || q.name.ends_with(".rq") {
-                params.iter().map(|(k, v)| (k.clone(), newsgraph::store::string_param(v))).collect()
+            let bound = if q.params.is_empty() && q.name.starts_with("--sparql")
+                || q.name.ends_with(".rq")
+            {
+                params
+                    .iter()
+                    .map(|(k, v)| (k.clone(), newsgraph::store::string_param(v)))
+                    .collect()
             } else {
                 q.bind(&params)?
             };
@@ -248,14 +291,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { format, output: path } => {
+        Command::Export {
+            format,
+            output: path,
+        } => {
             let store = Store::open_read_only(&cfg.store)?;
             let mut out = output(path.as_ref())?;
             store.export(format.rdf(), &mut out)?;
             out.flush().map_err(Error::Serialize)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Dot { view, name, output: path } => {
+        Command::Dot {
+            view,
+            name,
+            output: path,
+        } => {
             let store = Store::open_read_only(&cfg.store)?;
             let mut out = output(path.as_ref())?;
             newsgraph::dot::render(&store, view, name.as_deref(), &mut out)?;
@@ -292,8 +342,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 let r = eval::eval_file(g, &lex)?;
                 if matches!(format, EvalFormat::Table) {
                     let mut out = std::io::stdout().lock();
-                    r.report.write_table(&mut out, &r.file).map_err(Error::Serialize)?;
-                    writeln!(out, "speed: {} words in {:.2}s = {:.0} words/s (all cores)\n", r.words, r.seconds, r.words_per_second()).map_err(Error::Serialize)?;
+                    r.report
+                        .write_table(&mut out, &r.file)
+                        .map_err(Error::Serialize)?;
+                    writeln!(
+                        out,
+                        "speed: {} words in {:.2}s = {:.0} words/s (all cores)\n",
+                        r.words,
+                        r.seconds,
+                        r.words_per_second()
+                    )
+                    .map_err(Error::Serialize)?;
                 }
                 all.push(r);
             }
@@ -309,7 +368,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         j
                     })
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&v).map_err(|e| Error::Serialize(e.into()))?);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&v).map_err(|e| Error::Serialize(e.into()))?
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -318,9 +380,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 /// The bundled sample articles, embedded so `demo` runs from anywhere.
 const SAMPLES: &[(&str, &str)] = &[
-    ("2024-03-14-harbour-summit.txt", include_str!("../data/samples/2024-03-14-harbour-summit.txt")),
-    ("2024-03-20-port-authority-chief-fired.txt", include_str!("../data/samples/2024-03-20-port-authority-chief-fired.txt")),
-    ("2024-04-02-timeline-harbour-affair.txt", include_str!("../data/samples/2024-04-02-timeline-harbour-affair.txt")),
+    (
+        "2024-03-14-harbour-summit.txt",
+        include_str!("../data/samples/2024-03-14-harbour-summit.txt"),
+    ),
+    (
+        "2024-03-20-port-authority-chief-fired.txt",
+        include_str!("../data/samples/2024-03-20-port-authority-chief-fired.txt"),
+    ),
+    (
+        "2024-04-02-timeline-harbour-affair.txt",
+        include_str!("../data/samples/2024-04-02-timeline-harbour-affair.txt"),
+    ),
 ];
 
 fn demo(cfg: &Config) -> Result<ExitCode> {
@@ -342,7 +413,11 @@ fn demo(cfg: &Config) -> Result<ExitCode> {
     for name in ["who-met-whom", "timeline"] {
         let q = queries::find(name).ok_or_else(|| Error::UnknownQuery(name.into()))?;
         writeln!(out, "== {name}: {}", q.description).map_err(Error::Serialize)?;
-        queries::write_results(store.select(name, &q.sparql, &[])?, ResultFormat::Table, &mut out)?;
+        queries::write_results(
+            store.select(name, &q.sparql, &[])?,
+            ResultFormat::Table,
+            &mut out,
+        )?;
         writeln!(out).map_err(Error::Serialize)?;
     }
     Ok(ExitCode::SUCCESS)

@@ -177,6 +177,11 @@ pub struct Timex {
     /// True for a dated heading ("May 9, 2017: Comey fired") that governs
     /// the lines under it.
     pub heading: bool,
+    /// End of a heading's range ("May - July 2016" → `2016-07`).
+    pub range_end: Option<String>,
+    /// The value was computed from the context date ("two months later",
+    /// "the next day") rather than read from the text.
+    pub anchored: bool,
 }
 
 impl Timex {

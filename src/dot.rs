@@ -21,10 +21,17 @@ pub enum View {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ")
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', " ")
 }
 
-fn rows(store: &Store, name: &str, sparql: &str, params: &[(String, Term)]) -> Result<Vec<Vec<String>>> {
+fn rows(
+    store: &Store,
+    name: &str,
+    sparql: &str,
+    params: &[(String, Term)],
+) -> Result<Vec<Vec<String>>> {
     let mut out = Vec::new();
     if let QueryResults::Solutions(sols) = store.select(name, sparql, params)? {
         let vars = sols.variables().to_vec();
@@ -50,15 +57,38 @@ struct Node {
     kind: &'static str,
 }
 
-fn node(g: &mut DiGraph<Node, String>, ix: &mut HashMap<String, NodeIndex>, key: &str, label: &str, kind: &'static str) -> NodeIndex {
-    *ix.entry(key.to_string()).or_insert_with(|| g.add_node(Node { label: label.to_string(), kind }))
+fn node(
+    g: &mut DiGraph<Node, String>,
+    ix: &mut HashMap<String, NodeIndex>,
+    key: &str,
+    label: &str,
+    kind: &'static str,
+) -> NodeIndex {
+    *ix.entry(key.to_string()).or_insert_with(|| {
+        g.add_node(Node {
+            label: label.to_string(),
+            kind,
+        })
+    })
 }
 
 const STYLE: &[(&str, &str)] = &[
-    ("person", "shape=ellipse, style=filled, fillcolor=\"#dbe9f6\", color=\"#4a78a8\""),
-    ("org", "shape=box, style=\"filled,rounded\", fillcolor=\"#e6f2dc\", color=\"#5c8a3a\""),
-    ("place", "shape=octagon, style=filled, fillcolor=\"#f6eedb\", color=\"#a8874a\""),
-    ("event", "shape=box, style=filled, fillcolor=\"#fbe3d6\", color=\"#b0603a\""),
+    (
+        "person",
+        "shape=ellipse, style=filled, fillcolor=\"#dbe9f6\", color=\"#4a78a8\"",
+    ),
+    (
+        "org",
+        "shape=box, style=\"filled,rounded\", fillcolor=\"#e6f2dc\", color=\"#5c8a3a\"",
+    ),
+    (
+        "place",
+        "shape=octagon, style=filled, fillcolor=\"#f6eedb\", color=\"#a8874a\"",
+    ),
+    (
+        "event",
+        "shape=box, style=filled, fillcolor=\"#fbe3d6\", color=\"#b0603a\"",
+    ),
 ];
 
 fn kind_of(class: &str) -> &'static str {
@@ -71,24 +101,50 @@ fn kind_of(class: &str) -> &'static str {
     }
 }
 
-fn write_dot(g: &DiGraph<Node, String>, title: &str, rankdir: &str, undirected: bool, chain: &[NodeIndex], out: &mut impl Write) -> std::io::Result<()> {
+fn write_dot(
+    g: &DiGraph<Node, String>,
+    title: &str,
+    rankdir: &str,
+    undirected: bool,
+    chain: &[NodeIndex],
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     writeln!(out, "digraph newsgraph {{")?;
     writeln!(out, "  graph [rankdir={rankdir}, label=\"{}\", labelloc=t, fontname=\"Helvetica\", fontsize=16];", esc(title))?;
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11];")?;
-    writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#666666\"];")?;
+    writeln!(
+        out,
+        "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#666666\"];"
+    )?;
     for i in g.node_indices() {
         let n = &g[i];
         let style = STYLE.iter().find(|s| s.0 == n.kind).map_or("", |s| s.1);
-        writeln!(out, "  n{} [label=\"{}\", {style}];", i.index(), esc(&n.label))?;
+        writeln!(
+            out,
+            "  n{} [label=\"{}\", {style}];",
+            i.index(),
+            esc(&n.label)
+        )?;
     }
     for e in g.edge_indices() {
         if let Some((a, b)) = g.edge_endpoints(e) {
             let dir = if undirected { ", dir=none" } else { "" };
-            writeln!(out, "  n{} -> n{} [label=\"{}\"{dir}];", a.index(), b.index(), esc(&g[e]))?;
+            writeln!(
+                out,
+                "  n{} -> n{} [label=\"{}\"{dir}];",
+                a.index(),
+                b.index(),
+                esc(&g[e])
+            )?;
         }
     }
     for w in chain.windows(2) {
-        writeln!(out, "  n{} -> n{} [style=bold, color=\"#b0603a\", weight=10];", w[0].index(), w[1].index())?;
+        writeln!(
+            out,
+            "  n{} -> n{} [style=bold, color=\"#b0603a\", weight=10];",
+            w[0].index(),
+            w[1].index()
+        )?;
     }
     writeln!(out, "}}")
 }
@@ -112,7 +168,15 @@ SELECT DISTINCT ?m ?a ?la ?b ?lb ?date WHERE {
             for r in rows(store, "dot meetings", q, &[])? {
                 let a = node(&mut g, &mut ix, &r[1], &r[2], "person");
                 let b = node(&mut g, &mut ix, &r[3], &r[4], "person");
-                g.add_edge(a, b, if r[5].is_empty() { "undated".into() } else { r[5].clone() });
+                g.add_edge(
+                    a,
+                    b,
+                    if r[5].is_empty() {
+                        "undated".into()
+                    } else {
+                        r[5].clone()
+                    },
+                );
             }
             write_dot(&g, "Who met whom", "LR", true, &[], out).map_err(io)?;
         }
@@ -133,16 +197,28 @@ SELECT DISTINCT ?e ?label ?date ?p ?pl ?pclass ?prop WHERE {{
   OPTIONAL {{ ?e ?prop ?p . FILTER (?prop IN (ng:agent, ng:patient, ng:participant, sem:hasPlace)) ?p rdfs:label ?pl ; a ?pclass . }}
   {dated}
 }} ORDER BY ?date ?label"#,
-                dated = if view == View::Timeline { "FILTER (BOUND(?date))" } else { "" }
+                dated = if view == View::Timeline {
+                    "FILTER (BOUND(?date))"
+                } else {
+                    ""
+                }
             );
             let params = match (view, name) {
-                (View::Entity, Some(n)) => vec![("p_name".to_string(), crate::store::string_param(n))],
-                (View::Entity, None) => return Err(Error::Usage("`dot entity` needs --name \"NAME\"".into())),
+                (View::Entity, Some(n)) => {
+                    vec![("p_name".to_string(), crate::store::string_param(n))]
+                }
+                (View::Entity, None) => {
+                    return Err(Error::Usage("`dot entity` needs --name \"NAME\"".into()))
+                }
                 _ => Vec::new(),
             };
             let mut chain = Vec::new();
             for r in rows(store, "dot", &q, &params)? {
-                let label = if r[2].is_empty() { r[1].clone() } else { format!("{}\n{}", r[2], r[1].split(" (").next().unwrap_or(&r[1])) };
+                let label = if r[2].is_empty() {
+                    r[1].clone()
+                } else {
+                    format!("{}\n{}", r[2], r[1].split(" (").next().unwrap_or(&r[1]))
+                };
                 let e = node(&mut g, &mut ix, &r[0], &label, "event");
                 if chain.last() != Some(&e) && !chain.contains(&e) {
                     chain.push(e);
@@ -157,7 +233,11 @@ SELECT DISTINCT ?e ?label ?date ?p ?pl ?pclass ?prop WHERE {{
                 View::Entity => format!("Events of {}", name.unwrap_or("")),
                 _ => "Timeline".to_string(),
             };
-            let chain = if view == View::Timeline { chain } else { Vec::new() };
+            let chain = if view == View::Timeline {
+                chain
+            } else {
+                Vec::new()
+            };
             write_dot(&g, &title, "LR", false, &chain, out).map_err(io)?;
         }
     }

@@ -20,7 +20,9 @@ pub struct Resolved {
 }
 
 fn words(s: &str) -> Vec<String> {
-    s.split_whitespace().map(|w| surname_key(w).to_lowercase()).collect()
+    s.split_whitespace()
+        .map(|w| surname_key(w).to_lowercase())
+        .collect()
 }
 
 fn initials(name: &str) -> String {
@@ -42,7 +44,11 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
     let mut order: Vec<usize> = (0..rec.mentions.len()).collect();
     order.sort_by_key(|&k| {
         let m = &rec.mentions[k];
-        (m.evidence == Evidence::Alias, std::cmp::Reverse(m.span.text(text).split_whitespace().count()), m.span.start)
+        (
+            m.evidence == Evidence::Alias,
+            std::cmp::Reverse(m.span.text(text).split_whitespace().count()),
+            m.span.start,
+        )
     });
     for k in order {
         let m = &rec.mentions[k];
@@ -79,13 +85,15 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
             }
         } else {
             let key = (m.kind, surface.to_lowercase());
-            let acronym_of = (m.kind == EntityType::Organization && surface.chars().all(|c| c.is_uppercase() || c == '.'))
-                .then(|| {
-                    entities.iter().position(|e| {
-                        e.kind == EntityType::Organization && initials(&e.name) == surface.replace('.', "")
-                    })
+            let acronym_of = (m.kind == EntityType::Organization
+                && surface.chars().all(|c| c.is_uppercase() || c == '.'))
+            .then(|| {
+                entities.iter().position(|e| {
+                    e.kind == EntityType::Organization
+                        && initials(&e.name) == surface.replace('.', "")
                 })
-                .flatten();
+            })
+            .flatten();
             match acronym_of.or_else(|| by_key.get(&key).copied()) {
                 Some(i) => i,
                 None => {
@@ -110,7 +118,10 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
             continue;
         }
         if let Some(t) = &q.title {
-            entities[e].attributes.job_title.get_or_insert_with(|| t.clone());
+            entities[e]
+                .attributes
+                .job_title
+                .get_or_insert_with(|| t.clone());
         }
         if let Some(c) = q.country.and_then(|g| by_gaz.get(&g)) {
             entities[e].attributes.nationality.get_or_insert(*c);
@@ -127,10 +138,19 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
         e.mentions.sort();
         e.mentions.dedup();
     }
-    Resolved { entities, mention_entity, mentions: rec.mentions.clone() }
+    Resolved {
+        entities,
+        mention_entity,
+        mentions: rec.mentions.clone(),
+    }
 }
 
-fn new_entity(entities: &mut Vec<Entity>, last_seen: &mut Vec<usize>, kind: EntityType, name: &str) -> usize {
+fn new_entity(
+    entities: &mut Vec<Entity>,
+    last_seen: &mut Vec<usize>,
+    kind: EntityType,
+    name: &str,
+) -> usize {
     entities.push(Entity {
         kind,
         name: name.to_string(),
@@ -145,6 +165,9 @@ fn new_entity(entities: &mut Vec<Entity>, last_seen: &mut Vec<usize>, kind: Enti
 impl Resolved {
     /// The entity a span of text refers to, if a mention covers it exactly.
     pub fn entity_at(&self, span: Span) -> Option<usize> {
-        self.mentions.iter().position(|m| m.span == span).map(|k| self.mention_entity[k])
+        self.mentions
+            .iter()
+            .position(|m| m.span == span)
+            .map(|k| self.mention_entity[k])
     }
 }

@@ -13,7 +13,11 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error("{file}:{line}: {message}")]
-    Data { file: String, line: usize, message: String },
+    Data {
+        file: String,
+        line: usize,
+        message: String,
+    },
     #[error("invalid date `{0}`: expected YYYY-MM-DD")]
     Date(String),
     #[error("the store at {path} could not be opened{hint}")]
@@ -25,18 +29,22 @@ pub enum Error {
     },
     #[error("store error")]
     Store(#[from] oxigraph::store::StorageError),
-    #[error("SPARQL syntax error in {name}")]
+    #[error("SPARQL syntax error in {name}{at}: {message}")]
     QuerySyntax {
         name: String,
-        #[source]
-        source: oxigraph::sparql::SparqlSyntaxError,
+        at: String,
+        message: String,
     },
     #[error("query evaluation failed")]
     QueryEval(#[from] oxigraph::sparql::QueryEvaluationError),
     #[error("unknown query `{0}`: run `newsgraph queries` for the list, or pass a .rq file")]
     UnknownQuery(String),
     #[error("query `{query}` has no parameter `{param}` (parameters: {known})")]
-    UnknownParam { query: String, param: String, known: String },
+    UnknownParam {
+        query: String,
+        param: String,
+        known: String,
+    },
     #[error("query `{query}` needs --param {param}=VALUE")]
     MissingParam { query: String, param: String },
     #[error("`{0}` is not an ASK or SELECT query; only read queries are run")]
@@ -57,7 +65,27 @@ pub enum Error {
 }
 
 impl Error {
+    /// A SPARQL syntax error, with its "error at LINE:COLUMN:" position
+    /// spelled out.
+    pub fn query_syntax(name: &str, e: &spargebra::SparqlSyntaxError) -> Self {
+        let text = e.to_string();
+        let parsed = text.strip_prefix("error at ").and_then(|rest| {
+            let (pos, msg) = rest.split_once(": ")?;
+            let (line, col) = pos.split_once(':')?;
+            Some((format!(" at line {line}, column {col}"), msg.to_string()))
+        });
+        let (at, message) = parsed.unwrap_or((String::new(), text));
+        Error::QuerySyntax {
+            name: name.to_string(),
+            at,
+            message,
+        }
+    }
+
     pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
-        Error::Io { path: path.as_ref().to_path_buf(), source }
+        Error::Io {
+            path: path.as_ref().to_path_buf(),
+            source,
+        }
     }
 }

@@ -18,7 +18,11 @@ pub struct FileEval {
 
 impl FileEval {
     pub fn words_per_second(&self) -> f64 {
-        if self.seconds > 0.0 { self.words as f64 / self.seconds } else { 0.0 }
+        if self.seconds > 0.0 {
+            self.words as f64 / self.seconds
+        } else {
+            0.0
+        }
     }
 }
 
@@ -28,7 +32,13 @@ pub fn read_jsonl(path: &Path) -> Result<Vec<Value>> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).map_err(|source| Error::Json { file: path.display().to_string(), line: i + 1, source }))
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|source| Error::Json {
+                file: path.display().to_string(),
+                line: i + 1,
+                source,
+            })
+        })
         .collect()
 }
 
@@ -49,7 +59,18 @@ pub fn eval_file(path: &Path, lex: &Lexicon) -> Result<FileEval> {
     let seconds = start.elapsed().as_secs_f64();
     let words = gold
         .iter()
-        .map(|g| g.get("text").and_then(Value::as_str).unwrap_or("").split_whitespace().count())
+        .map(|g| {
+            g.get("text")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .split_whitespace()
+                .count()
+        })
         .sum();
-    Ok(FileEval { file: path.display().to_string(), report: crate::score::score(&gold, &system), words, seconds })
+    Ok(FileEval {
+        file: path.display().to_string(),
+        report: crate::score::score(&gold, &system),
+        words,
+        seconds,
+    })
 }

@@ -22,14 +22,25 @@ fn symmetric(kind: &str) -> bool {
 fn has_patient(kind: &str) -> bool {
     matches!(
         kind,
-        "Dismissal" | "Arrest" | "Charge" | "Sentence" | "Accusation" | "Investigation" | "Attack"
-            | "Seizure" | "Appointment" | "Election" | "Trial" | "Death"
+        "Dismissal"
+            | "Arrest"
+            | "Charge"
+            | "Sentence"
+            | "Accusation"
+            | "Investigation"
+            | "Attack"
+            | "Seizure"
+            | "Appointment"
+            | "Election"
+            | "Trial"
+            | "Death"
     )
 }
 
 const BOUNDARIES: &[&str] = &[
-    ";", ":", "—", "–", "that", "which", "who", "whom", "whose", "while", "but", "because", "although",
-    "though", "when", "whereas", "before", "after", "since", "until", "unless", "if", "(", ")",
+    ";", ":", "—", "–", "that", "which", "who", "whom", "whose", "while", "but", "because",
+    "although", "though", "when", "whereas", "before", "after", "since", "until", "unless", "if",
+    "(", ")",
 ];
 
 /// A mention placed on the token grid.
@@ -45,19 +56,35 @@ struct Placed {
 #[derive(Debug, Clone)]
 pub struct EventMention {
     pub event: Event,
+    /// First token of the trigger.
     pub token: usize,
+    /// Number of trigger tokens.
+    pub len: usize,
     pub pos: Pos,
     pub tense: String,
 }
 
 /// Find the event mentions of an article.
-pub fn find_events(toks: &Tokens, res: &Resolved, lex: &Lexicon, credits: &[Span]) -> Vec<EventMention> {
+pub fn find_events(
+    text: &str,
+    toks: &Tokens,
+    res: &Resolved,
+    lex: &Lexicon,
+    credits: &[Span],
+    timexes: &[Span],
+    sections: &[usize],
+) -> Vec<EventMention> {
     let tokens = &toks.tokens;
     let placed: Vec<Placed> = res
         .mentions
         .iter()
         .zip(&res.mention_entity)
-        .map(|(m, &e)| Placed { first: m.first_token, end: m.end_token, entity: e, kind: res.entities[e].kind })
+        .map(|(m, &e)| Placed {
+            first: m.first_token,
+            end: m.end_token,
+            entity: e,
+            kind: res.entities[e].kind,
+        })
         .collect();
     let mut out = Vec::new();
     for (si, sent) in toks.sentences.iter().enumerate() {
@@ -66,43 +93,99 @@ pub fn find_events(toks: &Tokens, res: &Resolved, lex: &Lexicon, credits: &[Span
         }
         let r = sent.tokens.clone();
         let speech = quoted_speech(&tokens[r.clone()], r.start);
-        let in_sent: Vec<Placed> = placed.iter().copied().filter(|p| p.first >= r.start && p.end <= r.end).collect();
+        let headline = crate::ner::is_headline(text, &tokens[r.clone()]);
+        let in_sent: Vec<Placed> = placed
+            .iter()
+            .copied()
+            .filter(|p| p.first >= r.start && p.end <= r.end)
+            .collect();
         let mut i = r.start;
         while i < r.end {
             let Some((len, trig)) = trigger_at(tokens, i, r.end, lex, &in_sent) else {
                 i += 1;
                 continue;
             };
-            if speech.iter().any(|q| q.contains(&i)) {
+            let tspan = Span::new(tokens[i].span.start, tokens[i + len - 1].span.end);
+            let capitalized_inside = tokens[i].shape != Shape::Lower && i != r.start && !headline;
+            if speech.iter().any(|q| q.contains(&i))
+                || capitalized_inside
+                || timexes.iter().any(|t| t.overlaps(tspan))
+                || used_as_modifier(tokens, i + len, r.end, trig)
+            {
                 i += len;
                 continue;
             }
             let (cl_start, cl_end) = clause(tokens, i, i + len, r.start, r.end);
             let mut participants = Vec::new();
-            let left: Vec<Placed> = in_sent.iter().copied().filter(|p| p.first >= cl_start && p.end <= i).collect();
-            let right: Vec<Placed> = in_sent.iter().copied().filter(|p| p.first >= i + len && p.end <= cl_end).collect();
+            let left: Vec<Placed> = in_sent
+                .iter()
+                .copied()
+                .filter(|p| p.first >= cl_start && p.end <= i)
+                .collect();
+            let right: Vec<Placed> = in_sent
+                .iter()
+                .copied()
+                .filter(|p| p.first >= i + len && p.end <= cl_end)
+                .collect();
             let kind = trig.kind.as_str();
             let passive = trig.pos == Pos::Verb
                 && matches!(trig.tense.as_str(), "past" | "pastpart")
-                && (1..=2).any(|b| i >= r.start + b && matches!(tokens[i - b].lower.as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "being" | "got"));
-            let actors = |ps: &[Placed]| ps.iter().filter(|p| p.kind != EntityType::Place).copied().collect::<Vec<_>>();
-            let subject = subject_group(tokens, &actors(&left));
-            let object = object_group(tokens, &actors(&right), i + len);
+                && (1..=2).any(|b| {
+                    i >= r.start + b
+                        && matches!(
+                            tokens[i - b].lower.as_str(),
+                            "was" | "were" | "is" | "are" | "been" | "be" | "being" | "got"
+                        )
+                });
+            let actors = |ps: &[Placed]| {
+                ps.iter()
+                    .filter(|p| p.kind != EntityType::Place)
+                    .copied()
+                    .collect::<Vec<_>>()
+            };
+            let mut subject = subject_group(tokens, &actors(&left), r.start);
+            // "Trump's decision to dismiss": the possessor is the agent.
+            if trig.pos == Pos::Verb && i >= r.start + 3 && tokens[i - 1].lower == "to" {
+                if let Some(p) = possessor(tokens, i - 1, r.start, &in_sent) {
+                    subject = vec![p];
+                }
+            }
+            let object: Vec<Placed> = object_group(tokens, &actors(&right), i + len)
+                .into_iter()
+                .map(|p| holder_of_title(tokens, p, res).unwrap_or(p))
+                .collect();
             let add = |ps: &mut Vec<Participant>, grp: &[Placed], role: Role| {
                 for p in grp {
                     if !ps.iter().any(|x: &Participant| x.entity == p.entity) {
-                        ps.push(Participant { entity: p.entity, role });
+                        ps.push(Participant {
+                            entity: p.entity,
+                            role,
+                        });
                     }
                 }
             };
-            let prev_word = |k: usize| if k > r.start { tokens[k - 1].lower.as_str() } else { "" };
+            let prev_word = |k: usize| {
+                if k > r.start {
+                    tokens[k - 1].lower.as_str()
+                } else {
+                    ""
+                }
+            };
             let next_word = tokens.get(i + len).map_or("", |t| t.lower.as_str());
             if trig.pos == Pos::Verb {
                 if symmetric(kind) {
                     add(&mut participants, &subject, Role::Participant);
                     add(&mut participants, &object, Role::Participant);
                 } else if passive {
-                    add(&mut participants, &subject, if has_patient(kind) { Role::Patient } else { Role::Agent });
+                    add(
+                        &mut participants,
+                        &subject,
+                        if has_patient(kind) {
+                            Role::Patient
+                        } else {
+                            Role::Agent
+                        },
+                    );
                     if next_word == "by" {
                         add(&mut participants, &object, Role::Agent);
                     }
@@ -121,7 +204,9 @@ pub fn find_events(toks: &Tokens, res: &Resolved, lex: &Lexicon, credits: &[Span
                 if let Some(p) = poss {
                     let role = if symmetric(kind) {
                         Role::Participant
-                    } else if has_patient(kind) && !matches!(kind, "Investigation" | "Attack" | "Accusation") {
+                    } else if has_patient(kind)
+                        && !matches!(kind, "Investigation" | "Attack" | "Accusation")
+                    {
                         Role::Patient
                     } else {
                         Role::Agent
@@ -136,28 +221,79 @@ pub fn find_events(toks: &Tokens, res: &Resolved, lex: &Lexicon, credits: &[Span
                         add(&mut participants, &object, Role::Participant);
                     }
                     "of" | "into" | "against" | "on" | "over" => {
-                        let role = if symmetric(kind) { Role::Participant } else if has_patient(kind) { Role::Patient } else { Role::Agent };
+                        let role = if symmetric(kind) {
+                            Role::Participant
+                        } else if has_patient(kind) {
+                            Role::Patient
+                        } else {
+                            Role::Agent
+                        };
                         add(&mut participants, &object[..object.len().min(1)], role);
                     }
-                    "by" => add(&mut participants, &object[..object.len().min(1)], Role::Agent),
+                    "by" => add(
+                        &mut participants,
+                        &object[..object.len().min(1)],
+                        Role::Agent,
+                    ),
                     _ => {}
                 }
                 // A name right before the noun: "the FBI probe", "Senate testimony".
                 let mut k = i;
-                while k > cl_start && matches!(tokens[k - 1].shape, Shape::Lower) && !matches!(tokens[k - 1].lower.as_str(), "the" | "a" | "an" | "of" | "to" | "in" | "and") && k + 2 > i {
+                while k > cl_start
+                    && matches!(tokens[k - 1].shape, Shape::Lower)
+                    && !matches!(
+                        tokens[k - 1].lower.as_str(),
+                        "the" | "a" | "an" | "and" | "or"
+                    )
+                    && !PREPOSITIONS.contains(&tokens[k - 1].lower.as_str())
+                    && k + 2 > i
+                {
                     k -= 1;
                 }
-                if let Some(p) = in_sent.iter().find(|p| p.end == k && p.kind != EntityType::Place) {
-                    let role = if p.kind == EntityType::Person && has_patient(kind) { Role::Patient } else if symmetric(kind) { Role::Participant } else { Role::Agent };
+                if let Some(p) = in_sent
+                    .iter()
+                    .find(|p| p.end == k && p.kind != EntityType::Place)
+                {
+                    let role = if p.kind == EntityType::Person && has_patient(kind) {
+                        Role::Patient
+                    } else if symmetric(kind) {
+                        Role::Participant
+                    } else {
+                        Role::Agent
+                    };
                     add(&mut participants, &[*p], role);
                 }
             }
+            // "dismisses the claims", "fired shots": a dismissal needs a person removed.
+            if kind == "Dismissal"
+                && trig.pos == Pos::Verb
+                && !participants.iter().any(|p| {
+                    p.role == Role::Patient && res.entities[p.entity].kind == EntityType::Person
+                })
+                && !matches!(next_word, "him" | "her")
+            {
+                i += len;
+                continue;
+            }
             // Plural anaphora for symmetric events: "the two", "they", "the diplomats".
             let actors_n = participants.len();
-            if symmetric(kind) && actors_n < 2 && plural_anaphor(tokens, cl_start, i, prev_word(i)) {
+            if symmetric(kind) && actors_n < 2 && plural_anaphor(tokens, cl_start, i, prev_word(i))
+            {
+                // Antecedents stay inside the section (a dated heading starts one).
+                let here = tokens[i].span.start;
+                let section = sections
+                    .iter()
+                    .copied()
+                    .filter(|&b| b <= here)
+                    .max()
+                    .unwrap_or(0);
                 let before: Vec<usize> = placed
                     .iter()
-                    .filter(|p| p.end <= i && p.kind == EntityType::Person)
+                    .filter(|p| {
+                        p.end <= i
+                            && p.kind == EntityType::Person
+                            && tokens[p.first].span.start >= section
+                    })
                     .rev()
                     .map(|p| p.entity)
                     .fold(Vec::new(), |mut acc, e| {
@@ -169,19 +305,59 @@ pub fn find_events(toks: &Tokens, res: &Resolved, lex: &Lexicon, credits: &[Span
                 if before.len() == 2 {
                     participants.clear();
                     for e in before.into_iter().rev() {
-                        participants.push(Participant { entity: e, role: Role::Participant });
+                        participants.push(Participant {
+                            entity: e,
+                            role: Role::Participant,
+                        });
                     }
                 }
             }
             // Place: "in X" / "at X" inside the clause (or a relative clause after a noun trigger).
-            let place_end = if trig.pos == Pos::Noun { relative_clause_end(tokens, cl_end, r.end) } else { cl_end };
-            for p in in_sent.iter().filter(|p| p.first >= cl_start && p.end <= place_end) {
+            let place_end = if trig.pos == Pos::Noun {
+                crate::timeline::relative_clause_end(toks, i + len - 1, cl_end, r.end)
+            } else {
+                cl_end
+            };
+            let near_trigger = |p: &Placed| {
+                if trig.pos == Pos::Noun {
+                    (p.first >= i + len && p.first <= i + len + 4) || p.first > cl_end
+                } else {
+                    // Same predicate: no auxiliary starting another one in between.
+                    let (a, b) = if p.first > i {
+                        (i + len, p.first)
+                    } else {
+                        (p.end, i)
+                    };
+                    p.first.abs_diff(i) <= 12
+                        && !tokens[a..b].iter().any(|t| {
+                            matches!(
+                                t.lower.as_str(),
+                                "has"
+                                    | "have"
+                                    | "had"
+                                    | "is"
+                                    | "was"
+                                    | "were"
+                                    | "are"
+                                    | "will"
+                                    | "would"
+                            )
+                        })
+                }
+            };
+            for p in in_sent
+                .iter()
+                .filter(|p| p.first >= cl_start && p.end <= place_end && near_trigger(p))
+            {
                 if matches!(p.kind, EntityType::Place | EntityType::Country)
                     && p.first > r.start
                     && matches!(tokens[p.first - 1].lower.as_str(), "in" | "at")
                     && !participants.iter().any(|x| x.entity == p.entity)
                 {
-                    participants.push(Participant { entity: p.entity, role: Role::Place });
+                    participants.push(Participant {
+                        entity: p.entity,
+                        role: Role::Place,
+                    });
                     break;
                 }
             }
@@ -199,6 +375,7 @@ pub fn find_events(toks: &Tokens, res: &Resolved, lex: &Lexicon, credits: &[Span
                     sentence: si,
                 },
                 token: i,
+                len,
                 pos: trig.pos,
                 tense: trig.tense.clone(),
             });
@@ -209,26 +386,57 @@ pub fn find_events(toks: &Tokens, res: &Resolved, lex: &Lexicon, credits: &[Span
 }
 
 /// The longest trigger at token `i` that reads as an event here.
-fn trigger_at<'a>(tokens: &[Token], i: usize, end: usize, lex: &'a Lexicon, names: &[Placed]) -> Option<(usize, &'a Trigger)> {
+fn trigger_at<'a>(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    lex: &'a Lexicon,
+    names: &[Placed],
+) -> Option<(usize, &'a Trigger)> {
     if names.iter().any(|p| p.first <= i && i < p.end) {
         return None; // inside a name ("Trump Tower", "Attack Squadron")
     }
     let mut words = String::new();
     let mut best = None;
-    for k in i..end.min(i + lex.max_trigger_words) {
+    for (k, t) in tokens
+        .iter()
+        .enumerate()
+        .take(end.min(i + lex.max_trigger_words))
+        .skip(i)
+    {
         if k > i {
             words.push(' ');
         }
-        words.push_str(&tokens[k].lower);
+        words.push_str(&t.lower);
         if let Some(readings) = lex.triggers.get(&words) {
             best = Some((k + 1 - i, readings));
         }
     }
     let (len, readings) = best?;
-    let prev = if i > 0 { tokens[i - 1].lower.as_str() } else { "" };
+    let prev = if i > 0 {
+        tokens[i - 1].lower.as_str()
+    } else {
+        ""
+    };
     // Noun or verb reading: a determiner or possessive before it makes a noun.
-    let noun_context = matches!(prev, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "'s" | "this" | "that" | "latest" | "first" | "new" | "further")
-        || tokens[i].shape == Shape::Capitalized && i > 0;
+    let noun_context = matches!(
+        prev,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "'s"
+            | "this"
+            | "that"
+            | "latest"
+            | "first"
+            | "new"
+            | "further"
+    ) || tokens[i].shape == Shape::Capitalized && i > 0;
     let pick = readings
         .iter()
         .find(|t| (t.pos == Pos::Noun) == noun_context)
@@ -248,7 +456,11 @@ fn quoted_speech(tokens: &[Token], offset: usize) -> Vec<std::ops::Range<usize>>
         if is_close && open.is_some() {
             let s = open.take().unwrap_or(0);
             let inner = &tokens[s + 1..k];
-            if inner.len() >= 5 || inner.iter().any(|t| matches!(t.lower.as_str(), "?" | "!" | ".")) {
+            if inner.len() >= 5
+                || inner
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "?" | "!" | "."))
+            {
                 out.push(offset + s..offset + k);
             }
         } else if is_open {
@@ -264,7 +476,13 @@ fn quoted_speech(tokens: &[Token], offset: usize) -> Vec<std::ops::Range<usize>>
 }
 
 /// The clause around a trigger: token range bounded by clause words.
-fn clause(tokens: &[Token], t_start: usize, t_end: usize, s_start: usize, s_end: usize) -> (usize, usize) {
+fn clause(
+    tokens: &[Token],
+    t_start: usize,
+    t_end: usize,
+    s_start: usize,
+    s_end: usize,
+) -> (usize, usize) {
     let mut a = t_start;
     while a > s_start && !BOUNDARIES.contains(&tokens[a - 1].lower.as_str()) {
         a -= 1;
@@ -276,55 +494,218 @@ fn clause(tokens: &[Token], t_start: usize, t_end: usize, s_start: usize, s_end:
     (a, b)
 }
 
-/// A relative clause right after a noun trigger ("talks that they held in
-/// Moscow") extends the window for its place and time.
-fn relative_clause_end(tokens: &[Token], cl_end: usize, s_end: usize) -> usize {
-    if cl_end < s_end && matches!(tokens[cl_end].lower.as_str(), "that" | "which") {
-        let mut b = cl_end + 1;
-        while b < s_end && !BOUNDARIES.contains(&tokens[b].lower.as_str()) && tokens[b].lower != "," {
-            b += 1;
+/// The subject of a clause: its first actor that is not governed by a
+/// preposition nor a possessor ("the Kremlin's emissary"), with any actors
+/// coordinated with it ("Tillerson and Lavrov"). An organization or
+/// country qualifying a person ("FBI Director James Comey") gives way to
+/// the person.
+fn subject_group(tokens: &[Token], left: &[Placed], s_start: usize) -> Vec<Placed> {
+    let governed = |p: &Placed| {
+        let mut b = p.first;
+        while b > s_start && matches!(tokens[b - 1].lower.as_str(), "the" | "a" | "an") {
+            b -= 1;
         }
-        b
-    } else {
-        cl_end
-    }
-}
-
-/// The subject of a clause: its first actor, with any actors coordinated
-/// with it ("Tillerson and Lavrov").
-fn subject_group(tokens: &[Token], left: &[Placed]) -> Vec<Placed> {
+        let prev = if b > s_start {
+            tokens[b - 1].lower.as_str()
+        } else {
+            ""
+        };
+        let next = tokens.get(p.end).map_or("", |t| t.lower.as_str());
+        PREPOSITIONS.contains(&prev) || matches!(next, "'s" | "'")
+    };
     let mut out: Vec<Placed> = Vec::new();
-    for p in left {
-        match out.last() {
-            None => out.push(*p),
-            Some(last) => {
-                let between: Vec<&str> = tokens[last.end..p.first].iter().map(|t| t.lower.as_str()).collect();
-                if matches!(between.as_slice(), ["and"] | [","] | [",", "and"]) {
-                    out.push(*p);
-                } else {
-                    break;
+    let mut k = 0;
+    while k < left.len() {
+        let p = left[k];
+        k += 1;
+        if out.is_empty() {
+            if governed(&p) {
+                continue;
+            }
+            // "FBI Director James Comey": the person, not the organization.
+            if p.kind != EntityType::Person {
+                if let Some(next) = left.get(k) {
+                    let between = &tokens[p.end..next.first];
+                    if next.kind == EntityType::Person
+                        && between.len() <= 3
+                        && between.iter().all(|t| t.shape != Shape::Punct)
+                    {
+                        out.push(*next);
+                        k += 1;
+                        continue;
+                    }
                 }
             }
+            out.push(p);
+            continue;
+        }
+        let last = out[out.len() - 1];
+        let between: Vec<&str> = tokens[last.end..p.first]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        if matches!(between.as_slice(), ["and"] | [","] | [",", "and"]) {
+            out.push(p);
+        } else {
+            break;
         }
     }
-    // "FBI Director James Comey": an organization qualifying the person.
-    if out.len() >= 2 && out[0].kind != EntityType::Person && out[1].kind == EntityType::Person && out[1].first <= out[0].end + 3 {
-        out.remove(0);
-    }
     out
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "to",
+    "in",
+    "at",
+    "from",
+    "for",
+    "with",
+    "of",
+    "by",
+    "on",
+    "about",
+    "into",
+    "regarding",
+    "against",
+    "over",
+    "including",
+    "like",
+    "as",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "near",
+    "under",
+    "during",
+    "without",
+    "than",
+];
+
+/// "the election campaign", "alleged ties": a trigger word modifying the
+/// noun after it is not an event.
+fn used_as_modifier(tokens: &[Token], next: usize, end: usize, trig: &Trigger) -> bool {
+    let Some(n) = tokens.get(next).filter(|_| next < end) else {
+        return false;
+    };
+    let w = n.lower.as_str();
+    if trig.pos == Pos::Noun {
+        return matches!(
+            w,
+            "campaign"
+                | "campaigns"
+                | "defeat"
+                | "victory"
+                | "result"
+                | "results"
+                | "day"
+                | "night"
+                | "process"
+                | "team"
+                | "commission"
+                | "season"
+                | "official"
+                | "officials"
+                | "year"
+                | "cycle"
+                | "law"
+                | "laws"
+                | "fraud"
+                | "rally"
+                | "committee"
+                | "board"
+                | "tweets"
+                | "server"
+                | "account"
+                | "address"
+                | "addresses"
+                | "report"
+                | "squad"
+                | "plane"
+                | "planes"
+                | "helicopter"
+                | "helicopters"
+                | "rifle"
+                | "victims"
+                | "site"
+                | "scene"
+                | "warrant"
+                | "warrants"
+                | "record"
+                | "rate"
+                | "toll"
+        );
+    }
+    // Past participles used as adjectives: "alleged ties", "reported losses".
+    trig.pos == Pos::Verb
+        && trig.tense == "past"
+        && matches!(
+            trig.lemma.as_str(),
+            "allege" | "report" | "publish" | "elect" | "accuse" | "detain" | "arrest" | "charge"
+        )
+        && n.shape == Shape::Lower
+        && !matches!(
+            w,
+            "that"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "in"
+                | "on"
+                | "to"
+                | "by"
+                | "with"
+                | "of"
+                | "for"
+                | "as"
+                | "and"
+                | "from"
+                | "at"
+                | "after"
+                | "before"
+                | "this"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+        )
 }
 
 /// The object of a trigger: the first actor after it (an organization or
 /// country right before a person qualifies the person), with coordination.
 fn object_group(tokens: &[Token], right: &[Placed], after: usize) -> Vec<Placed> {
     let mut it = right.iter().copied().peekable();
-    let Some(mut first) = it.next() else { return Vec::new() };
-    if first.first > after + 4 {
+    let Some(mut first) = it.next() else {
+        return Vec::new();
+    };
+    // "fired the head of the Port Authority, Lars Berg": the object may sit
+    // a few words away, behind a title phrase.
+    let gap = &tokens[after..first.first];
+    let apposition = gap.last().is_some_and(|t| t.lower == ",");
+    let gap_inner = if apposition {
+        &gap[..gap.len() - 1]
+    } else {
+        gap
+    };
+    if first.first > after + 7
+        || gap_inner
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "," | "." | ";" | "and" | "but"))
+    {
         return Vec::new();
     }
     if first.kind != EntityType::Person {
         if let Some(next) = it.peek() {
-            if next.kind == EntityType::Person && next.first <= first.end + 3 {
+            let between: Vec<&str> = tokens[first.end..next.first]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            // "FBI Director James Comey", "the Port Authority, Lars Berg,"
+            let qualifies = between.len() <= 3 && !between.contains(&",") || between == [","];
+            if next.kind == EntityType::Person && qualifies {
                 first = *next;
                 it.next();
             }
@@ -333,7 +714,10 @@ fn object_group(tokens: &[Token], right: &[Placed], after: usize) -> Vec<Placed>
     let mut out = vec![first];
     for p in it {
         let last = out[out.len() - 1];
-        let between: Vec<&str> = tokens[last.end..p.first].iter().map(|t| t.lower.as_str()).collect();
+        let between: Vec<&str> = tokens[last.end..p.first]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
         if matches!(between.as_slice(), ["and"] | [","] | [",", "and"]) {
             out.push(p);
         } else {
@@ -341,6 +725,38 @@ fn object_group(tokens: &[Token], right: &[Placed], after: usize) -> Vec<Placed>
         }
     }
     out
+}
+
+/// "the FBI director": an organization followed by a title word stands for
+/// the person the text named with that organization and title.
+fn holder_of_title(tokens: &[Token], p: Placed, res: &Resolved) -> Option<Placed> {
+    if p.kind != EntityType::Organization {
+        return None;
+    }
+    let title = tokens.get(p.end)?.lower.as_str();
+    let holders: Vec<usize> = res
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.kind == EntityType::Person
+                && e.attributes.member_of == Some(p.entity)
+                && e.attributes
+                    .job_title
+                    .as_deref()
+                    .is_some_and(|t| t.split(' ').next_back() == Some(title))
+        })
+        .map(|(k, _)| k)
+        .collect();
+    match holders.as_slice() {
+        [one] => Some(Placed {
+            first: p.first,
+            end: p.end + 1,
+            entity: *one,
+            kind: EntityType::Person,
+        }),
+        _ => None,
+    }
 }
 
 /// "Comey's firing": the actor right before a possessive `'s` before the trigger.
@@ -351,29 +767,75 @@ fn possessor(tokens: &[Token], i: usize, s_start: usize, names: &[Placed]) -> Op
         k -= 1;
     }
     if k > s_start && matches!(tokens[k - 1].lower.as_str(), "'s" | "'") {
-        return names.iter().copied().find(|p| p.end == k - 1 && p.kind != EntityType::Place);
+        return names
+            .iter()
+            .copied()
+            .find(|p| p.end == k - 1 && p.kind != EntityType::Place);
     }
     None
 }
 
 fn plural_anaphor(tokens: &[Token], cl_start: usize, i: usize, prev: &str) -> bool {
-    let window: Vec<&str> = tokens[cl_start..i].iter().map(|t| t.lower.as_str()).collect();
-    window.iter().any(|w| matches!(*w, "they" | "both" | "two" | "diplomats" | "leaders" | "sides" | "pair" | "ministers" | "presidents"))
-        || matches!(prev, "two")
+    let window: Vec<&str> = tokens[cl_start..i]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    window.iter().any(|w| {
+        matches!(
+            *w,
+            "they"
+                | "both"
+                | "two"
+                | "diplomats"
+                | "leaders"
+                | "sides"
+                | "pair"
+                | "ministers"
+                | "presidents"
+        )
+    }) || matches!(prev, "two")
 }
 
 fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigger) -> Modality {
     let from = i.saturating_sub(4).max(s_start);
-    let window: Vec<&str> = tokens[from..i].iter().map(|t| t.lower.as_str()).collect();
-    if window.iter().any(|w| matches!(*w, "not" | "n't" | "never" | "no" | "t")) {
+    let window: Vec<&str> = tokens[from..i]
+        .iter()
+        .filter(|t| t.shape == Shape::Lower || t.shape == Shape::Punct)
+        .map(|t| t.lower.as_str())
+        .collect();
+    if window
+        .iter()
+        .any(|w| matches!(*w, "not" | "n't" | "never" | "no" | "t"))
+    {
         return Modality::Negated;
     }
     let intent = window.iter().any(|w| {
         matches!(
             *w,
-            "will" | "'ll" | "would" | "could" | "might" | "should" | "scheduled" | "expected" | "plans"
-                | "planned" | "planning" | "set" | "going" | "wants" | "want" | "hopes" | "intends" | "due"
-                | "upcoming" | "future" | "proposed" | "possible" | "potential" | "may"
+            "will"
+                | "'ll"
+                | "would"
+                | "could"
+                | "might"
+                | "should"
+                | "scheduled"
+                | "expected"
+                | "plans"
+                | "planned"
+                | "planning"
+                | "set"
+                | "going"
+                | "wants"
+                | "want"
+                | "hopes"
+                | "intends"
+                | "due"
+                | "upcoming"
+                | "future"
+                | "proposed"
+                | "possible"
+                | "potential"
+                | "may"
         )
     });
     if intent && !(trig.pos == Pos::Verb && matches!(trig.tense.as_str(), "past")) {

@@ -12,9 +12,28 @@ pub fn extract(text_in: &str, published: Option<PartialDate>, lex: &Lexicon) -> 
     let timexes = timex::find_timexes(text_in, &toks, published);
     let rec = ner::recognize(text_in, &toks, lex, &credits);
     let res = entities::resolve(text_in, &rec, lex);
-    let mentions = events::find_events(&toks, &res, lex, &credits);
+    let timex_spans: Vec<_> = timexes.iter().map(|t| t.span).collect();
+    // Dated headings start sections: byte offsets of their lines.
+    let sections: Vec<usize> = timexes
+        .iter()
+        .filter(|t| t.heading)
+        .filter_map(|t| {
+            toks.lines
+                .iter()
+                .find(|l| l.contains(t.span))
+                .map(|l| l.start)
+        })
+        .collect();
+    let mentions =
+        events::find_events(text_in, &toks, &res, lex, &credits, &timex_spans, &sections);
     let (events, before) = timeline::build(&toks, &timexes, mentions);
-    Extraction { entities: res.entities, events, timexes, before, credits }
+    Extraction {
+        entities: res.entities,
+        events,
+        timexes,
+        before,
+        credits,
+    }
 }
 
 /// Extract an article, using its own publication date.
@@ -52,9 +71,19 @@ pub fn date_in_name(name: &str) -> Option<PartialDate> {
     let b = name.as_bytes();
     (0..b.len().saturating_sub(9)).find_map(|i| {
         let s = name.get(i..i + 10)?;
-        let ok = s.bytes().enumerate().all(|(k, c)| if k == 4 || k == 7 { c == b'-' } else { c.is_ascii_digit() });
-        let bounded = (i == 0 || !b[i - 1].is_ascii_digit()) && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
-        (ok && bounded).then(|| PartialDate::parse(s)).flatten().filter(|d| d.day.is_some())
+        let ok = s.bytes().enumerate().all(|(k, c)| {
+            if k == 4 || k == 7 {
+                c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+        let bounded = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
+        (ok && bounded)
+            .then(|| PartialDate::parse(s))
+            .flatten()
+            .filter(|d| d.day.is_some())
     })
 }
 
@@ -64,11 +93,20 @@ mod tests {
 
     #[test]
     fn publication_dates_from_front_matter_and_names() {
-        let (d, off) = front_matter_date("---\npublished: 2020-01-02\ntitle: x\n---\nBody").unwrap();
+        let (d, off) =
+            front_matter_date("---\npublished: 2020-01-02\ntitle: x\n---\nBody").unwrap();
         assert_eq!(d.to_string(), "2020-01-02");
-        assert_eq!(&"---\npublished: 2020-01-02\ntitle: x\n---\nBody"[off..], "Body");
+        assert_eq!(
+            &"---\npublished: 2020-01-02\ntitle: x\n---\nBody"[off..],
+            "Body"
+        );
         assert_eq!(front_matter_date("Just text.\npublished: 2020-01-02"), None);
-        assert_eq!(date_in_name("dw-2017-05-10-lavrov.txt").unwrap().to_string(), "2017-05-10");
+        assert_eq!(
+            date_in_name("dw-2017-05-10-lavrov.txt")
+                .unwrap()
+                .to_string(),
+            "2017-05-10"
+        );
         assert_eq!(date_in_name("report-12017-05-101.txt"), None);
     }
 }

@@ -57,7 +57,13 @@ pub fn collect_inputs(paths: &[PathBuf], skipped: &mut Vec<Skipped>) -> Vec<Path
     out
 }
 
-fn walk(p: &Path, out: &mut Vec<PathBuf>, seen: &mut HashSet<PathBuf>, skipped: &mut Vec<Skipped>, explicit: bool) {
+fn walk(
+    p: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut HashSet<PathBuf>,
+    skipped: &mut Vec<Skipped>,
+    explicit: bool,
+) {
     if p == Path::new("-") {
         out.push(p.to_path_buf());
         return;
@@ -65,7 +71,10 @@ fn walk(p: &Path, out: &mut Vec<PathBuf>, seen: &mut HashSet<PathBuf>, skipped: 
     let canon = match p.canonicalize() {
         Ok(c) => c,
         Err(e) => {
-            skipped.push(Skipped { source: p.display().to_string(), reason: format!("cannot open: {e}") });
+            skipped.push(Skipped {
+                source: p.display().to_string(),
+                reason: format!("cannot open: {e}"),
+            });
             return;
         }
     };
@@ -76,7 +85,10 @@ fn walk(p: &Path, out: &mut Vec<PathBuf>, seen: &mut HashSet<PathBuf>, skipped: 
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(p) {
             Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
             Err(e) => {
-                skipped.push(Skipped { source: p.display().to_string(), reason: format!("cannot list directory: {e}") });
+                skipped.push(Skipped {
+                    source: p.display().to_string(),
+                    reason: format!("cannot list directory: {e}"),
+                });
                 return;
             }
         };
@@ -92,23 +104,33 @@ fn walk(p: &Path, out: &mut Vec<PathBuf>, seen: &mut HashSet<PathBuf>, skipped: 
 /// Read one input into an article. Text is decoded as UTF-8 (invalid bytes
 /// replaced, with a warning), a BOM dropped, `\r\n` normalized to `\n`;
 /// empty and binary inputs are refused.
-pub fn read_article(path: &Path, published: Published, warnings: &mut Vec<String>) -> std::result::Result<Article, String> {
+pub fn read_article(
+    path: &Path,
+    published: Published,
+    warnings: &mut Vec<String>,
+) -> std::result::Result<Article, String> {
     let mut bytes = Vec::new();
     let source = if path == Path::new("-") {
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
         "-".to_string()
     } else {
         bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
         path.display().to_string()
     };
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!("binary file (NUL byte at offset {pos}): not an article"));
+        return Err(format!(
+            "binary file (NUL byte at offset {pos}): not an article"
+        ));
     }
     let mut text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            warnings.push(format!("{source}: invalid UTF-8 at byte {at}; decoded with replacement characters"));
+            warnings.push(format!(
+                "{source}: invalid UTF-8 at byte {at}; decoded with replacement characters"
+            ));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
@@ -129,13 +151,28 @@ pub fn read_article(path: &Path, published: Published, warnings: &mut Vec<String
         text = text[body..].to_string();
     }
     if published == Published::Detect && date.is_none() {
-        date = path.file_name().and_then(|n| n.to_str()).and_then(date_in_name);
+        date = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(date_in_name);
     }
     if text.trim().is_empty() {
         return Err("empty article".into());
     }
-    let title = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").chars().take(200).collect();
-    Ok(Article { source, text, published: date, title })
+    let title = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .chars()
+        .take(200)
+        .collect();
+    Ok(Article {
+        source,
+        text,
+        published: date,
+        title,
+    })
 }
 
 /// Identity of an article: the canonical path of its file, or for stdin
@@ -145,7 +182,10 @@ pub fn article_key(article: &Article) -> String {
         format!("text:{}", rdf::content_hash(&article.text))
     } else {
         let p = Path::new(&article.source);
-        p.canonicalize().unwrap_or_else(|_| p.to_path_buf()).display().to_string()
+        p.canonicalize()
+            .unwrap_or_else(|_| p.to_path_buf())
+            .display()
+            .to_string()
     }
 }
 
@@ -165,21 +205,36 @@ pub struct Summary {
 }
 
 /// Ingest inputs into the store.
-pub fn ingest(store: &Store, paths: &[PathBuf], published: Published, lex: &Lexicon, progress: bool) -> Result<Summary> {
+pub fn ingest(
+    store: &Store,
+    paths: &[PathBuf],
+    published: Published,
+    lex: &Lexicon,
+    progress: bool,
+) -> Result<Summary> {
     let start = std::time::Instant::now();
     let mut summary = Summary::default();
     let files = collect_inputs(paths, &mut summary.skipped);
-    let bar = if progress { ProgressBar::new(files.len() as u64) } else { ProgressBar::hidden() };
+    let bar = if progress {
+        ProgressBar::new(files.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} articles {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} articles {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     // Read sequentially (stdin, error order), extract in parallel.
     let mut articles = Vec::new();
     for f in &files {
         match read_article(f, published, &mut summary.warnings) {
             Ok(a) => articles.push(a),
-            Err(reason) => summary.skipped.push(Skipped { source: f.display().to_string(), reason }),
+            Err(reason) => summary.skipped.push(Skipped {
+                source: f.display().to_string(),
+                reason,
+            }),
         }
     }
     let extracted: Vec<_> = articles
@@ -202,7 +257,10 @@ pub fn ingest(store: &Store, paths: &[PathBuf], published: Published, lex: &Lexi
         summary.events += x.events.len();
         summary.triples += quads.len();
         match store.content_hash(&graph)? {
-            None if !fresh.iter().any(|(g, _): &(oxigraph::model::NamedNode, Vec<_>)| *g == graph) => {
+            None if !fresh
+                .iter()
+                .any(|(g, _): &(oxigraph::model::NamedNode, Vec<_>)| *g == graph) =>
+            {
                 summary.added += 1;
                 fresh.push((graph, quads));
             }

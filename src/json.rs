@@ -26,8 +26,15 @@ pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -
     let mut ids_of: Vec<Vec<String>> = Vec::new();
     for (i, ev) in x.events.iter().enumerate() {
         let mut ids = Vec::new();
-        for (k, sp) in std::iter::once(ev.trigger).chain(ev.coreferent.iter().copied()).enumerate() {
-            let id = if k == 0 { format!("v{}", i + 1) } else { format!("v{}.{}", i + 1, k) };
+        for (k, sp) in std::iter::once(ev.trigger)
+            .chain(ev.coreferent.iter().copied())
+            .enumerate()
+        {
+            let id = if k == 0 {
+                format!("v{}", i + 1)
+            } else {
+                format!("v{}.{}", i + 1, k)
+            };
             let (a, b) = ix.span(sp);
             let participants: Vec<Value> = ev
                 .participants
@@ -58,7 +65,10 @@ pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -
     let timexes: Vec<Value> = x
         .timexes
         .iter()
-        .map(|t| { let (a, b) = ix.span(t.span); json!({"span": [a, b], "value": t.value}) })
+        .map(|t| {
+            let (a, b) = ix.span(t.span);
+            json!({"span": [a, b], "value": t.value})
+        })
         .collect();
     json!({
         "id": id,

@@ -129,12 +129,13 @@ impl Lexicon {
         let mut surface_entry = Vec::new();
         let mut demonyms = HashMap::new();
         let mut seen_surface: HashSet<String> = HashSet::new();
-        let mut add_surface = |s: &str, idx: usize, surfaces: &mut Vec<String>, surface_entry: &mut Vec<usize>| {
-            if seen_surface.insert(s.to_string()) {
-                surfaces.push(s.to_string());
-                surface_entry.push(idx);
-            }
-        };
+        let mut add_surface =
+            |s: &str, idx: usize, surfaces: &mut Vec<String>, surface_entry: &mut Vec<usize>| {
+                if seen_surface.insert(s.to_string()) {
+                    surfaces.push(s.to_string());
+                    surface_entry.push(idx);
+                }
+            };
         for r in rows(COUNTRIES) {
             let idx = gazetteer.len();
             let name = field(&r, 0);
@@ -183,26 +184,57 @@ impl Lexicon {
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&surfaces)
-            .map_err(|e| Error::Data { file: "gazetteer".into(), line: 0, message: e.to_string() })?;
-        let by_name = gazetteer.iter().enumerate().map(|(i, g)| (g.name.clone(), i)).collect();
+            .map_err(|e| Error::Data {
+                file: "gazetteer".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        let by_name = gazetteer
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.name.clone(), i))
+            .collect();
 
         let mut titles = HashMap::new();
         for r in rows(TITLES) {
             let t = field(&r, 0).to_lowercase();
             if !t.is_empty() {
-                titles.insert(t, Title { kind: field(&r, 1).to_string(), org_hint: opt(field(&r, 2)) });
+                titles.insert(
+                    t,
+                    Title {
+                        kind: field(&r, 1).to_string(),
+                        org_hint: opt(field(&r, 2)),
+                    },
+                );
             }
         }
-        let max_title_words = titles.keys().map(|t| t.split(' ').count()).max().unwrap_or(1);
-        let words = |s: &str| s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect::<HashSet<_>>();
+        let max_title_words = titles
+            .keys()
+            .map(|t| t.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let words = |s: &str| {
+            s.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect::<HashSet<_>>()
+        };
         let given_names = words(GIVEN_NAMES);
-        let not_names = words(NOT_NAMES).into_iter().map(|w| w.to_lowercase()).collect();
+        let not_names = words(NOT_NAMES)
+            .into_iter()
+            .map(|w| w.to_lowercase())
+            .collect();
 
         let mut triggers: HashMap<String, Vec<Trigger>> = HashMap::new();
         for data in std::iter::once(EVENTS).chain(extra_triggers.iter().map(String::as_str)) {
             for r in rows(data) {
                 let form = field(&r, 0).to_lowercase();
-                let pos = if field(&r, 2) == "N" { Pos::Noun } else { Pos::Verb };
+                let pos = if field(&r, 2) == "N" {
+                    Pos::Noun
+                } else {
+                    Pos::Verb
+                };
                 let t = Trigger {
                     lemma: field(&r, 1).to_string(),
                     pos,
@@ -214,7 +246,11 @@ impl Lexicon {
                 entry.push(t);
             }
         }
-        let max_trigger_words = triggers.keys().map(|t| t.split(' ').count()).max().unwrap_or(1);
+        let max_trigger_words = triggers
+            .keys()
+            .map(|t| t.split(' ').count())
+            .max()
+            .unwrap_or(1);
         Ok(Self {
             gazetteer,
             surface_entry,
@@ -235,13 +271,22 @@ impl Lexicon {
     pub fn gazetteer_matches(&self, text: &str) -> Vec<GazMatch> {
         self.matcher
             .find_iter(text)
-            .map(|m| GazMatch { start: m.start(), end: m.end(), entry: self.surface_entry[m.pattern().as_usize()] })
+            .map(|m| GazMatch {
+                start: m.start(),
+                end: m.end(),
+                entry: self.surface_entry[m.pattern().as_usize()],
+            })
             .collect()
     }
 
     /// Event types known to the lexicon (bundled and user).
     pub fn event_types(&self) -> Vec<String> {
-        let mut v: Vec<String> = self.triggers.values().flatten().map(|t| t.kind.clone()).collect();
+        let mut v: Vec<String> = self
+            .triggers
+            .values()
+            .flatten()
+            .map(|t| t.kind.clone())
+            .collect();
         v.sort();
         v.dedup();
         v
@@ -253,7 +298,13 @@ fn check_trigger_file(text: &str) -> std::result::Result<(), (usize, String)> {
     let mut lines = text.lines().enumerate();
     match lines.next() {
         Some((_, h)) if h.trim() == "form\tlemma\tpos\ttense\ttype" => {}
-        _ => return Err((1, "the first line must be the header `form<TAB>lemma<TAB>pos<TAB>tense<TAB>type`".into())),
+        _ => {
+            return Err((
+                1,
+                "the first line must be the header `form<TAB>lemma<TAB>pos<TAB>tense<TAB>type`"
+                    .into(),
+            ))
+        }
     }
     for (i, l) in lines {
         if l.trim().is_empty() || l.starts_with('#') {
@@ -261,14 +312,23 @@ fn check_trigger_file(text: &str) -> std::result::Result<(), (usize, String)> {
         }
         let f: Vec<&str> = l.split('\t').collect();
         if f.len() != 5 {
-            return Err((i + 1, format!("expected 5 tab-separated fields, found {}", f.len())));
+            return Err((
+                i + 1,
+                format!("expected 5 tab-separated fields, found {}", f.len()),
+            ));
         }
         if !matches!(f[2], "V" | "N") {
             return Err((i + 1, format!("pos must be V or N, found `{}`", f[2])));
         }
         let ty = f[4].trim();
-        if ty.is_empty() || !ty.chars().all(|c| c.is_ascii_alphanumeric()) || !ty.starts_with(|c: char| c.is_ascii_uppercase()) {
-            return Err((i + 1, format!("type must be a CamelCase name such as `Meeting`, found `{ty}`")));
+        if ty.is_empty()
+            || !ty.chars().all(|c| c.is_ascii_alphanumeric())
+            || !ty.starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            return Err((
+                i + 1,
+                format!("type must be a CamelCase name such as `Meeting`, found `{ty}`"),
+            ));
         }
     }
     Ok(())
@@ -281,20 +341,37 @@ mod tests {
     #[test]
     fn bundled_data_loads_and_finds_entries() {
         let lex = Lexicon::bundled();
-        assert!(lex.gazetteer.iter().filter(|g| g.kind == EntityType::Country).count() >= 190);
+        assert!(
+            lex.gazetteer
+                .iter()
+                .filter(|g| g.kind == EntityType::Country)
+                .count()
+                >= 190
+        );
         let m = lex.gazetteer_matches("the Federal Bureau of Investigation and Russia");
-        let names: Vec<&str> = m.iter().map(|m| lex.gazetteer[m.entry].name.as_str()).collect();
+        let names: Vec<&str> = m
+            .iter()
+            .map(|m| lex.gazetteer[m.entry].name.as_str())
+            .collect();
         assert!(names.contains(&"Russia"), "{names:?}");
         assert!(lex.demonyms.contains_key("Russian"));
-        assert!(lex.triggers.get("met").is_some_and(|t| t.iter().any(|t| t.kind == "Meeting")));
+        assert!(lex
+            .triggers
+            .get("met")
+            .is_some_and(|t| t.iter().any(|t| t.kind == "Meeting")));
         assert!(lex.titles.contains_key("foreign minister"));
         assert!(lex.given_names.contains("James"));
     }
 
     #[test]
     fn user_lexicon_errors_name_the_line() {
-        assert!(check_trigger_file("form\tlemma\tpos\ttense\ttype\nsigned\tsign\tV\tpast\tSigning\n").is_ok());
-        let e = check_trigger_file("form\tlemma\tpos\ttense\ttype\nsigned\tsign\tX\tpast\tSigning\n").unwrap_err();
+        assert!(check_trigger_file(
+            "form\tlemma\tpos\ttense\ttype\nsigned\tsign\tV\tpast\tSigning\n"
+        )
+        .is_ok());
+        let e =
+            check_trigger_file("form\tlemma\tpos\ttense\ttype\nsigned\tsign\tX\tpast\tSigning\n")
+                .unwrap_err();
         assert_eq!(e.0, 2);
     }
 }

@@ -14,37 +14,178 @@ use std::collections::{HashMap, HashSet};
 
 /// Words that end (or start) organization names.
 const ORG_HEADS: &[&str] = &[
-    "ministry", "department", "committee", "agency", "council", "party", "university", "bank",
-    "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "association", "union", "commission",
-    "court", "army", "navy", "institute", "foundation", "organization", "organisation", "company",
-    "airlines", "airways", "times", "post", "news", "network", "fund", "parliament", "office",
-    "service", "services", "police", "force", "forces", "board", "authority", "administration",
-    "federation", "league", "club", "church", "museum", "hospital", "school", "college", "center",
-    "centre", "society", "trust", "coalition", "alliance", "front", "movement", "brigade",
-    "brigades", "bureau", "senate", "assembly", "congress", "cabinet", "government", "guard",
-    "motors", "systems", "technologies", "industries", "holdings", "partners", "capital",
-    "securities", "insurance", "media", "press", "journal", "tribune", "herald", "gazette",
-    "broadcasting", "radio", "television", "tv", "channel", "studios", "records", "team",
-    "council", "secretariat", "directorate", "command", "corps", "regiment", "division", "unit",
-    "academy", "laboratory", "laboratories", "labs", "convention", "caucus", "ministries",
+    "ministry",
+    "department",
+    "committee",
+    "agency",
+    "council",
+    "party",
+    "university",
+    "bank",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "association",
+    "union",
+    "commission",
+    "court",
+    "army",
+    "navy",
+    "institute",
+    "foundation",
+    "organization",
+    "organisation",
+    "company",
+    "airlines",
+    "airways",
+    "times",
+    "post",
+    "news",
+    "network",
+    "fund",
+    "parliament",
+    "office",
+    "service",
+    "services",
+    "police",
+    "force",
+    "forces",
+    "board",
+    "authority",
+    "administration",
+    "federation",
+    "league",
+    "club",
+    "church",
+    "museum",
+    "hospital",
+    "school",
+    "college",
+    "center",
+    "centre",
+    "society",
+    "trust",
+    "coalition",
+    "alliance",
+    "front",
+    "movement",
+    "brigade",
+    "brigades",
+    "bureau",
+    "senate",
+    "assembly",
+    "congress",
+    "cabinet",
+    "government",
+    "guard",
+    "motors",
+    "systems",
+    "technologies",
+    "industries",
+    "holdings",
+    "partners",
+    "capital",
+    "securities",
+    "insurance",
+    "media",
+    "press",
+    "journal",
+    "tribune",
+    "herald",
+    "gazette",
+    "broadcasting",
+    "radio",
+    "television",
+    "tv",
+    "channel",
+    "studios",
+    "records",
+    "team",
+    "council",
+    "secretariat",
+    "directorate",
+    "command",
+    "corps",
+    "regiment",
+    "division",
+    "unit",
+    "academy",
+    "laboratory",
+    "laboratories",
+    "labs",
+    "convention",
+    "caucus",
+    "ministries",
 ];
 
 /// Words that make a capitalized run an organization wherever they sit.
 const ORG_WORDS: &[&str] = &[
-    "national", "international", "federal", "united", "democratic", "republican", "general",
-    "central", "royal", "state", "islamic", "european", "american", "global", "world",
+    "national",
+    "international",
+    "federal",
+    "united",
+    "democratic",
+    "republican",
+    "general",
+    "central",
+    "royal",
+    "state",
+    "islamic",
+    "european",
+    "american",
+    "global",
+    "world",
 ];
 
 /// Words that end place names.
 const PLACE_HEADS: &[&str] = &[
-    "city", "county", "province", "island", "islands", "street", "square", "river", "mountain",
-    "mountains", "valley", "bay", "lake", "airport", "tower", "bridge", "park", "district",
-    "region", "peninsula", "strait", "sea", "ocean", "desert", "coast", "avenue", "road",
-    "station", "palace", "base", "camp", "village", "town", "harbor", "harbour", "canal",
+    "city",
+    "county",
+    "province",
+    "island",
+    "islands",
+    "street",
+    "square",
+    "river",
+    "mountain",
+    "mountains",
+    "valley",
+    "bay",
+    "lake",
+    "airport",
+    "tower",
+    "bridge",
+    "park",
+    "district",
+    "region",
+    "peninsula",
+    "strait",
+    "sea",
+    "ocean",
+    "desert",
+    "coast",
+    "avenue",
+    "road",
+    "station",
+    "palace",
+    "base",
+    "camp",
+    "village",
+    "town",
+    "harbor",
+    "harbour",
+    "canal",
 ];
 
 /// Lowercase particles inside person names ("Ludwig van Beethoven").
-const NAME_PARTICLES: &[&str] = &["van", "von", "de", "der", "den", "da", "del", "della", "bin", "ibn", "al", "el", "la", "le", "dos", "du"];
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "del", "della", "bin", "ibn", "al", "el", "la", "le",
+    "dos", "du",
+];
 
 /// Lines that hold a photo credit or byline, kept out of the story graph.
 pub fn credit_lines(text: &str, toks: &Tokens) -> Vec<Span> {
@@ -54,11 +195,24 @@ pub fn credit_lines(text: &str, toks: &Tokens) -> Vec<Span> {
         .filter(|l| {
             let s = l.text(text);
             let lower = s.to_lowercase();
-            ["image:", "photo:", "picture:", "photograph:", "credit:", "photo credit:", "source:", "images:"]
-                .iter()
-                .any(|p| lower.starts_with(p))
-                || (s.contains('/') && s.len() < 60 && !s.ends_with('.') && s.split_whitespace().count() <= 6
-                    && s.split('/').all(|part| part.trim().starts_with(|c: char| c.is_uppercase())))
+            [
+                "image:",
+                "photo:",
+                "picture:",
+                "photograph:",
+                "credit:",
+                "photo credit:",
+                "source:",
+                "images:",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p))
+                || (s.contains('/')
+                    && s.len() < 60
+                    && !s.ends_with('.')
+                    && s.split_whitespace().count() <= 6
+                    && s.split('/')
+                        .all(|part| part.trim().starts_with(|c: char| c.is_uppercase())))
         })
         .collect()
 }
@@ -87,12 +241,15 @@ fn is_cap(t: &Token) -> bool {
 }
 
 /// A line written as a headline: most of its words capitalized, no final period.
-fn is_headline(text: &str, tokens: &[Token]) -> bool {
+pub fn is_headline(text: &str, tokens: &[Token]) -> bool {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.shape != Shape::Punct).collect();
     if words.len() < 2 {
         return true;
     }
-    let caps = words.iter().filter(|t| is_cap(t) || t.shape == Shape::Number).count();
+    let caps = words
+        .iter()
+        .filter(|t| is_cap(t) || t.shape == Shape::Number)
+        .count();
     let last = tokens.last().map_or("", |t| t.span.text(text));
     caps * 10 >= words.len() * 6 && !matches!(last, "." | "?" | "!" | "\"" | "”")
 }
@@ -100,8 +257,16 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
 /// Recognize the entity mentions of a tokenized article.
 pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> Recognized {
     let tokens = &toks.tokens;
-    let start_tok: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.span.start, i)).collect();
-    let end_tok: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.span.end, i + 1)).collect();
+    let start_tok: HashMap<usize, usize> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.start, i))
+        .collect();
+    let end_tok: HashMap<usize, usize> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.end, i + 1))
+        .collect();
     // Gazetteer matches aligned to tokens: token index → (end token, entry).
     let mut gaz_at: HashMap<usize, (usize, usize)> = HashMap::new();
     for m in lex.gazetteer_matches(text) {
@@ -126,7 +291,18 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
                 continue;
             }
             let run_end = run_end(tokens, i, range.end, lex, &gaz_at);
-            segment_run(text, tokens, i, run_end, range.start, headline, lex, &gaz_at, &mut out, &mut pending_single);
+            segment_run(
+                text,
+                tokens,
+                i,
+                run_end,
+                range.start,
+                headline,
+                lex,
+                &gaz_at,
+                &mut out,
+                &mut pending_single,
+            );
             i = run_end.max(i + 1);
         }
     }
@@ -139,7 +315,14 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
     }
 }
 
-fn is_name_start(text: &str, tokens: &[Token], i: usize, sent_start: usize, lex: &Lexicon, gaz_at: &HashMap<usize, (usize, usize)>) -> bool {
+fn is_name_start(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    sent_start: usize,
+    lex: &Lexicon,
+    gaz_at: &HashMap<usize, (usize, usize)>,
+) -> bool {
     let t = &tokens[i];
     if gaz_at.contains_key(&i) {
         return true;
@@ -149,11 +332,18 @@ fn is_name_start(text: &str, tokens: &[Token], i: usize, sent_start: usize, lex:
     }
     // Function words, months and weekdays are not names (unless, mid-sentence,
     // they are also a given name).
-    !(lex.not_names.contains(&t.lower) && (i == sent_start || !lex.given_names.contains(t.span.text(text))))
+    !(lex.not_names.contains(&t.lower)
+        && (i == sent_start || !lex.given_names.contains(t.span.text(text))))
 }
 
 /// End (exclusive) of the capitalized run starting at `i`.
-fn run_end(tokens: &[Token], i: usize, end: usize, lex: &Lexicon, gaz_at: &HashMap<usize, (usize, usize)>) -> usize {
+fn run_end(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    lex: &Lexicon,
+    gaz_at: &HashMap<usize, (usize, usize)>,
+) -> usize {
     let mut j = i;
     while j < end {
         if let Some(&(g_end, _)) = gaz_at.get(&j) {
@@ -161,15 +351,31 @@ fn run_end(tokens: &[Token], i: usize, end: usize, lex: &Lexicon, gaz_at: &HashM
             continue;
         }
         let t = &tokens[j];
-        if is_cap(t) && !(j > i && lex.not_names.contains(&t.lower) && !lex.titles.contains_key(&t.lower)) {
+        if is_cap(t)
+            && !(j > i && lex.not_names.contains(&t.lower) && !lex.titles.contains_key(&t.lower))
+        {
             j += 1;
             continue;
         }
         // Connectors inside names: "Ministry of Foreign Affairs", "Ludwig van Beethoven".
         let connector = matches!(t.lower.as_str(), "of" | "for" | "and" | "&")
             || NAME_PARTICLES.contains(&t.lower.as_str());
-        if connector && j > i && j + 1 < end && (is_cap(&tokens[j + 1]) || gaz_at.contains_key(&(j + 1))) {
+        if connector
+            && j > i
+            && j + 1 < end
+            && (is_cap(&tokens[j + 1]) || gaz_at.contains_key(&(j + 1)))
+        {
             j += 1;
+            continue;
+        }
+        // "Office of the Auditor General"
+        if t.lower == "of"
+            && j > i
+            && j + 2 < end
+            && tokens[j + 1].lower == "the"
+            && (is_cap(&tokens[j + 2]) || gaz_at.contains_key(&(j + 2)))
+        {
+            j += 2;
             continue;
         }
         break;
@@ -181,11 +387,16 @@ fn run_end(tokens: &[Token], i: usize, end: usize, lex: &Lexicon, gaz_at: &HashM
 fn title_at(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<(usize, String)> {
     let mut best = None;
     let mut words = String::new();
-    for k in i..end.min(i + lex.max_title_words) {
+    for (k, t) in tokens
+        .iter()
+        .enumerate()
+        .take(end.min(i + lex.max_title_words))
+        .skip(i)
+    {
         if k > i {
             words.push(' ');
         }
-        words.push_str(&tokens[k].lower);
+        words.push_str(&t.lower);
         if lex.titles.contains_key(&words) {
             best = Some((k + 1, words.clone()));
         }
@@ -212,7 +423,11 @@ fn segment_run(
     if start > sent_start {
         for back in 1..=lex.max_title_words.min(start - sent_start) {
             if let Some((e, t)) = title_at(tokens, start - back, start, lex) {
-                if e == start && tokens[start - back..start].iter().all(|t| t.shape == Shape::Lower) {
+                if e == start
+                    && tokens[start - back..start]
+                        .iter()
+                        .all(|t| t.shape == Shape::Lower)
+                {
                     q.title = Some(t);
                     titled = true;
                 }
@@ -220,12 +435,21 @@ fn segment_run(
         }
     }
     let mut i = start;
+    let mut demonym_at: Option<usize> = None;
     while i < end {
         if let Some(&(g_end, entry)) = gaz_at.get(&i) {
             let g = &lex.gazetteer[entry];
             // A title that begins with a gazetteer word ("FBI Director") is
             // still an organization mention followed by a title.
-            push(out, tokens, i, g_end, g.kind, Evidence::Gazetteer(entry), Qualifiers::default());
+            push(
+                out,
+                tokens,
+                i,
+                g_end,
+                g.kind,
+                Evidence::Gazetteer(entry),
+                Qualifiers::default(),
+            );
             match g.kind {
                 EntityType::Country => q.country = Some(entry),
                 EntityType::Organization => q.org = Some(entry),
@@ -237,6 +461,7 @@ fn segment_run(
         let t = &tokens[i];
         if let Some(&c) = lex.demonyms.get(t.span.text(text)) {
             q.country = Some(c);
+            demonym_at = Some(i);
             i += 1;
             continue;
         }
@@ -255,7 +480,12 @@ fn segment_run(
         while j < end && !gaz_at.contains_key(&j) {
             j += 1;
         }
-        classify_chunk(text, tokens, i, j, sent_start, headline, titled, lex, out, pending, &q);
+        // "Norwegian Port Authority": a demonym right before an organization is part of its name.
+        let prefix = demonym_at.filter(|d| d + 1 == i);
+        classify_chunk(
+            text, tokens, i, j, prefix, sent_start, headline, titled, lex, out, pending, &q,
+        );
+        demonym_at = None;
         q = Qualifiers::default();
         titled = false;
         i = j;
@@ -268,6 +498,7 @@ fn classify_chunk(
     tokens: &[Token],
     start: usize,
     end: usize,
+    prefix: Option<usize>,
     sent_start: usize,
     headline: bool,
     titled: bool,
@@ -289,16 +520,35 @@ fn classify_chunk(
         return;
     }
     let lows: Vec<&str> = tokens[s..e].iter().map(|t| t.lower.as_str()).collect();
-    let has_connector = lows.iter().any(|w| matches!(*w, "of" | "for" | "and" | "&"));
+    let has_connector = lows
+        .iter()
+        .any(|w| matches!(*w, "of" | "for" | "and" | "&"));
     let org_head = ORG_HEADS.contains(lows.last().unwrap_or(&""))
         || (lows.len() > 2 && ORG_HEADS.contains(&lows[0]) && lows[1] == "of");
     let place_head = PLACE_HEADS.contains(lows.last().unwrap_or(&""));
     if org_head {
-        push(out, tokens, s, e, EntityType::Organization, Evidence::Pattern("organization head word"), Qualifiers::default());
+        let s = prefix.unwrap_or(s);
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Organization,
+            Evidence::Pattern("organization head word"),
+            Qualifiers::default(),
+        );
         return;
     }
     if place_head && !titled {
-        push(out, tokens, s, e, EntityType::Place, Evidence::Pattern("place head word"), Qualifiers::default());
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Place,
+            Evidence::Pattern("place head word"),
+            Qualifiers::default(),
+        );
         return;
     }
     if has_connector {
@@ -310,7 +560,20 @@ fn classify_chunk(
                 m += 1;
             }
             if m > k {
-                classify_chunk(text, tokens, k, m, sent_start, headline, titled && k == s, lex, out, pending, q);
+                classify_chunk(
+                    text,
+                    tokens,
+                    k,
+                    m,
+                    None,
+                    sent_start,
+                    headline,
+                    titled && k == s,
+                    lex,
+                    out,
+                    pending,
+                    q,
+                );
             }
             k = m + 1;
         }
@@ -322,20 +585,77 @@ fn classify_chunk(
     let org_word = lows.iter().any(|w| ORG_WORDS.contains(w));
     let all_upper = tokens[s..e].iter().all(|t| t.shape == Shape::Upper);
     if titled || (given && n >= 2) {
-        push(out, tokens, s, e, EntityType::Person, Evidence::Pattern(if titled { "title before name" } else { "given name" }), q.clone());
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Person,
+            Evidence::Pattern(if titled {
+                "title before name"
+            } else {
+                "given name"
+            }),
+            q.clone(),
+        );
     } else if n >= 2 && org_word {
-        push(out, tokens, s, e, EntityType::Organization, Evidence::Pattern("organization word"), Qualifiers::default());
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Organization,
+            Evidence::Pattern("organization word"),
+            Qualifiers::default(),
+        );
     } else if n >= 2 && !headline && !all_upper {
-        push(out, tokens, s, e, EntityType::Person, Evidence::Pattern("capitalized name"), q.clone());
-    } else if n == 1 && all_upper && tokens[s].lower.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !headline {
-        push(out, tokens, s, e, EntityType::Organization, Evidence::Pattern("acronym"), Qualifiers::default());
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Person,
+            Evidence::Pattern("capitalized name"),
+            q.clone(),
+        );
+    } else if n == 1
+        && all_upper
+        && tokens[s]
+            .lower
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            >= 2
+        && !headline
+    {
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Organization,
+            Evidence::Pattern("acronym"),
+            Qualifiers::default(),
+        );
     } else if n == 1 {
-        let after_place_prep = s > sent_start && matches!(tokens[s - 1].lower.as_str(), "in" | "at" | "near" | "from" | "to");
+        let after_place_prep = s > sent_start
+            && matches!(
+                tokens[s - 1].lower.as_str(),
+                "in" | "at" | "near" | "from" | "to"
+            );
         pending.push((s, after_place_prep && s != sent_start));
     }
 }
 
-fn push(out: &mut Recognized, tokens: &[Token], s: usize, e: usize, kind: EntityType, evidence: Evidence, q: Qualifiers) {
+fn push(
+    out: &mut Recognized,
+    tokens: &[Token],
+    s: usize,
+    e: usize,
+    kind: EntityType,
+    evidence: Evidence,
+    q: Qualifiers,
+) {
     out.mentions.push(Mention {
         span: Span::new(tokens[s].span.start, tokens[e - 1].span.end),
         kind,
@@ -356,6 +676,33 @@ pub fn surname_key(word: &str) -> &str {
     word
 }
 
+fn acts_like_person(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
+    use crate::lexicon::Pos;
+    // After a colon or a quote a capital says nothing ("2024: Contractor arrested").
+    if i > 0
+        && matches!(
+            tokens[i - 1].lower.as_str(),
+            ":" | "\"" | "“" | "(" | "-" | "–" | "—"
+        )
+    {
+        return false;
+    }
+    let verb_after = tokens.get(i + 1).is_some_and(|n| {
+        n.shape == Shape::Lower
+            && lex.triggers.get(&n.lower).is_some_and(|r| {
+                r.iter()
+                    .any(|t| t.pos == Pos::Verb && matches!(t.tense.as_str(), "past" | "pres"))
+            })
+    });
+    let met_with = i >= 2
+        && tokens[i - 1].lower == "with"
+        && lex.triggers.get(&tokens[i - 2].lower).is_some_and(|r| {
+            r.iter()
+                .any(|t| t.kind == "Meeting" || t.kind == "Communication")
+        });
+    verb_after || met_with
+}
+
 /// Document-level consistency: shorter forms of recognized names, and
 /// single capitalized words left undecided.
 fn resolve_aliases(
@@ -374,7 +721,9 @@ fn resolve_aliases(
         match m.kind {
             EntityType::Person if words.len() >= 2 => {
                 let last = words[words.len() - 1];
-                names.entry(surname_key(last).to_string()).or_insert(EntityType::Person);
+                names
+                    .entry(surname_key(last).to_string())
+                    .or_insert(EntityType::Person);
                 names.entry(last.to_string()).or_insert(EntityType::Person);
             }
             EntityType::Person => {
@@ -394,7 +743,11 @@ fn resolve_aliases(
             _ => {}
         }
     }
-    let taken: HashSet<usize> = out.mentions.iter().flat_map(|m| m.first_token..m.end_token).collect();
+    let taken: HashSet<usize> = out
+        .mentions
+        .iter()
+        .flat_map(|m| m.first_token..m.end_token)
+        .collect();
     let pending_set: HashMap<usize, bool> = pending.iter().copied().collect();
     let in_credit = |s: Span| credits.iter().any(|c| c.contains(s));
     for sent in &toks.sentences {
@@ -408,10 +761,43 @@ fn resolve_aliases(
             let w = tokens[i].span.text(text);
             if let Some(&kind) = names.get(w).or_else(|| names.get(surname_key(w))) {
                 if !(i == sent.tokens.start && lex.not_names.contains(&tokens[i].lower)) {
-                    push(out, tokens, i, i + 1, kind, Evidence::Alias, Qualifiers::default());
+                    push(
+                        out,
+                        tokens,
+                        i,
+                        i + 1,
+                        kind,
+                        Evidence::Alias,
+                        Qualifiers::default(),
+                    );
                 }
-            } else if pending_set.get(&i) == Some(&true) && !lex.not_names.contains(&tokens[i].lower) {
-                push(out, tokens, i, i + 1, EntityType::Place, Evidence::Pattern("place preposition"), Qualifiers::default());
+            } else if pending_set.contains_key(&i)
+                && i != sent.tokens.start
+                && acts_like_person(tokens, i, lex)
+            {
+                // "Solberg met with Madsen": an unknown single name as the
+                // subject of a verb of the event lexicon, or met "with" someone.
+                push(
+                    out,
+                    tokens,
+                    i,
+                    i + 1,
+                    EntityType::Person,
+                    Evidence::Pattern("subject of an event verb"),
+                    Qualifiers::default(),
+                );
+            } else if pending_set.get(&i) == Some(&true)
+                && !lex.not_names.contains(&tokens[i].lower)
+            {
+                push(
+                    out,
+                    tokens,
+                    i,
+                    i + 1,
+                    EntityType::Place,
+                    Evidence::Pattern("place preposition"),
+                    Qualifiers::default(),
+                );
             }
         }
     }

@@ -54,7 +54,10 @@ impl CannedQuery {
                 q.description = v.trim().to_string();
             } else if let Some(v) = l.strip_prefix("param:") {
                 let (name, desc) = v.split_once('=').unwrap_or((v, ""));
-                q.params.push(Param { name: name.trim().to_string(), description: desc.trim().to_string() });
+                q.params.push(Param {
+                    name: name.trim().to_string(),
+                    description: desc.trim().to_string(),
+                });
             }
         }
         q
@@ -68,14 +71,25 @@ impl CannedQuery {
                 return Err(Error::UnknownParam {
                     query: self.name.clone(),
                     param: k.clone(),
-                    known: if self.params.is_empty() { "none".into() } else { self.params.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ") },
+                    known: if self.params.is_empty() {
+                        "none".into()
+                    } else {
+                        self.params
+                            .iter()
+                            .map(|p| p.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    },
                 });
             }
             out.push((format!("p_{k}"), crate::store::string_param(v)));
         }
         for p in &self.params {
             if !given.iter().any(|(k, _)| *k == p.name) {
-                return Err(Error::MissingParam { query: self.name.clone(), param: p.name.clone() });
+                return Err(Error::MissingParam {
+                    query: self.name.clone(),
+                    param: p.name.clone(),
+                });
             }
         }
         Ok(out)
@@ -84,7 +98,10 @@ impl CannedQuery {
 
 /// The bundled canned queries.
 pub fn bundled() -> Vec<CannedQuery> {
-    BUNDLED.iter().map(|t| CannedQuery::parse("query", t)).collect()
+    BUNDLED
+        .iter()
+        .map(|t| CannedQuery::parse("query", t))
+        .collect()
 }
 
 pub fn find(name: &str) -> Option<CannedQuery> {
@@ -120,7 +137,11 @@ fn plain(t: &Term) -> String {
 }
 
 /// Write query results; returns the number of rows.
-pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut impl Write) -> Result<usize> {
+pub fn write_results(
+    results: QueryResults<'_>,
+    format: ResultFormat,
+    out: &mut impl Write,
+) -> Result<usize> {
     let io = Error::Serialize;
     match results {
         QueryResults::Boolean(b) => {
@@ -139,24 +160,52 @@ pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut 
                 let mut rows: Vec<Vec<String>> = Vec::new();
                 for s in sols {
                     let s = s?;
-                    rows.push(vars.iter().map(|v| s.get(v).map(plain).unwrap_or_default()).collect());
+                    rows.push(
+                        vars.iter()
+                            .map(|v| s.get(v).map(plain).unwrap_or_default())
+                            .collect(),
+                    );
                 }
                 let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
                 let widths: Vec<usize> = (0..vars.len())
-                    .map(|i| rows.iter().map(|r| r[i].chars().count()).chain([header[i].len()]).max().unwrap_or(0).min(60))
+                    .map(|i| {
+                        rows.iter()
+                            .map(|r| r[i].chars().count())
+                            .chain([header[i].len()])
+                            .max()
+                            .unwrap_or(0)
+                            .min(60)
+                    })
                     .collect();
                 let line = |r: &[String]| -> String {
-                    r.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect::<Vec<_>>().join("  ").trim_end().to_string()
+                    r.iter()
+                        .zip(&widths)
+                        .map(|(c, w)| format!("{c:<w$}"))
+                        .collect::<Vec<_>>()
+                        .join("  ")
+                        .trim_end()
+                        .to_string()
                 };
                 writeln!(out, "{}", line(&header)).map_err(io)?;
-                writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  ")).map_err(io)?;
+                writeln!(
+                    out,
+                    "{}",
+                    widths
+                        .iter()
+                        .map(|w| "-".repeat(*w))
+                        .collect::<Vec<_>>()
+                        .join("  ")
+                )
+                .map_err(io)?;
                 for r in &rows {
                     writeln!(out, "{}", line(r)).map_err(io)?;
                 }
                 n = rows.len();
             } else {
                 let ser = QueryResultsSerializer::from_format(w3c(format));
-                let mut w = ser.serialize_solutions_to_writer(&mut *out, vars).map_err(io)?;
+                let mut w = ser
+                    .serialize_solutions_to_writer(&mut *out, vars)
+                    .map_err(io)?;
                 for s in sols {
                     w.serialize(&s?).map_err(io)?;
                     n += 1;
@@ -188,9 +237,20 @@ mod tests {
         assert_eq!(qs.len(), BUNDLED.len());
         for q in &qs {
             assert!(!q.description.is_empty(), "{} has no description", q.name);
-            assert!(oxigraph::sparql::SparqlEvaluator::new().parse_query(&q.sparql).is_ok(), "{} does not parse", q.name);
+            assert!(
+                oxigraph::sparql::SparqlEvaluator::new()
+                    .parse_query(&q.sparql)
+                    .is_ok(),
+                "{} does not parse",
+                q.name
+            );
             for p in &q.params {
-                assert!(q.sparql.contains(&format!("?p_{}", p.name)), "{} does not use ?p_{}", q.name, p.name);
+                assert!(
+                    q.sparql.contains(&format!("?p_{}", p.name)),
+                    "{} does not use ?p_{}",
+                    q.name,
+                    p.name
+                );
             }
         }
         assert_eq!(find("what-preceded").unwrap().params[0].name, "event");

@@ -8,8 +8,8 @@
 
 use crate::doc::{Article, EntityType, Extraction, Modality, Role};
 use crate::text::CharIndex;
-use crate::vocab::{nif, ng, owl, prov, rdf, rdfs, schema, sem, xsd, ID, WIKIDATA};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, NamedOrBlankNode, Term};
+use crate::vocab::{ng, nif, owl, prov, rdf, rdfs, schema, sem, xsd, ID, WIKIDATA};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
 /// Short stable hash for IRIs.
@@ -19,7 +19,11 @@ pub fn short_hash(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update([0]);
     }
-    h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+    h.finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Hash of an article text, normalized (line endings, outer whitespace).
@@ -46,13 +50,24 @@ pub fn slug(s: &str) -> String {
         ascii
     } else {
         // Non-ASCII names keep a readable prefix and a hash for identity.
-        format!("{}{}", if ascii.is_empty() { String::new() } else { format!("{ascii}-") }, short_hash(&[s]))
+        format!(
+            "{}{}",
+            if ascii.is_empty() {
+                String::new()
+            } else {
+                format!("{ascii}-")
+            },
+            short_hash(&[s])
+        )
     }
 }
 
 /// The IRI of an article, from its identity key (see `ingest::article_key`).
 pub fn article_iri(key: &str, source: &str) -> NamedNode {
-    let stem = std::path::Path::new(source).file_stem().and_then(|s| s.to_str()).unwrap_or("article");
+    let stem = std::path::Path::new(source)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("article");
     NamedNode::new_unchecked(format!("{ID}article/{}-{}", slug(stem), short_hash(&[key])))
 }
 
@@ -80,7 +95,12 @@ pub fn quads(article: &Article, key: &str, x: &Extraction) -> Vec<Quad> {
     let g = GraphName::NamedNode(graph_node.clone());
     let mut out = Vec::new();
     let mut add = |s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, o: Term| {
-        out.push(Quad::new(NamedOrBlankNode::NamedNode(s.clone()), p.into_owned(), o, g.clone()));
+        out.push(Quad::new(
+            NamedOrBlankNode::NamedNode(s.clone()),
+            p.into_owned(),
+            o,
+            g.clone(),
+        ));
     };
     let ix = CharIndex::new(&article.text);
     let a = &graph_node;
@@ -95,7 +115,9 @@ pub fn quads(article: &Article, key: &str, x: &Extraction) -> Vec<Quad> {
     if let Some(d) = article.published {
         add(a, schema::DATE_PUBLISHED, date_literal(d));
     }
-    let mention = |add: &mut dyn FnMut(&NamedNode, oxigraph::model::NamedNodeRef<'_>, Term), span: crate::doc::Span| -> NamedNode {
+    let mention = |add: &mut dyn FnMut(&NamedNode, oxigraph::model::NamedNodeRef<'_>, Term),
+                   span: crate::doc::Span|
+     -> NamedNode {
         let (b, e) = ix.span(span);
         let m = NamedNode::new_unchecked(format!("{}#char={b},{e}", a.as_str()));
         add(&m, rdf::TYPE, nif::PHRASE.into_owned().into());
@@ -105,7 +127,11 @@ pub fn quads(article: &Article, key: &str, x: &Extraction) -> Vec<Quad> {
         add(&m, nif::REFERENCE_CONTEXT, a.clone().into());
         m
     };
-    let entity_iris: Vec<NamedNode> = x.entities.iter().map(|e| entity_iri(e.kind, &e.name)).collect();
+    let entity_iris: Vec<NamedNode> = x
+        .entities
+        .iter()
+        .map(|e| entity_iri(e.kind, &e.name))
+        .collect();
     for (e, iri) in x.entities.iter().zip(&entity_iris) {
         let class = match e.kind {
             EntityType::Person => schema::PERSON,
@@ -117,7 +143,11 @@ pub fn quads(article: &Article, key: &str, x: &Extraction) -> Vec<Quad> {
         add(iri, rdfs::LABEL, lit(&e.name));
         add(iri, prov::WAS_DERIVED_FROM, a.clone().into());
         if let Some(q) = &e.wikidata {
-            add(iri, owl::SAME_AS, NamedNode::new_unchecked(format!("{WIKIDATA}{q}")).into());
+            add(
+                iri,
+                owl::SAME_AS,
+                NamedNode::new_unchecked(format!("{WIKIDATA}{q}")).into(),
+            );
         }
         if let Some(t) = &e.attributes.job_title {
             add(iri, schema::JOB_TITLE, lit(t));
@@ -182,7 +212,11 @@ pub fn quads(article: &Article, key: &str, x: &Extraction) -> Vec<Quad> {
             add(iri, prop, entity_iris[p.entity].clone().into());
         }
         for sp in std::iter::once(ev.trigger).chain(ev.coreferent.iter().copied()) {
-            add(iri, ng::TRIGGER, lit(&sp.text(&article.text).to_lowercase()));
+            add(
+                iri,
+                ng::TRIGGER,
+                lit(&sp.text(&article.text).to_lowercase()),
+            );
             let m = mention(&mut add, sp);
             add(iri, ng::MENTION, m.into());
         }
@@ -190,8 +224,9 @@ pub fn quads(article: &Article, key: &str, x: &Extraction) -> Vec<Quad> {
     for &(b, c) in &x.before {
         add(&event_iris[b], ng::BEFORE, event_iris[c].clone().into());
     }
-    out.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
-    out.dedup();
+    // An entity or mention written twice (coreferent spans) once.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|q| seen.insert(q.clone()));
     out
 }
 

@@ -49,7 +49,10 @@ impl Store {
             },
             source,
         })?;
-        Ok(Self { inner, path: path.to_path_buf() })
+        Ok(Self {
+            inner,
+            path: path.to_path_buf(),
+        })
     }
 
     /// Open an existing store read-only.
@@ -65,12 +68,18 @@ impl Store {
             hint: String::new(),
             source,
         })?;
-        Ok(Self { inner, path: path.to_path_buf() })
+        Ok(Self {
+            inner,
+            path: path.to_path_buf(),
+        })
     }
 
     /// An in-memory store (tests, `extract --format turtle`).
     pub fn in_memory() -> Result<Self> {
-        Ok(Self { inner: OxStore::new()?, path: PathBuf::from(":memory:") })
+        Ok(Self {
+            inner: OxStore::new()?,
+            path: PathBuf::from(":memory:"),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -80,7 +89,12 @@ impl Store {
     /// The stored content hash of an article graph, if it exists.
     pub fn content_hash(&self, graph: &NamedNode) -> Result<Option<String>> {
         let g = GraphNameRef::NamedNode(graph.as_ref());
-        for q in self.inner.quads_for_pattern(Some(graph.as_ref().into()), Some(ng::CONTENT_HASH), None, Some(g)) {
+        for q in self.inner.quads_for_pattern(
+            Some(graph.as_ref().into()),
+            Some(ng::CONTENT_HASH),
+            None,
+            Some(g),
+        ) {
             if let Term::Literal(l) = q?.object {
                 return Ok(Some(l.value().to_string()));
             }
@@ -104,7 +118,11 @@ impl Store {
             tx.insert(q.as_ref());
         }
         tx.commit()?;
-        Ok(if old.is_some() { Outcome::Replaced } else { Outcome::Added })
+        Ok(if old.is_some() {
+            Outcome::Replaced
+        } else {
+            Outcome::Added
+        })
     }
 
     /// Load many new article graphs at once with the bulk loader.
@@ -127,9 +145,14 @@ impl Store {
     /// Article graphs (IRI, source) in the store.
     pub fn articles(&self) -> Result<Vec<(NamedNode, String)>> {
         let mut out = Vec::new();
-        for q in self.inner.quads_for_pattern(None, Some(ng::SOURCE), None, None) {
+        for q in self
+            .inner
+            .quads_for_pattern(None, Some(ng::SOURCE), None, None)
+        {
             let q = q?;
-            if let (oxigraph::model::NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (q.subject, q.object) {
+            if let (oxigraph::model::NamedOrBlankNode::NamedNode(s), Term::Literal(l)) =
+                (q.subject, q.object)
+            {
                 out.push((s, l.value().to_string()));
             }
         }
@@ -138,18 +161,29 @@ impl Store {
 
     /// Run a read query over the union of the article graphs, with
     /// parameters bound as RDF terms (never pasted into the text).
-    pub fn select(&self, name: &str, sparql: &str, params: &[(String, Term)]) -> Result<QueryResults<'_>> {
+    pub fn select(
+        &self,
+        name: &str,
+        sparql: &str,
+        params: &[(String, Term)],
+    ) -> Result<QueryResults<'_>> {
+        let query = match spargebra::SparqlParser::new().parse_query(sparql) {
+            Ok(q) => q,
+            Err(source) => {
+                if spargebra::SparqlParser::new().parse_update(sparql).is_ok() {
+                    return Err(Error::Usage(format!(
+                        "{name} is an update: `query` only runs read queries (SELECT, ASK)"
+                    )));
+                }
+                return Err(Error::query_syntax(name, &source));
+            }
+        };
+        let query = bind_parameters(query, params)?;
         // Built without Oxigraph's http-client feature: SERVICE clauses
         // never reach the network.
-        let mut prepared = SparqlEvaluator::new()
-            .parse_query(sparql)
-            .map_err(|source| Error::QuerySyntax { name: name.to_string(), source })?;
+        let mut prepared = SparqlEvaluator::new().for_query(query);
         prepared.dataset_mut().set_default_graph_as_union();
-        let mut prepared = prepared.on_store(&self.inner);
-        for (k, v) in params {
-            prepared = prepared.substitute_variable(Variable::new_unchecked(k.clone()), v.clone());
-        }
-        let results = prepared.execute()?;
+        let results = prepared.on_store(&self.inner).execute()?;
         if matches!(results, QueryResults::Graph(_)) {
             return Err(Error::NotSelect(name.to_string()));
         }
@@ -161,7 +195,9 @@ impl Store {
     pub fn export(&self, format: RdfFormat, out: impl Write) -> Result<()> {
         let mut ser = RdfSerializer::from_format(format);
         for (p, iri) in crate::vocab::PREFIXES {
-            ser = ser.with_prefix(*p, *iri).map_err(|e| Error::Usage(e.to_string()))?;
+            ser = ser
+                .with_prefix(*p, *iri)
+                .map_err(|e| Error::Usage(e.to_string()))?;
         }
         let mut w = ser.for_writer(out);
         if format.supports_datasets() {
@@ -170,18 +206,23 @@ impl Store {
             }
         } else {
             // Union: sort-free dedup through the default-graph view of a query.
-            let results = self.select(
-                "export",
-                "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }",
-                &[],
-            )?;
+            let results =
+                self.select("export", "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", &[])?;
             if let QueryResults::Solutions(sols) = results {
                 for s in sols {
                     let s = s?;
-                    let (Some(sub), Some(Term::NamedNode(p)), Some(o)) = (s.get("s"), s.get("p"), s.get("o")) else { continue };
+                    let (Some(sub), Some(Term::NamedNode(p)), Some(o)) =
+                        (s.get("s"), s.get("p"), s.get("o"))
+                    else {
+                        continue;
+                    };
                     let subject = match sub {
-                        Term::NamedNode(n) => oxigraph::model::NamedOrBlankNode::NamedNode(n.clone()),
-                        Term::BlankNode(b) => oxigraph::model::NamedOrBlankNode::BlankNode(b.clone()),
+                        Term::NamedNode(n) => {
+                            oxigraph::model::NamedOrBlankNode::NamedNode(n.clone())
+                        }
+                        Term::BlankNode(b) => {
+                            oxigraph::model::NamedOrBlankNode::BlankNode(b.clone())
+                        }
                         Term::Literal(_) => continue,
                     };
                     let t = oxigraph::model::Triple::new(subject, p.clone(), o.clone());
@@ -195,9 +236,16 @@ impl Store {
 
     /// Counts of articles, triples and things by type.
     pub fn stats(&self) -> Result<Stats> {
-        let mut stats = Stats { quads: self.inner.len()?, ..Stats::default() };
+        let mut stats = Stats {
+            quads: self.inner.len()?,
+            ..Stats::default()
+        };
         stats.articles = self.articles()?.len();
-        if let QueryResults::Solutions(s) = self.select("stats", "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }", &[])? {
+        if let QueryResults::Solutions(s) = self.select(
+            "stats",
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+            &[],
+        )? {
             for sol in s {
                 if let Some(Term::Literal(l)) = sol?.get("n") {
                     stats.triples = l.value().parse().unwrap_or(0);
@@ -208,13 +256,138 @@ impl Store {
         if let QueryResults::Solutions(s) = self.select("stats", q, &[])? {
             for sol in s {
                 let sol = sol?;
-                if let (Some(Term::NamedNode(t)), Some(Term::Literal(n))) = (sol.get("type"), sol.get("n")) {
-                    stats.by_type.push((crate::queries::compact_iri(t.as_str()), n.value().parse().unwrap_or(0)));
+                if let (Some(Term::NamedNode(t)), Some(Term::Literal(n))) =
+                    (sol.get("type"), sol.get("n"))
+                {
+                    stats.by_type.push((
+                        crate::queries::compact_iri(t.as_str()),
+                        n.value().parse().unwrap_or(0),
+                    ));
                 }
             }
         }
         Ok(stats)
     }
+}
+
+/// Join `VALUES (?p ...) { (term ...) }` into the query's WHERE pattern,
+/// below projection, grouping, ordering and filters, so the parameters are
+/// visible everywhere in it.
+fn bind_parameters(query: spargebra::Query, params: &[(String, Term)]) -> Result<spargebra::Query> {
+    use spargebra::algebra::GraphPattern;
+    use spargebra::term::GroundTerm;
+    if params.is_empty() {
+        return Ok(query);
+    }
+    let mut variables = Vec::new();
+    let mut row = Vec::new();
+    for (k, v) in params {
+        variables.push(
+            Variable::new(k.clone())
+                .map_err(|e| Error::Usage(format!("bad parameter name `{k}`: {e}")))?,
+        );
+        row.push(Some(match v {
+            Term::NamedNode(n) => GroundTerm::NamedNode(n.clone()),
+            Term::Literal(l) => GroundTerm::Literal(l.clone()),
+            Term::BlankNode(_) => {
+                return Err(Error::Usage("a parameter cannot be a blank node".into()))
+            }
+        }));
+    }
+    fn inject(p: GraphPattern, values: &GraphPattern) -> GraphPattern {
+        let b = |inner: Box<GraphPattern>| Box::new(inject(*inner, values));
+        match p {
+            GraphPattern::Project { inner, variables } => GraphPattern::Project {
+                inner: b(inner),
+                variables,
+            },
+            GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: b(inner) },
+            GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: b(inner) },
+            GraphPattern::Slice {
+                inner,
+                start,
+                length,
+            } => GraphPattern::Slice {
+                inner: b(inner),
+                start,
+                length,
+            },
+            GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
+                inner: b(inner),
+                expression,
+            },
+            GraphPattern::Group {
+                inner,
+                variables,
+                aggregates,
+            } => GraphPattern::Group {
+                inner: b(inner),
+                variables,
+                aggregates,
+            },
+            GraphPattern::Extend {
+                inner,
+                variable,
+                expression,
+            } => GraphPattern::Extend {
+                inner: b(inner),
+                variable,
+                expression,
+            },
+            GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
+                expr,
+                inner: b(inner),
+            },
+            other => GraphPattern::Join {
+                left: Box::new(values.clone()),
+                right: Box::new(other),
+            },
+        }
+    }
+    let values = GraphPattern::Values {
+        variables,
+        bindings: vec![row],
+    };
+    Ok(match query {
+        spargebra::Query::Select {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Select {
+            dataset,
+            pattern: inject(pattern, &values),
+            base_iri,
+        },
+        spargebra::Query::Ask {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Ask {
+            dataset,
+            pattern: inject(pattern, &values),
+            base_iri,
+        },
+        spargebra::Query::Construct {
+            template,
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Construct {
+            template,
+            dataset,
+            pattern: inject(pattern, &values),
+            base_iri,
+        },
+        spargebra::Query::Describe {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Describe {
+            dataset,
+            pattern: inject(pattern, &values),
+            base_iri,
+        },
+    })
 }
 
 /// A plain string parameter as an RDF literal.

@@ -124,7 +124,9 @@ fn tokens_in(text: &str, span: Span, out: &mut Vec<Token>) {
 }
 
 fn is_digitish(chars: &[(usize, char)], i: usize) -> bool {
-    i > 0 && chars[i - 1].1.is_ascii_digit() && chars.get(i + 1).is_some_and(|x| x.1.is_ascii_digit())
+    i > 0
+        && chars[i - 1].1.is_ascii_digit()
+        && chars.get(i + 1).is_some_and(|x| x.1.is_ascii_digit())
 }
 
 /// "U.S", "D.C", "e.g": single letters separated by dots.
@@ -211,11 +213,27 @@ mod tests {
         assert_eq!(
             words("The U.S. envoy met Al-Assad's aide in Washington, D.C. on May 9."),
             [
-                "The", "U.S.", "envoy", "met", "Al-Assad", "'s", "aide", "in", "Washington",
-                ",", "D.C.", "on", "May", "9", "."
+                "The",
+                "U.S.",
+                "envoy",
+                "met",
+                "Al-Assad",
+                "'s",
+                "aide",
+                "in",
+                "Washington",
+                ",",
+                "D.C.",
+                "on",
+                "May",
+                "9",
+                "."
             ]
         );
-        assert_eq!(words("Russia’s role, O'Brien didn't"), ["Russia", "’s", "role", ",", "O'Brien", "didn", "'", "t"]);
+        assert_eq!(
+            words("Russia’s role, O'Brien didn't"),
+            ["Russia", "’s", "role", ",", "O'Brien", "didn", "'", "t"]
+        );
     }
 
     #[test]
@@ -223,7 +241,15 @@ mod tests {
         let text = "Mr. Smith met U.S. officials. He left.\nHeading here\n\nLast line.";
         let t = tokenize(text);
         let s: Vec<&str> = t.sentences.iter().map(|s| s.span.text(text)).collect();
-        assert_eq!(s, ["Mr. Smith met U.S. officials.", "He left.", "Heading here", "Last line."]);
+        assert_eq!(
+            s,
+            [
+                "Mr. Smith met U.S. officials.",
+                "He left.",
+                "Heading here",
+                "Last line."
+            ]
+        );
         assert_eq!(t.sentences[2].line, 1);
         assert_eq!(t.sentences[3].line, 3);
     }

@@ -14,19 +14,35 @@ pub struct PartialDate {
 impl PartialDate {
     pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
         NaiveDate::from_ymd_opt(year, month, day)?;
-        Some(Self { year, month: Some(month), day: Some(day) })
+        Some(Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     pub fn ym(year: i32, month: u32) -> Option<Self> {
-        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(Self {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     pub const fn y(year: i32) -> Self {
-        Self { year, month: None, day: None }
+        Self {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     pub fn from_naive(d: NaiveDate) -> Self {
-        Self { year: d.year(), month: Some(d.month()), day: Some(d.day()) }
+        Self {
+            year: d.year(),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
     }
 
     /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -37,7 +53,11 @@ impl PartialDate {
             return None;
         }
         let year: i32 = y.parse().ok()?;
-        let num = |p: &str| (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten();
+        let num = |p: &str| {
+            (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<u32>().ok())
+                .flatten()
+        };
         match (parts.next(), parts.next(), parts.next()) {
             (None, None, None) => Some(Self::y(year)),
             (Some(m), None, None) => Self::ym(year, num(m)?),
@@ -60,7 +80,9 @@ impl PartialDate {
     /// Last day of the period.
     pub fn last_day(&self) -> NaiveDate {
         match (self.month, self.day) {
-            (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year, m, d).unwrap_or(NaiveDate::MAX),
+            (Some(m), Some(d)) => {
+                NaiveDate::from_ymd_opt(self.year, m, d).unwrap_or(NaiveDate::MAX)
+            }
             (Some(m), None) => last_of_month(self.year, m),
             _ => NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or(NaiveDate::MAX),
         }
@@ -74,7 +96,10 @@ impl PartialDate {
 
     /// Sort key: the first day, then coarser periods first.
     pub fn sort_key(&self) -> (NaiveDate, u8) {
-        (self.first_day(), u8::from(self.month.is_some()) + u8::from(self.day.is_some()))
+        (
+            self.first_day(),
+            u8::from(self.month.is_some()) + u8::from(self.day.is_some()),
+        )
     }
 
     /// `xsd:date`, `xsd:gYearMonth` or `xsd:gYear` local name for RDF.
@@ -94,16 +119,28 @@ impl PartialDate {
         match (self.month, self.day) {
             (Some(_), Some(d)) => {
                 let d = d.min(last_of_month(year, month).day());
-                Self { year, month: Some(month), day: Some(d) }
+                Self {
+                    year,
+                    month: Some(month),
+                    day: Some(d),
+                }
             }
-            (Some(_), None) => Self { year, month: Some(month), day: None },
+            (Some(_), None) => Self {
+                year,
+                month: Some(month),
+                day: None,
+            },
             _ => Self::y(year + months / 12),
         }
     }
 }
 
 fn last_of_month(year: i32, month: u32) -> NaiveDate {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(ny, nm, 1)
         .and_then(|d| d.pred_opt())
         .unwrap_or(NaiveDate::MAX)

@@ -15,81 +15,175 @@ use crate::time::PartialDate;
 
 /// Types whose mentions corefer when their participants and dates agree.
 fn happening(kind: &str) -> bool {
-    !matches!(kind, "Statement" | "Communication" | "Publication" | "Travel" | "Protest")
+    !matches!(
+        kind,
+        "Statement" | "Communication" | "Publication" | "Travel" | "Protest"
+    )
 }
 
-/// Dated timexes with the token index they start at.
-fn timex_tokens(toks: &Tokens, timexes: &[Timex]) -> Vec<(usize, PartialDate, bool)> {
+/// A dated time expression placed on the token grid.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    /// First token.
+    tok: usize,
+    date: PartialDate,
+    heading: bool,
+    /// End of a heading range ("May - July 2016").
+    range_end: Option<PartialDate>,
+    anchored: bool,
+    /// A year or date used as a pre-modifier ("the 2016 campaign"): it only
+    /// dates a noun trigger right after it.
+    modifier: bool,
+}
+
+fn place_timexes(toks: &Tokens, timexes: &[Timex]) -> Vec<Placed> {
     timexes
         .iter()
         .filter_map(|t| {
-            let d = t.date()?;
-            let k = toks.tokens.partition_point(|x| x.span.start < t.span.start);
-            Some((k, d, t.heading))
+            let date = t.date()?;
+            let tok = toks.tokens.partition_point(|x| x.span.start < t.span.start);
+            let after = toks.tokens.partition_point(|x| x.span.start < t.span.end);
+            let modifier = toks.tokens.get(after).is_some_and(|n| {
+                n.shape == crate::doc::Shape::Lower
+                    && n.lower.chars().all(char::is_alphabetic)
+                    && !matches!(
+                        n.lower.as_str(),
+                        "and"
+                            | "or"
+                            | "to"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "the"
+                            | "that"
+                            | "when"
+                            | "after"
+                            | "before"
+                    )
+            });
+            Some(Placed {
+                tok,
+                date,
+                heading: t.heading,
+                range_end: t.range_end.as_deref().and_then(PartialDate::parse),
+                anchored: t.anchored,
+                modifier,
+            })
         })
         .collect()
 }
 
 /// Date, merge and order the event mentions of one article.
-pub fn build(toks: &Tokens, timexes: &[Timex], mentions: Vec<EventMention>) -> (Vec<Event>, Vec<(usize, usize)>) {
-    let tt = timex_tokens(toks, timexes);
+pub fn build(
+    toks: &Tokens,
+    timexes: &[Timex],
+    mentions: Vec<EventMention>,
+) -> (Vec<Event>, Vec<(usize, usize)>) {
+    let tt = place_timexes(toks, timexes);
     let sentence_of = |tok: usize| toks.sentences.partition_point(|s| s.tokens.end <= tok);
-    // Heading governing each line: the last heading timex on a line at or above it.
-    let heading_of_line = |line: usize| -> Option<PartialDate> {
+    // Heading governing each line: the last heading at or above it.
+    let heading_of_line = |line: usize| -> Option<Placed> {
         tt.iter()
-            .filter(|(k, _, h)| *h && toks.sentences[sentence_of(*k)].line <= line)
-            .last()
-            .map(|x| x.1)
+            .rfind(|p| p.heading && toks.sentences[sentence_of(p.tok)].line <= line)
+            .copied()
     };
-    let verb_tokens: Vec<usize> = mentions.iter().filter(|m| m.pos == Pos::Verb).map(|m| m.token).collect();
+    let verb_tokens: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.pos == Pos::Verb)
+        .map(|m| m.token)
+        .collect();
     let mut events: Vec<(Event, bool)> = Vec::new(); // (event, date is explicit)
     for m in &mentions {
         let mut ev = m.event.clone();
         let sent = &toks.sentences[ev.sentence];
-        let (c0, c1) = clause_bounds(toks, m.token, sent.tokens.start, sent.tokens.end);
+        let (c0, mut c1) = clause_bounds(toks, m.token, sent.tokens.start, sent.tokens.end);
+        if m.pos == Pos::Noun {
+            c1 = relative_clause_end(toks, m.token + m.len - 1, c1, sent.tokens.end);
+        }
         // Nearest non-heading timex in the clause with no other verb trigger in between.
         let explicit = tt
             .iter()
-            .filter(|(k, _, h)| !h && *k >= c0 && *k < c1)
-            .filter(|(k, _, _)| {
-                let (a, b) = if *k < m.token { (*k, m.token) } else { (m.token, *k) };
+            .filter(|p| !p.heading && p.tok >= c0 && p.tok < c1)
+            .filter(|p| {
+                !p.modifier || (m.pos == Pos::Noun && p.tok < m.token && m.token <= p.tok + 3)
+            })
+            .filter(|p| {
+                let (a, b) = if p.tok < m.token {
+                    (p.tok, m.token)
+                } else {
+                    (m.token, p.tok)
+                };
                 !verb_tokens.iter().any(|v| *v > a && *v < b)
             })
-            .min_by_key(|(k, _, _)| k.abs_diff(m.token))
-            .map(|x| x.1);
-        ev.date = explicit.or_else(|| heading_of_line(sent.line));
-        events.push((ev, explicit.is_some() || heading_of_line(sent.line).is_some()));
+            .min_by_key(|p| p.tok.abs_diff(m.token))
+            .copied();
+        let heading = heading_of_line(sent.line);
+        ev.date = match (explicit, heading) {
+            // A date computed from context ("the next day") that falls
+            // outside the section's heading yields to the heading.
+            (Some(x), Some(h)) if x.anchored && !within_range(x.date, h.date, h.range_end) => {
+                Some(h.date)
+            }
+            (Some(x), _) => Some(x.date),
+            (None, Some(h)) => Some(h.date),
+            (None, None) => None,
+        };
+        events.push((ev, explicit.is_some() || heading.is_some()));
     }
     // Coreference: fold each mention into an earlier compatible event.
     let mut clusters: Vec<(Event, bool)> = Vec::new();
+    let mut last_sentence: Vec<usize> = Vec::new();
     'next: for (ev, explicit) in events {
         if happening(&ev.kind) && ev.modality == Modality::Asserted {
-            for (c, c_explicit) in clusters.iter_mut().rev() {
-                if c.kind == ev.kind && c.modality == Modality::Asserted && compatible(c, &ev) {
-                    c.coreferent.push(ev.trigger);
-                    for p in &ev.participants {
-                        if !c.participants.iter().any(|x| x.entity == p.entity) {
-                            c.participants.push(p.clone());
-                        }
+            // The compatible event with most mentions (the most recent on a
+            // tie); a mention naming nobody only joins an event mentioned
+            // shortly before.
+            let target = clusters
+                .iter()
+                .enumerate()
+                .filter(|(ci, (c, _))| {
+                    let near = ev.sentence <= last_sentence[*ci] + 3;
+                    let vague = ev.participants.is_empty() || c.participants.is_empty();
+                    c.kind == ev.kind
+                        && c.modality == Modality::Asserted
+                        && compatible(c, &ev)
+                        && (near || !vague)
+                })
+                .max_by_key(|(ci, (c, _))| {
+                    if ev.participants.is_empty() {
+                        (0, *ci)
+                    } else {
+                        (c.coreferent.len(), *ci)
                     }
-                    if c.date.is_none() || (!*c_explicit && explicit) {
-                        c.date = ev.date.or(c.date);
-                        // The mention that dates the event is its trigger.
-                        if explicit {
-                            c.coreferent.retain(|s| *s != ev.trigger);
-                            c.coreferent.push(c.trigger);
-                            c.trigger = ev.trigger;
-                        }
-                    } else if let (Some(a), Some(b)) = (c.date, ev.date) {
-                        if b.day.is_some() && a.day.is_none() && within(b, a) {
-                            c.date = Some(b);
-                        }
+                })
+                .map(|(ci, _)| ci);
+            if let Some(ci) = target {
+                let (c, c_explicit) = &mut clusters[ci];
+                last_sentence[ci] = ev.sentence;
+                c.coreferent.push(ev.trigger);
+                for p in &ev.participants {
+                    if !c.participants.iter().any(|x| x.entity == p.entity) {
+                        c.participants.push(p.clone());
                     }
-                    *c_explicit |= explicit;
-                    continue 'next;
                 }
+                if c.date.is_none() || (!*c_explicit && explicit) {
+                    c.date = ev.date.or(c.date);
+                    // The mention that dates the event is its trigger.
+                    if explicit {
+                        c.coreferent.retain(|s| *s != ev.trigger);
+                        c.coreferent.push(c.trigger);
+                        c.trigger = ev.trigger;
+                    }
+                } else if let (Some(a), Some(b)) = (c.date, ev.date) {
+                    if b.day.is_some() && a.day.is_none() && within(b, a) {
+                        c.date = Some(b);
+                    }
+                }
+                *c_explicit |= explicit;
+                continue 'next;
             }
         }
+        last_sentence.push(ev.sentence);
         clusters.push((ev, explicit));
     }
     // Context: undated past events take the latest date before them in the
@@ -100,13 +194,27 @@ pub fn build(toks: &Tokens, timexes: &[Timex], mentions: Vec<EventMention>) -> (
             continue;
         }
         let line = toks.sentences[ev.sentence].line;
-        let tok = toks.tokens.partition_point(|t| t.span.start < ev.trigger.start);
+        let tok = toks
+            .tokens
+            .partition_point(|t| t.span.start < ev.trigger.start);
+        // "a week after Solberg met Madsen": dated relative to another event,
+        // not by the context.
+        let sent = &toks.sentences[ev.sentence];
+        let (c0, _) = clause_bounds(toks, tok, sent.tokens.start, sent.tokens.end);
+        if c0 > sent.tokens.start
+            && matches!(
+                toks.tokens[c0 - 1].lower.as_str(),
+                "after" | "before" | "since" | "until"
+            )
+        {
+            continue;
+        }
         ev.date = tt
             .iter()
-            .filter(|(k, _, _)| *k < tok)
-            .filter(|(k, _, _)| toks.sentences[sentence_of(*k)].line + 2 >= line)
-            .last()
-            .map(|x| x.1);
+            .rfind(|p| {
+                p.tok < tok && !p.modifier && toks.sentences[sentence_of(p.tok)].line + 2 >= line
+            })
+            .map(|p| p.date);
     }
     // Order: by dates, then textual cues.
     let mut before = Vec::new();
@@ -129,8 +237,40 @@ pub fn build(toks: &Tokens, timexes: &[Timex], mentions: Vec<EventMention>) -> (
     (events, before)
 }
 
+/// Whether `d` lies within the period from `start` to `end` (or `start`).
+fn within_range(d: PartialDate, start: PartialDate, end: Option<PartialDate>) -> bool {
+    let last = end.unwrap_or(start).last_day();
+    start.first_day() <= d.first_day() && d.last_day() <= last
+}
+
+/// A relative clause right after a noun trigger (only punctuation between)
+/// belongs to it: "the exchange of views that they started last month".
+pub fn relative_clause_end(toks: &Tokens, trigger: usize, c1: usize, s1: usize) -> usize {
+    let t = &toks.tokens;
+    let mut k = trigger + 1;
+    while k < c1 && t[k].shape == crate::doc::Shape::Punct {
+        k += 1;
+    }
+    let trigger_end = k;
+    while k < s1 && t[k].shape == crate::doc::Shape::Punct && t[k].lower != "," {
+        k += 1;
+    }
+    if (k == c1 || trigger_end == c1) && k < s1 && matches!(t[k].lower.as_str(), "that" | "which") {
+        let mut b = k + 1;
+        while b < s1 && !matches!(t[b].lower.as_str(), ";" | ":" | "," | "." | "but" | "while") {
+            b += 1;
+        }
+        b
+    } else {
+        c1
+    }
+}
+
 fn clause_bounds(toks: &Tokens, t: usize, s0: usize, s1: usize) -> (usize, usize) {
-    const B: &[&str] = &[";", ":", "that", "which", "who", "while", "but", "because", "before", "after", "since", "when"];
+    const B: &[&str] = &[
+        ";", ":", "that", "which", "who", "while", "but", "because", "before", "after", "since",
+        "when",
+    ];
     let mut a = t;
     while a > s0 && !B.contains(&toks.tokens[a - 1].lower.as_str()) {
         a -= 1;
@@ -159,19 +299,34 @@ fn compatible(c: &Event, e: &Event) -> bool {
     if !dates_compatible(c.date, e.date) {
         return false;
     }
-    let actors = |ev: &Event| ev.participants.iter().filter(|p| p.role != Role::Place).map(|p| (p.entity, p.role)).collect::<Vec<_>>();
+    let actors = |ev: &Event| {
+        ev.participants
+            .iter()
+            .filter(|p| p.role != Role::Place)
+            .map(|p| (p.entity, p.role))
+            .collect::<Vec<_>>()
+    };
     let (a, b) = (actors(c), actors(e));
     if a.is_empty() || b.is_empty() {
         return true;
     }
-    let patients = |v: &[(usize, Role)]| v.iter().filter(|p| p.1 == Role::Patient).map(|p| p.0).collect::<Vec<_>>();
+    let patients = |v: &[(usize, Role)]| {
+        v.iter()
+            .filter(|p| p.1 == Role::Patient)
+            .map(|p| p.0)
+            .collect::<Vec<_>>()
+    };
     let (pa, pb) = (patients(&a), patients(&b));
     if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|x| pb.contains(x)) {
         return false;
     }
     if c.kind == "Meeting" {
         // Meetings: the smaller set of people is within the larger.
-        let (small, large) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+        let (small, large) = if a.len() <= b.len() {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
         return small.iter().all(|x| large.iter().any(|y| y.0 == x.0));
     }
     a.iter().any(|x| b.iter().any(|y| y.0 == x.0))
@@ -195,7 +350,10 @@ fn textual_order(toks: &Tokens, events: &[Event]) -> Vec<(usize, usize)> {
         if s1 != s2 || a == b {
             continue;
         }
-        let between: Vec<&str> = toks.tokens[t1 + 1..t2].iter().map(|t| t.lower.as_str()).collect();
+        let between: Vec<&str> = toks.tokens[t1 + 1..t2]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
         if between.contains(&"after") || between.contains(&"following") {
             out.push((b, a));
         } else if between.contains(&"before") {

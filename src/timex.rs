@@ -14,8 +14,18 @@ use crate::time::PartialDate;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn month_of(t: &Token) -> Option<u32> {
@@ -193,11 +203,12 @@ pub fn find_timexes(text: &str, toks: &Tokens, published: Option<PartialDate>) -
                 if starts_line && (colon_after || whole) {
                     if let Some(d) = first.date() {
                         heading = Some(d);
-                        for t in &mut out[before..] {
-                            if text[t.span.end..line.end].contains(':') || t.span.end == line.end {
-                                t.heading = true;
-                            }
-                        }
+                        let range_end = out[before + 1..]
+                            .first()
+                            .filter(|t| text[t.span.end..line.end].trim_start().starts_with(':'))
+                            .map(|t| t.value.clone());
+                        out[before].heading = true;
+                        out[before].range_end = range_end;
                     }
                 }
             }
@@ -223,6 +234,8 @@ fn push(out: &mut Vec<Timex>, tokens: &[Token], from: usize, to: usize, value: S
         span: Span::new(tokens[from].span.start, tokens[to - 1].span.end),
         value,
         heading: false,
+        range_end: None,
+        anchored: false,
     });
 }
 
@@ -230,13 +243,21 @@ fn push(out: &mut Vec<Timex>, tokens: &[Token], from: usize, to: usize, value: S
 fn nearest_weekday(day: NaiveDate, weekday: Weekday, future: bool, strict: bool) -> NaiveDate {
     let mut d = day;
     if strict {
-        d = if future { d + Duration::days(1) } else { d - Duration::days(1) };
+        d = if future {
+            d + Duration::days(1)
+        } else {
+            d - Duration::days(1)
+        };
     }
     for _ in 0..7 {
         if d.weekday() == weekday {
             return d;
         }
-        d = if future { d + Duration::days(1) } else { d - Duration::days(1) };
+        d = if future {
+            d + Duration::days(1)
+        } else {
+            d - Duration::days(1)
+        };
     }
     d
 }
@@ -300,8 +321,23 @@ fn scan_sentence(
             // A bare month needs a preposition or determiner before it, so
             // that "March" the name or verb is not taken.
             let prev = if i > 0 { low(i - 1) } else { "" };
-            if matches!(prev, "in" | "since" | "until" | "by" | "of" | "early" | "late" | "mid" | "last" | "next" | "this" | "from" | "during" | "before" | "after")
-            {
+            if matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "from"
+                    | "during"
+                    | "before"
+                    | "after"
+            ) {
                 let value = anchor.map_or_else(
                     || format!("XXXX-{m:02}"),
                     |a| complete_month(a, m, future || prev == "next", prev == "last").to_string(),
@@ -339,7 +375,10 @@ fn scan_sentence(
         if let Some(y) = year_of(t) {
             // "2016", "the 2016 election"; not "2016 people" (a count).
             let next = low(i + 1);
-            if !matches!(next, "people" | "percent" | "%" | "km" | "kilometres" | "miles" | "of") {
+            if !matches!(
+                next,
+                "people" | "percent" | "%" | "km" | "kilometres" | "miles" | "of"
+            ) {
                 push(out, tokens, i, i + 1, format!("{y:04}"));
             }
             i += 1;
@@ -356,14 +395,21 @@ fn scan_sentence(
             }
             let value = pub_day.map_or_else(
                 || "XXXX-XX-XX".to_string(),
-                |p| nearest_weekday(p, w, fut, strict).format("%Y-%m-%d").to_string(),
+                |p| {
+                    nearest_weekday(p, w, fut, strict)
+                        .format("%Y-%m-%d")
+                        .to_string()
+                },
             );
             push(out, tokens, from, to, value);
             i = to;
             continue;
         }
-        if let Some((len, value)) = relative(tokens, i, published, pub_day, anchor) {
+        if let Some((len, value, anchored)) = relative(tokens, i, published, pub_day, anchor) {
             push(out, tokens, i, i + len, value);
+            if let Some(t) = out.last_mut() {
+                t.anchored = anchored;
+            }
             i += len;
             continue;
         }
@@ -387,18 +433,30 @@ fn complete_day(anchor: PartialDate, m: u32, d: u32) -> Option<PartialDate> {
 fn complete_month(anchor: PartialDate, m: u32, future: bool, strict_past: bool) -> PartialDate {
     let am = anchor.month.unwrap_or(12);
     let year = if future {
-        if m >= am { anchor.year } else { anchor.year + 1 }
+        if m >= am {
+            anchor.year
+        } else {
+            anchor.year + 1
+        }
     } else if m < am || (m == am && !strict_past) {
         anchor.year
     } else {
         anchor.year - 1
     };
-    PartialDate { year, month: Some(m), day: None }
+    PartialDate {
+        year,
+        month: Some(m),
+        day: None,
+    }
 }
 
 fn numeric_date(w: &str) -> Option<PartialDate> {
     let parts: Vec<&str> = w.split(['/', '-']).collect();
-    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
@@ -419,16 +477,28 @@ fn relative(
     published: Option<PartialDate>,
     pub_day: Option<NaiveDate>,
     anchor: Option<PartialDate>,
-) -> Option<(usize, String)> {
+) -> Option<(usize, String, bool)> {
+    rel_inner(tokens, i, published, pub_day, anchor)
+}
+
+fn rel_inner(
+    tokens: &[Token],
+    i: usize,
+    published: Option<PartialDate>,
+    pub_day: Option<NaiveDate>,
+    anchor: Option<PartialDate>,
+) -> Option<(usize, String, bool)> {
     let low = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
     let w = low(i);
     let day = |off: i64| pub_day.map(|p| (p + Duration::days(off)).format("%Y-%m-%d").to_string());
     match w {
-        "today" | "tonight" => return Some((1, day(0).unwrap_or_else(|| "PRESENT_REF".into()))),
-        "yesterday" => return day(-1).map(|v| (1, v)),
-        "tomorrow" => return day(1).map(|v| (1, v)),
-        "now" | "currently" | "nowadays" => return Some((1, "PRESENT_REF".into())),
-        "recently" | "formerly" | "previously" => return Some((1, "PAST_REF".into())),
+        "today" | "tonight" => {
+            return Some((1, day(0).unwrap_or_else(|| "PRESENT_REF".into()), false))
+        }
+        "yesterday" => return day(-1).map(|v| (1, v, false)),
+        "tomorrow" => return day(1).map(|v| (1, v, false)),
+        "now" | "currently" | "nowadays" => return Some((1, "PRESENT_REF".into(), false)),
+        "recently" | "formerly" | "previously" => return Some((1, "PAST_REF".into(), false)),
         _ => {}
     }
     // "last/this/next week|month|year", "earlier/later this year"
@@ -452,7 +522,7 @@ fn relative(
                     Unit::Year => format!("{:04}", p.year + n as i32),
                     _ => return None,
                 };
-                return Some((k + 1 - i, value));
+                return Some((k + 1 - i, value, false));
             }
         }
     }
@@ -460,16 +530,28 @@ fn relative(
     if matches!(w, "the" | "a" | "an") && matches!(low(i + 1), "next" | "following" | "very") {
         let k = if low(i + 1) == "very" { i + 3 } else { i + 2 };
         if unit_of(low(k)) == Some(Unit::Day) && low(k) == "day" {
-            let value = anchor.and_then(|a| a.naive()).map(|a| (a + Duration::days(1)).format("%Y-%m-%d").to_string());
-            return Some((k + 1 - i, value.unwrap_or_else(|| "XXXX-XX-XX".into())));
+            let value = anchor
+                .and_then(|a| a.naive())
+                .map(|a| (a + Duration::days(1)).format("%Y-%m-%d").to_string());
+            return Some((
+                k + 1 - i,
+                value.unwrap_or_else(|| "XXXX-XX-XX".into()),
+                true,
+            ));
         }
     }
     if let Some(n) = number_of(w) {
-        let (n, k) = if low(i + 1) == "-" { (n, i + 2) } else { (n, i + 1) };
+        let (n, k) = if low(i + 1) == "-" {
+            (n, i + 2)
+        } else {
+            (n, i + 1)
+        };
         if let Some(unit) = unit_of(low(k)) {
+            // "a day after X" is anchored to an event, not to a date: only
+            // the duration is a time expression.
             let dir = match low(k + 1) {
-                "ago" | "earlier" | "before" => -1,
-                "later" | "after" => 1,
+                "ago" | "earlier" => -1,
+                "later" => 1,
                 _ => 0,
             };
             if dir == 0 {
@@ -478,13 +560,21 @@ fn relative(
                     Unit::Week => "W",
                     Unit::Month => "M",
                     Unit::Year => "Y",
-                    Unit::Decade => return Some((k + 1 - i, format!("P{}Y", 10 * n))),
+                    Unit::Decade => return Some((k + 1 - i, format!("P{}Y", 10 * n), false)),
                 };
-                return Some((k + 1 - i, format!("P{n}{code}")));
+                return Some((k + 1 - i, format!("P{n}{code}"), false));
             }
-            let base = if low(k + 1) == "ago" { published } else { anchor };
+            let ago = low(k + 1) == "ago";
+            let base = if ago { published } else { anchor };
             let value = base.map(|b| coarsen(shift(b, unit, dir * n), unit).to_string());
-            return Some((k + 2 - i, value.unwrap_or_else(|| if dir < 0 { "PAST_REF".into() } else { "FUTURE_REF".into() })));
+            let value = value.unwrap_or_else(|| {
+                if dir < 0 {
+                    "PAST_REF".into()
+                } else {
+                    "FUTURE_REF".into()
+                }
+            });
+            return Some((k + 2 - i, value, !ago));
         }
     }
     None
@@ -532,13 +622,17 @@ mod tests {
         let text = "May - July 2016: Probe opens\nHe spoke in May. Two months later he stopped.\nMay 9: Letter\nOn November 6, it ended.";
         let toks = tokenize(text);
         let t = find_timexes(text, &toks, PartialDate::parse("2017-05-10"));
-        let got: Vec<(&str, &str, bool)> =
-            t.iter().map(|t| (t.span.text(text), t.value.as_str(), t.heading)).collect();
+        let got: Vec<(&str, &str, bool)> = t
+            .iter()
+            .map(|t| (t.span.text(text), t.value.as_str(), t.heading))
+            .collect();
+        assert_eq!(t[0].range_end.as_deref(), Some("2016-07"));
+        assert!(t[3].anchored && !t[2].anchored);
         assert_eq!(
             got,
             [
                 ("May", "2016-05", true),
-                ("July 2016", "2016-07", true),
+                ("July 2016", "2016-07", false),
                 ("May", "2016-05", false),
                 ("Two months later", "2016-07", false),
                 ("May 9", "2016-05-09", true),

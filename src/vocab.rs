@@ -1,7 +1,6 @@
 //! Every IRI newsgraph writes, in one place. `tests/ontology.rs` checks that
 //! each `ng:` term here is declared in `ontology/newsgraph.ttl`.
 
-
 macro_rules! terms {
     ($ns:literal; $($name:ident = $local:literal),* $(,)?) => {
         $(pub const $name: ::oxigraph::model::NamedNodeRef<'static> = ::oxigraph::model::NamedNodeRef::new_unchecked(concat!($ns, $local));)*
@@ -55,7 +54,10 @@ pub mod ng {
     pub fn event_class(kind: &str) -> oxigraph::model::NamedNodeRef<'static> {
         ALL.iter()
             .copied()
-            .find(|t| t.as_str().strip_prefix(NS) == Some(kind) && kind.starts_with(|c: char| c.is_uppercase()))
+            .find(|t| {
+                t.as_str().strip_prefix(NS) == Some(kind)
+                    && kind.starts_with(|c: char| c.is_uppercase())
+            })
             .unwrap_or(OTHER_EVENT)
     }
 }
@@ -123,7 +125,10 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("ng", "https://w3id.org/newsgraph/ontology#"),
     ("schema", "http://schema.org/"),
     ("sem", "http://semanticweb.cs.vu.nl/2009/11/sem/"),
-    ("nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"),
+    (
+        "nif",
+        "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    ),
     ("prov", "http://www.w3.org/ns/prov#"),
     ("owl", "http://www.w3.org/2002/07/owl#"),
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),

@@ -11,7 +11,10 @@ fn sample_extractions_match_their_golden_files() {
     let mut failures = Vec::new();
     for sample in samples() {
         let name = sample.file_stem().unwrap().to_str().unwrap().to_string();
-        let out = run(&repo().join("unused-store"), &["extract", sample.to_str().unwrap()]);
+        let out = run(
+            &repo().join("unused-store"),
+            &["extract", sample.to_str().unwrap()],
+        );
         let got: serde_json::Value = serde_json::from_str(&out).unwrap();
         let pretty = serde_json::to_string_pretty(&got).unwrap() + "\n";
         let path = repo().join("tests/golden").join(format!("{name}.json"));

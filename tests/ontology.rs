@@ -24,8 +24,18 @@ fn declared() -> HashSet<String> {
 fn vocabulary_terms_are_declared_with_labels() {
     use newsgraph::vocab::*;
     let d = declared();
-    for t in ng::ALL.iter().chain(schema::ALL).chain(sem::ALL).chain(nif::ALL).chain(prov::ALL) {
-        assert!(d.contains(t.as_str()), "{} is not declared (with an rdfs:label) in ontology/newsgraph.ttl", t.as_str());
+    for t in ng::ALL
+        .iter()
+        .chain(schema::ALL)
+        .chain(sem::ALL)
+        .chain(nif::ALL)
+        .chain(prov::ALL)
+    {
+        assert!(
+            d.contains(t.as_str()),
+            "{} is not declared (with an rdfs:label) in ontology/newsgraph.ttl",
+            t.as_str()
+        );
     }
 }
 
@@ -38,7 +48,10 @@ fn every_written_class_and_predicate_is_declared() {
     args.extend(samples().iter().map(|p| p.display().to_string()));
     run(&store, &args.iter().map(String::as_str).collect::<Vec<_>>());
     let nt = run(&store, &["export", "--format", "ntriples"]);
-    let builtin = ["http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label"];
+    let builtin = [
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+        "http://www.w3.org/2000/01/rdf-schema#label",
+    ];
     let mut used = HashSet::new();
     for t in RdfParser::from_format(RdfFormat::NTriples).for_slice(nt.as_bytes()) {
         let t = t.unwrap();
@@ -49,7 +62,14 @@ fn every_written_class_and_predicate_is_declared() {
             }
         }
     }
-    let missing: Vec<&String> = used.iter().filter(|u| !d.contains(*u) && !builtin.contains(&u.as_str())).collect();
-    assert!(missing.is_empty(), "not declared in the ontology: {missing:?}");
-    assert!(used.contains(NamedNode::new_unchecked("https://w3id.org/newsgraph/ontology#before").as_str()));
+    let missing: Vec<&String> = used
+        .iter()
+        .filter(|u| !d.contains(*u) && !builtin.contains(&u.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not declared in the ontology: {missing:?}"
+    );
+    assert!(used
+        .contains(NamedNode::new_unchecked("https://w3id.org/newsgraph/ontology#before").as_str()));
 }

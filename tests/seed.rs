@@ -7,14 +7,25 @@ use common::*;
 fn seed_store() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("db");
-    run(&store, &["ingest", "--published", "2017-05-10", seed_article().to_str().unwrap()]);
+    run(
+        &store,
+        &[
+            "ingest",
+            "--published",
+            "2017-05-10",
+            seed_article().to_str().unwrap(),
+        ],
+    );
     dir
 }
 
 #[test]
 fn who_met_whom_lists_exactly_the_three_meetings() {
     let dir = seed_store();
-    let out = run(&dir.path().join("db"), &["query", "who-met-whom", "--format", "csv"]);
+    let out = run(
+        &dir.path().join("db"),
+        &["query", "who-met-whom", "--format", "csv"],
+    );
     let mut rows = csv_rows(&out);
     rows.sort();
     let expected: Vec<Vec<String>> = vec![
@@ -31,13 +42,26 @@ fn who_met_whom_lists_exactly_the_three_meetings() {
 #[test]
 fn what_preceded_the_firing_is_the_dated_timeline_before_it() {
     let dir = seed_store();
-    let out = run(&dir.path().join("db"), &["query", "what-preceded", "--param", "event=firing", "--format", "csv"]);
+    let out = run(
+        &dir.path().join("db"),
+        &[
+            "query",
+            "what-preceded",
+            "--param",
+            "event=firing",
+            "--format",
+            "csv",
+        ],
+    );
     let rows = csv_rows(&out);
     let dates: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted, "date ascending:\n{out}");
-    assert!(dates.iter().all(|d| *d < "2017-05-09"), "nothing on or after the firing:\n{out}");
+    assert!(
+        dates.iter().all(|d| *d < "2017-05-09"),
+        "nothing on or after the firing:\n{out}"
+    );
     // The gold timeline events before the firing, by type and date.
     let gold = [
         ("Investigation", "2016-05"),
@@ -49,7 +73,10 @@ fn what_preceded_the_firing_is_the_dated_timeline_before_it() {
         ("Meeting", "2017-04"),
     ];
     for (ty, date) in gold {
-        assert!(rows.iter().any(|r| r[1] == ty && r[2] == date), "missing {ty} {date}:\n{out}");
+        assert!(
+            rows.iter().any(|r| r[1] == ty && r[2] == date),
+            "missing {ty} {date}:\n{out}"
+        );
     }
 }
 
@@ -57,7 +84,15 @@ fn what_preceded_the_firing_is_the_dated_timeline_before_it() {
 fn seed_entity_f1_meets_the_floor() {
     let dir = tempfile::tempdir().unwrap();
     let sys = dir.path().join("sys.jsonl");
-    let json = run(&dir.path().join("db"), &["extract", "--published", "2017-05-10", seed_article().to_str().unwrap()]);
+    let json = run(
+        &dir.path().join("db"),
+        &[
+            "extract",
+            "--published",
+            "2017-05-10",
+            seed_article().to_str().unwrap(),
+        ],
+    );
     // The system document takes the gold id, so score.py lines them up.
     let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
     doc["id"] = "seed/dw-2017-05-10-lavrov-tillerson-comey".into();
@@ -75,8 +110,15 @@ fn seed_entity_f1_meets_the_floor() {
         .arg("--json")
         .output()
         .expect("python3");
-    assert!(py.status.success(), "{}", String::from_utf8_lossy(&py.stderr));
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&py.stdout).unwrap();
     let py_f1 = v["layers"]["entities"]["F1"].as_f64().unwrap();
-    assert!((py_f1 - f1).abs() < 1e-9, "score.py {py_f1} vs newsgraph {f1}");
+    assert!(
+        (py_f1 - f1).abs() < 1e-9,
+        "score.py {py_f1} vs newsgraph {f1}"
+    );
 }

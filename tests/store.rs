@@ -7,7 +7,10 @@ use common::*;
 
 fn triples(store: &std::path::Path) -> usize {
     let s = run(store, &["stats"]);
-    let line = s.lines().find(|l| l.starts_with("triples")).expect("triples line");
+    let line = s
+        .lines()
+        .find(|l| l.starts_with("triples"))
+        .expect("triples line");
     line.split_whitespace().nth(1).unwrap().parse().unwrap()
 }
 
@@ -23,9 +26,22 @@ fn ingesting_twice_changes_nothing_and_a_changed_text_replaces_the_graph() {
     assert_eq!(triples(&store), n1, "re-ingest changed the store");
     std::fs::write(&art, "Finance Minister Anna Kowalczyk met with Prime Minister Tomas Varga on Monday in Vienna.\n").unwrap();
     let out = run_raw(&store, &["ingest", art.to_str().unwrap()]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("1 replaced"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("1 replaced"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let csv = run(&store, &["query", "who-met-whom", "--format", "csv"]);
-    assert_eq!(csv_rows(&csv), vec![vec!["Anna Kowalczyk", "Tomas Varga", "2024-01-08", "Vienna"]], "{csv}");
+    assert_eq!(
+        csv_rows(&csv),
+        vec![vec![
+            "Anna Kowalczyk",
+            "Tomas Varga",
+            "2024-01-08",
+            "Vienna"
+        ]],
+        "{csv}"
+    );
 }
 
 #[test]
@@ -35,10 +51,20 @@ fn the_same_person_in_two_articles_is_one_node() {
     let a = dir.path().join("a.txt");
     let b = dir.path().join("b.txt");
     std::fs::write(&a, "Foreign Minister Marta Vellinga visited Oslo.\n").unwrap();
-    std::fs::write(&b, "Critics said Marta Vellinga should resign. Vellinga declined to comment.\n").unwrap();
-    run(&store, &["ingest", a.to_str().unwrap(), b.to_str().unwrap()]);
+    std::fs::write(
+        &b,
+        "Critics said Marta Vellinga should resign. Vellinga declined to comment.\n",
+    )
+    .unwrap();
+    run(
+        &store,
+        &["ingest", a.to_str().unwrap(), b.to_str().unwrap()],
+    );
     let csv = run(&store, &["query", "people", "--format", "csv"]);
-    let rows: Vec<Vec<String>> = csv_rows(&csv).into_iter().filter(|r| r[0] == "Marta Vellinga").collect();
+    let rows: Vec<Vec<String>> = csv_rows(&csv)
+        .into_iter()
+        .filter(|r| r[0] == "Marta Vellinga")
+        .collect();
     assert_eq!(rows.len(), 1, "{csv}");
     assert_eq!(rows[0][4], "2", "one node derived from two articles: {csv}");
 }
@@ -48,16 +74,45 @@ fn hostile_parameters_are_literals() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("db");
     let a = dir.path().join("a.txt");
-    std::fs::write(&a, "President Ola Nordmann met with Chancellor Eva Lund in Berlin on 3 May 2021.\n").unwrap();
+    std::fs::write(
+        &a,
+        "President Ola Nordmann met with Chancellor Eva Lund in Berlin on 3 May 2021.\n",
+    )
+    .unwrap();
     run(&store, &["ingest", a.to_str().unwrap()]);
     let before = triples(&store);
     for evil in ["x\" } ; DROP ALL ; #", "}\n}", "' OR 1=1"] {
-        let out = run(&store, &["query", "events-of", "--param", &format!("entity={evil}"), "--format", "csv"]);
+        let out = run(
+            &store,
+            &[
+                "query",
+                "events-of",
+                "--param",
+                &format!("entity={evil}"),
+                "--format",
+                "csv",
+            ],
+        );
         assert_eq!(csv_rows(&out).len(), 0, "{evil}: {out}");
     }
     assert_eq!(triples(&store), before);
-    let ok = run(&store, &["query", "events-of", "--param", "entity=lund", "--format", "csv"]);
-    assert!(csv_rows(&ok).iter().any(|r| r[0] == "Eva Lund" && r[2] == "participant" && r[3] == "2021-05-03"), "{ok}");
+    let ok = run(
+        &store,
+        &[
+            "query",
+            "events-of",
+            "--param",
+            "entity=lund",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(
+        csv_rows(&ok)
+            .iter()
+            .any(|r| r[0] == "Eva Lund" && r[2] == "participant" && r[3] == "2021-05-03"),
+        "{ok}"
+    );
 }
 
 #[test]
@@ -66,7 +121,11 @@ fn errors_say_what_to_do() {
     let store = dir.path().join("missing");
     let out = run_raw(&store, &["query", "who-met-whom"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("run `newsgraph ingest"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("run `newsgraph ingest"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let a = dir.path().join("a.txt");
     std::fs::write(&a, "Text.\n").unwrap();
     run(&store, &["ingest", a.to_str().unwrap()]);
@@ -76,14 +135,29 @@ fn errors_say_what_to_do() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--param event=VALUE"));
     let out = run_raw(&store, &["query", "--sparql", "SELECT * WHERE { ?s ?p }"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("line 1"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // An empty and a binary file are skipped with exit code 3; the rest goes in.
     let empty = dir.path().join("empty.txt");
     let bin = dir.path().join("img.txt");
     std::fs::write(&empty, "").unwrap();
     std::fs::write(&bin, b"\x89PNG\x00\x01").unwrap();
-    let out = run_raw(&store, &["ingest", empty.to_str().unwrap(), bin.to_str().unwrap(), a.to_str().unwrap()]);
+    let out = run_raw(
+        &store,
+        &[
+            "ingest",
+            empty.to_str().unwrap(),
+            bin.to_str().unwrap(),
+            a.to_str().unwrap(),
+        ],
+    );
     assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("empty article") && err.contains("NUL byte at offset 4"), "{err}");
+    assert!(
+        err.contains("empty article") && err.contains("NUL byte at offset 4"),
+        "{err}"
+    );
 }

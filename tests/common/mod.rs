@@ -16,7 +16,10 @@ pub fn repo() -> PathBuf {
 /// `../shared` beside the repository (CI lays it there).
 pub fn shared() -> PathBuf {
     let p = repo().join("../shared");
-    assert!(p.join("eval/FORMAT.md").exists(), "these tests need ../shared beside the repository (see README)");
+    assert!(
+        p.join("eval/FORMAT.md").exists(),
+        "these tests need ../shared beside the repository (see README)"
+    );
     p
 }
 
@@ -37,7 +40,13 @@ pub fn run(store: &Path, args: &[&str]) -> String {
 }
 
 pub fn run_raw(store: &Path, args: &[&str]) -> Output {
-    bin().arg("--store").arg(store).args(args).env_remove("NEWSGRAPH_STORE").output().expect("run newsgraph")
+    bin()
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .env_remove("NEWSGRAPH_STORE")
+        .output()
+        .expect("run newsgraph")
 }
 
 pub fn samples() -> Vec<PathBuf> {
@@ -52,9 +61,15 @@ pub fn samples() -> Vec<PathBuf> {
 /// CSV rows (without header) of a query output.
 pub fn csv_rows(csv_text: &str) -> Vec<Vec<String>> {
     let mut r = csv::Reader::from_reader(csv_text.as_bytes());
-    r.records().map(|rec| rec.expect("csv").iter().map(str::to_string).collect()).collect()
+    r.records()
+        .map(|rec| rec.expect("csv").iter().map(str::to_string).collect())
+        .collect()
 }
 
 pub fn has_tool(name: &str) -> bool {
-    Command::new("sh").arg("-c").arg(format!("command -v {name}")).output().is_ok_and(|o| o.status.success())
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {name}"))
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
