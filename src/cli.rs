@@ -13,6 +13,14 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Print a line to stdout, returning an error (not panicking) when stdout
+/// is closed, e.g. by `| head`.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*).map_err(Error::Serialize)?
+    };
+}
+
 /// Exit code when some inputs were skipped but the rest went through.
 const EXIT_SKIPPED: u8 = 3;
 
@@ -57,7 +65,7 @@ enum Command {
         name: Option<String>,
         #[arg(long)]
         sparql: Option<String>,
-        /// NAME=VALUE, bound as a literal; repeatable
+        /// NAME=VALUE: binds the query variable ?p_NAME to the literal VALUE; repeatable
         #[arg(long = "param", value_parser = parse_param)]
         params: Vec<(String, String)>,
         #[arg(long, value_enum, default_value_t = ResultFormat::Table)]
@@ -88,6 +96,14 @@ enum Command {
     Remove { article: String },
     /// Ingest the bundled sample articles into a temporary store and show what it finds
     Demo,
+    /// Measure throughput: extraction on one core and on all cores, and the store load
+    Bench {
+        /// Articles: files, directories, or FORMAT.md .jsonl files [default: the bundled samples]
+        paths: Vec<PathBuf>,
+        /// Minimum seconds per measurement
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+    },
     /// Score the extractor against gold JSON Lines files (FORMAT.md)
     Eval {
         #[arg(required = true)]
@@ -265,12 +281,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 (Some(n), None) => queries::find(&n).ok_or(Error::UnknownQuery(n))?,
                 (None, None) => return Err(Error::Usage("give a query name, a .rq file, or --sparql TEXT; `newsgraph queries` lists the names".into())),
             };
-            let bound = if q.params.is_empty() && q.name.starts_with("--sparql")
-                || q.name.ends_with(".rq")
-            {
+            // Canned queries and files with `# param:` headers check their
+            // parameter names; ad-hoc SPARQL takes any. NAME binds ?p_NAME.
+            let bound = if q.params.is_empty() {
                 params
                     .iter()
-                    .map(|(k, v)| (k.clone(), newsgraph::store::string_param(v)))
+                    .map(|(k, v)| (format!("p_{k}"), newsgraph::store::string_param(v)))
                     .collect()
             } else {
                 q.bind(&params)?
@@ -284,9 +300,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Queries => {
             for q in queries::bundled() {
-                println!("{:<15} {}", q.name, q.description);
+                say!("{:<15} {}", q.name, q.description);
                 for p in &q.params {
-                    println!("{:<15}   --param {}=…  {}", "", p.name, p.description);
+                    say!("{:<15}   --param {}=…  {}", "", p.name, p.description);
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -315,11 +331,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Stats => {
             let store = Store::open_read_only(&cfg.store)?;
             let s = store.stats()?;
-            println!("articles  {}", s.articles);
-            println!("triples   {} (union of article graphs)", s.triples);
-            println!("quads     {}", s.quads);
+            say!("articles  {}", s.articles);
+            say!("triples   {} (union of article graphs)", s.triples);
+            say!("quads     {}", s.quads);
             for (t, n) in &s.by_type {
-                println!("{t:<24} {n}");
+                say!("{t:<24} {n}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -335,6 +351,53 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo => demo(&cfg),
+        Command::Bench { paths, seconds } => {
+            let lex = cfg.lexicon()?;
+            let articles = if paths.is_empty() {
+                SAMPLES
+                    .iter()
+                    .map(|(name, text)| newsgraph::doc::Article {
+                        source: (*name).to_string(),
+                        text: (*text).to_string(),
+                        published: newsgraph::extract::date_in_name(name),
+                        title: String::new(),
+                    })
+                    .collect()
+            } else {
+                newsgraph::bench::corpus(&paths)?
+            };
+            if articles.is_empty() {
+                return Err(Error::Usage("no articles to measure".into()));
+            }
+            let r = newsgraph::bench::run(&articles, &lex, seconds)?;
+            say!(
+                "corpus: {} articles, {:.2} MB",
+                r.corpus_articles,
+                r.corpus_bytes as f64 / 1e6
+            );
+            for p in &r.passes {
+                say!(
+                    "extract, {} thread{}: {:>8.0} articles/s  {:>6.2} MB/s  {:>9.0} words/s  ({} articles in {:.2}s)",
+                    p.threads,
+                    if p.threads == 1 { " " } else { "s" },
+                    p.articles_per_s(),
+                    p.mb_per_s(),
+                    p.words_per_s(),
+                    p.articles,
+                    p.seconds
+                );
+            }
+            say!(
+                "extract + RDF + bulk load: {} triples in {:.2}s = {:.0} triples/s",
+                r.triples,
+                r.load_seconds,
+                r.triples as f64 / r.load_seconds
+            );
+            if let Some(m) = r.peak_rss_mb {
+                say!("peak memory (RSS): {m:.0} MB");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval { gold, format } => {
             let lex = cfg.lexicon()?;
             let mut all = Vec::new();
@@ -368,7 +431,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         j
                     })
                     .collect();
-                println!(
+                say!(
                     "{}",
                     serde_json::to_string_pretty(&v).map_err(|e| Error::Serialize(e.into()))?
                 );
@@ -405,9 +468,13 @@ fn demo(cfg: &Config) -> Result<ExitCode> {
     let store = Store::open(&dir.path().join("store"))?;
     let lex = cfg.lexicon()?;
     let s = ingest::ingest(&store, &paths, Published::Detect, &lex, cfg.progress)?;
-    println!(
+    say!(
         "Ingested {} sample articles: {} entities, {} events, {} triples in {:.2}s\n",
-        s.articles, s.entities, s.events, s.triples, s.seconds
+        s.articles,
+        s.entities,
+        s.events,
+        s.triples,
+        s.seconds
     );
     let mut out = std::io::stdout().lock();
     for name in ["who-met-whom", "timeline"] {

@@ -10,8 +10,9 @@ use crate::rdf;
 use crate::store::{Outcome, Store};
 use crate::time::PartialDate;
 use indicatif::{ProgressBar, ProgressStyle};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -204,6 +205,38 @@ pub struct Summary {
     pub warnings: Vec<String>,
 }
 
+/// One label per resource across the store: an entity or event already
+/// labelled (by another article, or earlier in this batch) keeps its first
+/// label, so "Bashar al-Assad" and "Bashar Al-Assad" stay one node with one
+/// name.
+fn harmonize_labels(
+    store: &Store,
+    quads: &mut [Quad],
+    labels: &mut HashMap<NamedNode, Term>,
+) -> Result<()> {
+    for q in quads.iter_mut() {
+        let NamedOrBlankNode::NamedNode(s) = &q.subject else {
+            continue;
+        };
+        if q.predicate.as_ref() != crate::vocab::rdfs::LABEL
+            || !s.as_str().starts_with(crate::vocab::ID)
+        {
+            continue;
+        }
+        let known = match labels.get(s) {
+            Some(l) => Some(l.clone()),
+            None => store.label_of(s)?,
+        };
+        match known {
+            Some(l) => q.object = l,
+            None => {
+                labels.insert(s.clone(), q.object.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Ingest inputs into the store.
 pub fn ingest(
     store: &Store,
@@ -248,7 +281,9 @@ pub fn ingest(
         })
         .collect();
     let mut fresh = Vec::new();
-    for (a, key, x, quads) in extracted {
+    let mut labels: HashMap<NamedNode, Term> = HashMap::new();
+    for (a, key, x, mut quads) in extracted {
+        harmonize_labels(store, &mut quads, &mut labels)?;
         let graph = rdf::article_iri(&key, &a.source);
         let hash = rdf::content_hash(&a.text);
         summary.articles += 1;

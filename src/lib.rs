@@ -5,6 +5,7 @@
 //! [`text`] → [`timex`] and [`ner`] → [`entities`] → [`events`] →
 //! [`timeline`] → [`rdf`] → [`store`]. See ARCHITECTURE.md.
 
+pub mod bench;
 pub mod doc;
 pub mod dot;
 pub mod entities;

@@ -10,6 +10,10 @@ fn main() -> ExitCode {
     let args = cli::Args::parse();
     match cli::run(args) {
         Ok(code) => code,
+        // Output closed early (`newsgraph query ... | head`): not an error.
+        Err(newsgraph::Error::Serialize(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             eprintln!("error: {err}");
             let mut source = std::error::Error::source(&err);

@@ -556,7 +556,10 @@ fn classify_chunk(
         let mut k = s;
         while k < e {
             let mut m = k;
-            while m < e && is_cap(&tokens[m]) && !matches!(tokens[m].lower.as_str(), "of" | "for" | "and" | "&") {
+            while m < e
+                && is_cap(&tokens[m])
+                && !matches!(tokens[m].lower.as_str(), "of" | "for" | "and" | "&")
+            {
                 m += 1;
             }
             if m > k {

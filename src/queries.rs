@@ -128,6 +128,20 @@ pub fn compact_iri(iri: &str) -> String {
     iri.to_string()
 }
 
+/// Longest cell of the aligned table; longer values end with "…"
+/// (csv/tsv/json/xml keep them whole).
+const MAX_CELL: usize = 70;
+
+fn clip(s: &str) -> String {
+    if s.chars().count() <= MAX_CELL {
+        s.to_string()
+    } else {
+        let mut c: String = s.chars().take(MAX_CELL - 1).collect();
+        c.push('…');
+        c
+    }
+}
+
 fn plain(t: &Term) -> String {
     match t {
         Term::NamedNode(n) => compact_iri(n.as_str()),
@@ -162,7 +176,7 @@ pub fn write_results(
                     let s = s?;
                     rows.push(
                         vars.iter()
-                            .map(|v| s.get(v).map(plain).unwrap_or_default())
+                            .map(|v| s.get(v).map(plain).map(|c| clip(&c)).unwrap_or_default())
                             .collect(),
                     );
                 }
@@ -174,7 +188,6 @@ pub fn write_results(
                             .chain([header[i].len()])
                             .max()
                             .unwrap_or(0)
-                            .min(60)
                     })
                     .collect();
                 let line = |r: &[String]| -> String {

@@ -86,7 +86,7 @@ fn lit(s: &str) -> Term {
 }
 
 fn int(n: usize) -> Term {
-    Literal::new_typed_literal(n.to_string(), xsd::NON_NEGATIVE_INTEGER).into()
+    Literal::new_typed_literal(n.to_string(), xsd::INTEGER).into()
 }
 
 /// Quads of one article's extraction, all in the article's graph.
@@ -163,6 +163,13 @@ pub fn quads(article: &Article, key: &str, x: &Extraction) -> Vec<Quad> {
             add(iri, ng::MENTION, m.into());
         }
     }
+    // Only events with someone taking part go into the graph (the shapes
+    // require an actor); the JSON output keeps them all.
+    let kept: Vec<bool> = x
+        .events
+        .iter()
+        .map(|ev| ev.participants.iter().any(|p| p.role != Role::Place))
+        .collect();
     let event_iris: Vec<NamedNode> = x
         .events
         .iter()
@@ -188,7 +195,13 @@ pub fn quads(article: &Article, key: &str, x: &Extraction) -> Vec<Quad> {
             NamedNode::new_unchecked(format!("{ID}event/{}-{h}", slug(&ev.kind)))
         })
         .collect();
-    for (ev, iri) in x.events.iter().zip(&event_iris) {
+    for ((ev, iri), _) in x
+        .events
+        .iter()
+        .zip(&event_iris)
+        .zip(&kept)
+        .filter(|(_, k)| **k)
+    {
         let class = ng::event_class(&ev.kind);
         add(iri, rdf::TYPE, class.into_owned().into());
         add(iri, rdf::TYPE, sem::EVENT.into_owned().into());
@@ -221,7 +234,7 @@ pub fn quads(article: &Article, key: &str, x: &Extraction) -> Vec<Quad> {
             add(iri, ng::MENTION, m.into());
         }
     }
-    for &(b, c) in &x.before {
+    for &(b, c) in x.before.iter().filter(|(b, c)| kept[*b] && kept[*c]) {
         add(&event_iris[b], ng::BEFORE, event_iris[c].clone().into());
     }
     // An entity or mention written twice (coreferent spans) once.
@@ -241,12 +254,16 @@ fn date_literal(d: crate::time::PartialDate) -> Term {
 
 /// "Meeting: Rex Tillerson, Sergey Lavrov (2017-05-10)"
 pub fn event_label(ev: &crate::doc::Event, x: &Extraction) -> String {
-    let names: Vec<&str> = ev
+    // Agents, then patients, then participants, each by name: the same
+    // event gets the same label in every article.
+    let mut actors: Vec<(Role, &str)> = ev
         .participants
         .iter()
         .filter(|p| p.role != Role::Place)
-        .map(|p| x.entities[p.entity].name.as_str())
+        .map(|p| (p.role, x.entities[p.entity].name.as_str()))
         .collect();
+    actors.sort();
+    let names: Vec<&str> = actors.into_iter().map(|a| a.1).collect();
     let mut s = ev.kind.clone();
     if !names.is_empty() {
         s.push_str(": ");

@@ -102,6 +102,20 @@ impl Store {
         Ok(None)
     }
 
+    /// The label a resource already has in any graph of the store.
+    pub fn label_of(&self, iri: &NamedNode) -> Result<Option<Term>> {
+        let first = self
+            .inner
+            .quads_for_pattern(
+                Some(iri.as_ref().into()),
+                Some(crate::vocab::rdfs::LABEL),
+                None,
+                None,
+            )
+            .next();
+        Ok(first.transpose()?.map(|q| q.object))
+    }
+
     /// Write one article's graph atomically: nothing if its hash is
     /// unchanged, else replace whatever the graph held.
     pub fn put_article(&self, graph: &NamedNode, hash: &str, quads: &[Quad]) -> Result<Outcome> {

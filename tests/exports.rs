@@ -87,6 +87,26 @@ fn count_with_serdi(path: &Path, syntax: &str) -> usize {
         .count()
 }
 
+/// rdflib (PyPI) reads every format, JSON-LD included.
+fn count_with_rdflib(path: &Path, format: &str) -> usize {
+    let out = Command::new("python3")
+        .arg(repo().join("tests/tools/rdfcheck.py"))
+        .args(["count", format])
+        .arg(path)
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "rdflib rejected {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("count")
+}
+
 #[test]
 fn every_format_round_trips_with_equal_counts() {
     assert!(
@@ -129,6 +149,20 @@ fn every_format_round_trips_with_equal_counts() {
     assert_eq!(count_with_serdi(&ttl, "turtle"), triples);
     assert_eq!(count_with_serdi(&nq, "nquads"), quads);
     assert_eq!(count_with_serdi(&trig, "trig"), quads);
+    for (file, format, expected) in [
+        (&nt, "nt", triples),
+        (&ttl, "turtle", triples),
+        (&xml, "xml", triples),
+        (&nq, "nquads", quads),
+        (&trig, "trig", quads),
+        (&jsonld, "json-ld", quads),
+    ] {
+        assert_eq!(
+            count_with_rdflib(file, format),
+            expected,
+            "rdflib count of {format}"
+        );
+    }
     // The same number of quads as the store holds, and one graph per article.
     let stats = run(&store, &["stats"]);
     assert!(stats.contains(&format!("quads     {quads}")), "{stats}");
