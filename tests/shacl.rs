@@ -86,7 +86,7 @@ fn a_broken_graph_gets_exactly_its_violations() {
         vec![
             // The mention whose end is before its begin.
             (
-                "a#char=9,4".to_string(),
+                "char=9,4".to_string(),
                 "beginIndex".to_string(),
                 "LessThanConstraintComponent".to_string()
             ),
