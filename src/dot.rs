@@ -1,12 +1,18 @@
-//! Graphviz views of the store, built as petgraph graphs from canned
+//! Graphviz views of the store, built as petgraph graphs from SPARQL
 //! queries and written as DOT.
+//!
+//! - `meetings`: people as nodes, one edge per meeting labelled with its date;
+//! - `timeline`: dated events top to bottom in time order, one row per date,
+//!   each event with its type and participants;
+//! - `entity`: one entity, the events it took part in (with its role) and
+//!   the others taking part.
 
 use crate::error::{Error, Result};
 use crate::store::Store;
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 /// The views `newsgraph dot` draws.
@@ -14,24 +20,59 @@ use std::io::Write;
 pub enum View {
     /// People as nodes, one edge per meeting labelled with its date.
     Meetings,
-    /// Events in time order with their participants.
+    /// Dated events in time order with their participants.
     Timeline,
-    /// One entity, its events and the others taking part in them.
+    /// One entity (--name), its events and the others taking part in them.
     Entity,
 }
 
-fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', " ")
+const PREFIXES: &str = "PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX schema: <http://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Person,
+    Organization,
+    Place,
+    Event,
 }
 
-fn rows(
-    store: &Store,
-    name: &str,
-    sparql: &str,
-    params: &[(String, Term)],
-) -> Result<Vec<Vec<String>>> {
+impl Kind {
+    fn of_class(class: &str) -> Self {
+        if class.ends_with("Person") {
+            Kind::Person
+        } else if class.ends_with("Organization") {
+            Kind::Organization
+        } else {
+            Kind::Place
+        }
+    }
+
+    const fn style(self) -> &'static str {
+        match self {
+            Kind::Person => "shape=ellipse, style=filled, fillcolor=\"#dbe9f6\", color=\"#4a78a8\"",
+            Kind::Organization => "shape=box, style=\"filled,rounded\", fillcolor=\"#e6f2dc\", color=\"#5c8a3a\"",
+            Kind::Place => "shape=octagon, style=filled, fillcolor=\"#f6eedb\", color=\"#a8874a\"",
+            Kind::Event => "shape=box, style=filled, fillcolor=\"#fbe3d6\", color=\"#b0603a\"",
+        }
+    }
+}
+
+struct Node {
+    /// Label lines (escaped and joined at output).
+    lines: Vec<String>,
+    kind: Kind,
+}
+
+/// Escape a string for a quoted DOT label.
+fn esc(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"").replace(['\n', '\r'], " ")
+}
+
+fn rows(store: &Store, name: &str, sparql: &str, params: &[(String, Term)]) -> Result<Vec<Vec<String>>> {
     let mut out = Vec::new();
     if let QueryResults::Solutions(sols) = store.select(name, sparql, params)? {
         let vars = sols.variables().to_vec();
@@ -52,193 +93,116 @@ fn rows(
     Ok(out)
 }
 
-struct Node {
-    label: String,
-    kind: &'static str,
+#[derive(Default)]
+struct Graph {
+    g: DiGraph<Node, String>,
+    index: HashMap<String, NodeIndex>,
 }
 
-fn node(
-    g: &mut DiGraph<Node, String>,
-    ix: &mut HashMap<String, NodeIndex>,
-    key: &str,
-    label: &str,
-    kind: &'static str,
-) -> NodeIndex {
-    *ix.entry(key.to_string()).or_insert_with(|| {
-        g.add_node(Node {
-            label: label.to_string(),
-            kind,
-        })
-    })
-}
-
-const STYLE: &[(&str, &str)] = &[
-    (
-        "person",
-        "shape=ellipse, style=filled, fillcolor=\"#dbe9f6\", color=\"#4a78a8\"",
-    ),
-    (
-        "org",
-        "shape=box, style=\"filled,rounded\", fillcolor=\"#e6f2dc\", color=\"#5c8a3a\"",
-    ),
-    (
-        "place",
-        "shape=octagon, style=filled, fillcolor=\"#f6eedb\", color=\"#a8874a\"",
-    ),
-    (
-        "event",
-        "shape=box, style=filled, fillcolor=\"#fbe3d6\", color=\"#b0603a\"",
-    ),
-];
-
-fn kind_of(class: &str) -> &'static str {
-    if class.ends_with("Person") {
-        "person"
-    } else if class.ends_with("Organization") {
-        "org"
-    } else {
-        "place"
+impl Graph {
+    fn node(&mut self, key: &str, lines: Vec<String>, kind: Kind) -> NodeIndex {
+        *self.index.entry(key.to_string()).or_insert_with(|| self.g.add_node(Node { lines, kind }))
     }
-}
 
-fn write_dot(
-    g: &DiGraph<Node, String>,
-    title: &str,
-    rankdir: &str,
-    undirected: bool,
-    chain: &[NodeIndex],
-    out: &mut impl Write,
-) -> std::io::Result<()> {
-    writeln!(out, "digraph newsgraph {{")?;
-    writeln!(out, "  graph [rankdir={rankdir}, label=\"{}\", labelloc=t, fontname=\"Helvetica\", fontsize=16];", esc(title))?;
-    writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11];")?;
-    writeln!(
-        out,
-        "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#666666\"];"
-    )?;
-    for i in g.node_indices() {
-        let n = &g[i];
-        let style = STYLE.iter().find(|s| s.0 == n.kind).map_or("", |s| s.1);
-        writeln!(
-            out,
-            "  n{} [label=\"{}\", {style}];",
-            i.index(),
-            esc(&n.label)
-        )?;
-    }
-    for e in g.edge_indices() {
-        if let Some((a, b)) = g.edge_endpoints(e) {
-            let dir = if undirected { ", dir=none" } else { "" };
-            writeln!(
-                out,
-                "  n{} -> n{} [label=\"{}\"{dir}];",
-                a.index(),
-                b.index(),
-                esc(&g[e])
-            )?;
+    fn write(&self, title: &str, rankdir: &str, undirected: bool, ranks: &[Vec<NodeIndex>], out: &mut impl Write) -> std::io::Result<()> {
+        writeln!(out, "digraph newsgraph {{")?;
+        writeln!(out, "  graph [rankdir={rankdir}, label=\"{}\", labelloc=t, fontname=\"Helvetica\", fontsize=16, nodesep=0.3, ranksep=0.35];", esc(title))?;
+        writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11];")?;
+        writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#666666\"];")?;
+        for i in self.g.node_indices() {
+            let n = &self.g[i];
+            let label: Vec<String> = n.lines.iter().map(|l| esc(l)).collect();
+            writeln!(out, "  n{} [label=\"{}\", {}];", i.index(), label.join("\\n"), n.kind.style())?;
         }
+        for e in self.g.edge_indices() {
+            if let Some((a, b)) = self.g.edge_endpoints(e) {
+                let dir = if undirected { ", dir=none" } else { "" };
+                writeln!(out, "  n{} -> n{} [label=\"{}\"{dir}];", a.index(), b.index(), esc(&self.g[e]))?;
+            }
+        }
+        for rank in ranks.iter().filter(|r| r.len() > 1) {
+            let ids: Vec<String> = rank.iter().map(|i| format!("n{}", i.index())).collect();
+            writeln!(out, "  {{ rank=same; {} }}", ids.join("; "))?;
+        }
+        writeln!(out, "}}")
     }
-    for w in chain.windows(2) {
-        writeln!(
-            out,
-            "  n{} -> n{} [style=bold, color=\"#b0603a\", weight=10];",
-            w[0].index(),
-            w[1].index()
-        )?;
-    }
-    writeln!(out, "}}")
 }
 
 /// Draw a view as DOT.
 pub fn render(store: &Store, view: View, name: Option<&str>, out: &mut impl Write) -> Result<()> {
-    let mut g: DiGraph<Node, String> = DiGraph::new();
-    let mut ix = HashMap::new();
-    let io = Error::Serialize;
+    let mut g = Graph::default();
     match view {
         View::Meetings => {
-            let q = r#"PREFIX ng: <https://w3id.org/newsgraph/ontology#>
-PREFIX schema: <http://schema.org/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?m ?a ?la ?b ?lb ?date WHERE {
-  ?m a ng:Meeting ; ng:modality "asserted" ; ng:participant ?a , ?b .
+            let q = format!(
+                "{PREFIXES}SELECT DISTINCT ?m ?a ?la ?b ?lb ?date WHERE {{
+  ?m a ng:Meeting ; ng:modality \"asserted\" ; ng:participant ?a , ?b .
   ?a a schema:Person ; rdfs:label ?la . ?b a schema:Person ; rdfs:label ?lb .
   FILTER (STR(?a) < STR(?b))
-  OPTIONAL { ?m ng:date ?date }
-} ORDER BY ?date ?la ?lb"#;
-            for r in rows(store, "dot meetings", q, &[])? {
-                let a = node(&mut g, &mut ix, &r[1], &r[2], "person");
-                let b = node(&mut g, &mut ix, &r[3], &r[4], "person");
-                g.add_edge(
-                    a,
-                    b,
-                    if r[5].is_empty() {
-                        "undated".into()
-                    } else {
-                        r[5].clone()
-                    },
-                );
-            }
-            write_dot(&g, "Who met whom", "LR", true, &[], out).map_err(io)?;
-        }
-        View::Timeline | View::Entity => {
-            let filter = if view == View::Entity {
-                "?focus rdfs:label ?fl . FILTER (LCASE(STR(?fl)) = LCASE(STR(?p_name))) ?e ?role ?focus ."
-            } else {
-                ""
-            };
-            let q = format!(
-                r#"PREFIX ng: <https://w3id.org/newsgraph/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?e ?label ?date ?p ?pl ?pclass ?prop WHERE {{
-  {filter}
-  ?e a sem:Event ; ng:modality "asserted" ; rdfs:label ?label .
-  OPTIONAL {{ ?e ng:date ?date }}
-  OPTIONAL {{ ?e ?prop ?p . FILTER (?prop IN (ng:agent, ng:patient, ng:participant, sem:hasPlace)) ?p rdfs:label ?pl ; a ?pclass . }}
-  {dated}
-}} ORDER BY ?date ?label"#,
-                dated = if view == View::Timeline {
-                    "FILTER (BOUND(?date))"
-                } else {
-                    ""
-                }
+  OPTIONAL {{ ?m ng:date ?date }}
+}} ORDER BY ?date ?la ?lb"
             );
-            let params = match (view, name) {
-                (View::Entity, Some(n)) => {
-                    vec![("p_name".to_string(), crate::store::string_param(n))]
+            for r in rows(store, "dot meetings", &q, &[])? {
+                let a = g.node(&r[1], vec![r[2].clone()], Kind::Person);
+                let b = g.node(&r[3], vec![r[4].clone()], Kind::Person);
+                g.g.add_edge(a, b, if r[5].is_empty() { "undated".into() } else { r[5].clone() });
+            }
+            g.write("Who met whom", "LR", true, &[], out).map_err(Error::Serialize)?;
+        }
+        View::Timeline => {
+            let q = format!(
+                "{PREFIXES}SELECT ?e ?date ?type (GROUP_CONCAT(DISTINCT ?pl; SEPARATOR=\", \") AS ?who) WHERE {{
+  ?e a sem:Event ; ng:modality \"asserted\" ; ng:date ?date ; a ?class .
+  FILTER (?class != sem:Event && STRSTARTS(STR(?class), STR(ng:)))
+  BIND (STRAFTER(STR(?class), \"#\") AS ?type)
+  OPTIONAL {{ ?e ng:agent|ng:patient|ng:participant ?p . ?p rdfs:label ?pl }}
+}} GROUP BY ?e ?date ?type ORDER BY ?date ?type ?who"
+            );
+            // One rank per date, dates chained top to bottom.
+            let mut by_date: BTreeMap<String, Vec<NodeIndex>> = BTreeMap::new();
+            for r in rows(store, "dot timeline", &q, &[])? {
+                let n = g.node(&r[0], vec![r[1].clone(), r[2].clone(), r[3].clone()], Kind::Event);
+                by_date.entry(r[1].clone()).or_default().push(n);
+            }
+            let ranks: Vec<Vec<NodeIndex>> = by_date.into_values().collect();
+            for w in ranks.windows(2) {
+                g.g.add_edge(w[0][0], w[1][0], String::new());
+            }
+            g.write("Timeline", "TB", false, &ranks, out).map_err(Error::Serialize)?;
+        }
+        View::Entity => {
+            let name = name.ok_or_else(|| Error::Usage("`dot entity` needs --name \"NAME\"".into()))?;
+            let q = format!(
+                "{PREFIXES}SELECT DISTINCT ?focus ?fclass ?e ?elabel ?date ?frole ?p ?pl ?pclass ?prole WHERE {{
+  ?focus rdfs:label ?fl ; a ?fclass . FILTER (LCASE(STR(?fl)) = LCASE(STR(?p_name)) && STRSTARTS(STR(?fclass), \"http://schema.org/\"))
+  ?e ?frole ?focus ; a sem:Event ; ng:modality \"asserted\" ; rdfs:label ?elabel .
+  FILTER (?frole IN (ng:agent, ng:patient, ng:participant, sem:hasPlace))
+  OPTIONAL {{ ?e ng:date ?date }}
+  OPTIONAL {{ ?e ?prole ?p . FILTER (?prole IN (ng:agent, ng:patient, ng:participant, sem:hasPlace) && ?p != ?focus)
+             ?p rdfs:label ?pl ; a ?pclass . FILTER (STRSTARTS(STR(?pclass), \"http://schema.org/\")) }}
+}} ORDER BY ?date ?elabel"
+            );
+            let params = [("p_name".to_string(), crate::store::string_param(name))];
+            let rows = rows(store, "dot entity", &q, &params)?;
+            if rows.is_empty() {
+                return Err(Error::Usage(format!("no entity labelled `{name}` with events: `newsgraph query people` lists the names")));
+            }
+            let role = |iri: &str| iri.rsplit(['#', '/']).next().unwrap_or("").replace("hasPlace", "place");
+            for r in &rows {
+                let focus = g.node(&r[0], vec![name.to_string()], Kind::of_class(&r[1]));
+                let date = if r[4].is_empty() { "undated".to_string() } else { r[4].clone() };
+                let label = r[3].split(" (").next().unwrap_or(&r[3]).to_string();
+                let e = g.node(&r[2], vec![date, label], Kind::Event);
+                if g.g.find_edge(focus, e).is_none() {
+                    g.g.add_edge(focus, e, role(&r[5]));
                 }
-                (View::Entity, None) => {
-                    return Err(Error::Usage("`dot entity` needs --name \"NAME\"".into()))
-                }
-                _ => Vec::new(),
-            };
-            let mut chain = Vec::new();
-            for r in rows(store, "dot", &q, &params)? {
-                let label = if r[2].is_empty() {
-                    r[1].clone()
-                } else {
-                    format!("{}\n{}", r[2], r[1].split(" (").next().unwrap_or(&r[1]))
-                };
-                let e = node(&mut g, &mut ix, &r[0], &label, "event");
-                if chain.last() != Some(&e) && !chain.contains(&e) {
-                    chain.push(e);
-                }
-                if !r[3].is_empty() {
-                    let p = node(&mut g, &mut ix, &r[3], &r[4], kind_of(&r[5]));
-                    let role = r[6].rsplit(['#', '/']).next().unwrap_or("").to_string();
-                    g.add_edge(p, e, role);
+                if !r[6].is_empty() {
+                    let p = g.node(&r[6], vec![r[7].clone()], Kind::of_class(&r[8]));
+                    if g.g.find_edge(p, e).is_none() {
+                        g.g.add_edge(p, e, role(&r[9]));
+                    }
                 }
             }
-            let title = match view {
-                View::Entity => format!("Events of {}", name.unwrap_or("")),
-                _ => "Timeline".to_string(),
-            };
-            let chain = if view == View::Timeline {
-                chain
-            } else {
-                Vec::new()
-            };
-            write_dot(&g, &title, "LR", false, &chain, out).map_err(io)?;
+            g.write(&format!("Events of {name}"), "LR", false, &[], out).map_err(Error::Serialize)?;
         }
     }
     Ok(())
