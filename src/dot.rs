@@ -54,7 +54,9 @@ impl Kind {
     const fn style(self) -> &'static str {
         match self {
             Kind::Person => "shape=ellipse, style=filled, fillcolor=\"#dbe9f6\", color=\"#4a78a8\"",
-            Kind::Organization => "shape=box, style=\"filled,rounded\", fillcolor=\"#e6f2dc\", color=\"#5c8a3a\"",
+            Kind::Organization => {
+                "shape=box, style=\"filled,rounded\", fillcolor=\"#e6f2dc\", color=\"#5c8a3a\""
+            }
             Kind::Place => "shape=octagon, style=filled, fillcolor=\"#f6eedb\", color=\"#a8874a\"",
             Kind::Event => "shape=box, style=filled, fillcolor=\"#fbe3d6\", color=\"#b0603a\"",
         }
@@ -69,10 +71,17 @@ struct Node {
 
 /// Escape a string for a quoted DOT label.
 fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"").replace(['\n', '\r'], " ")
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace(['\n', '\r'], " ")
 }
 
-fn rows(store: &Store, name: &str, sparql: &str, params: &[(String, Term)]) -> Result<Vec<Vec<String>>> {
+fn rows(
+    store: &Store,
+    name: &str,
+    sparql: &str,
+    params: &[(String, Term)],
+) -> Result<Vec<Vec<String>>> {
     let mut out = Vec::new();
     if let QueryResults::Solutions(sols) = store.select(name, sparql, params)? {
         let vars = sols.variables().to_vec();
@@ -101,23 +110,48 @@ struct Graph {
 
 impl Graph {
     fn node(&mut self, key: &str, lines: Vec<String>, kind: Kind) -> NodeIndex {
-        *self.index.entry(key.to_string()).or_insert_with(|| self.g.add_node(Node { lines, kind }))
+        *self
+            .index
+            .entry(key.to_string())
+            .or_insert_with(|| self.g.add_node(Node { lines, kind }))
     }
 
-    fn write(&self, title: &str, rankdir: &str, undirected: bool, ranks: &[Vec<NodeIndex>], out: &mut impl Write) -> std::io::Result<()> {
+    fn write(
+        &self,
+        title: &str,
+        rankdir: &str,
+        undirected: bool,
+        ranks: &[Vec<NodeIndex>],
+        out: &mut impl Write,
+    ) -> std::io::Result<()> {
         writeln!(out, "digraph newsgraph {{")?;
         writeln!(out, "  graph [rankdir={rankdir}, label=\"{}\", labelloc=t, fontname=\"Helvetica\", fontsize=16, nodesep=0.3, ranksep=0.35];", esc(title))?;
         writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11];")?;
-        writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#666666\"];")?;
+        writeln!(
+            out,
+            "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#666666\"];"
+        )?;
         for i in self.g.node_indices() {
             let n = &self.g[i];
             let label: Vec<String> = n.lines.iter().map(|l| esc(l)).collect();
-            writeln!(out, "  n{} [label=\"{}\", {}];", i.index(), label.join("\\n"), n.kind.style())?;
+            writeln!(
+                out,
+                "  n{} [label=\"{}\", {}];",
+                i.index(),
+                label.join("\\n"),
+                n.kind.style()
+            )?;
         }
         for e in self.g.edge_indices() {
             if let Some((a, b)) = self.g.edge_endpoints(e) {
                 let dir = if undirected { ", dir=none" } else { "" };
-                writeln!(out, "  n{} -> n{} [label=\"{}\"{dir}];", a.index(), b.index(), esc(&self.g[e]))?;
+                writeln!(
+                    out,
+                    "  n{} -> n{} [label=\"{}\"{dir}];",
+                    a.index(),
+                    b.index(),
+                    esc(&self.g[e])
+                )?;
             }
         }
         for rank in ranks.iter().filter(|r| r.len() > 1) {
@@ -144,9 +178,18 @@ pub fn render(store: &Store, view: View, name: Option<&str>, out: &mut impl Writ
             for r in rows(store, "dot meetings", &q, &[])? {
                 let a = g.node(&r[1], vec![r[2].clone()], Kind::Person);
                 let b = g.node(&r[3], vec![r[4].clone()], Kind::Person);
-                g.g.add_edge(a, b, if r[5].is_empty() { "undated".into() } else { r[5].clone() });
+                g.g.add_edge(
+                    a,
+                    b,
+                    if r[5].is_empty() {
+                        "undated".into()
+                    } else {
+                        r[5].clone()
+                    },
+                );
             }
-            g.write("Who met whom", "LR", true, &[], out).map_err(Error::Serialize)?;
+            g.write("Who met whom", "LR", true, &[], out)
+                .map_err(Error::Serialize)?;
         }
         View::Timeline => {
             let q = format!(
@@ -160,17 +203,23 @@ pub fn render(store: &Store, view: View, name: Option<&str>, out: &mut impl Writ
             // One rank per date, dates chained top to bottom.
             let mut by_date: BTreeMap<String, Vec<NodeIndex>> = BTreeMap::new();
             for r in rows(store, "dot timeline", &q, &[])? {
-                let n = g.node(&r[0], vec![r[1].clone(), r[2].clone(), r[3].clone()], Kind::Event);
+                let n = g.node(
+                    &r[0],
+                    vec![r[1].clone(), r[2].clone(), r[3].clone()],
+                    Kind::Event,
+                );
                 by_date.entry(r[1].clone()).or_default().push(n);
             }
             let ranks: Vec<Vec<NodeIndex>> = by_date.into_values().collect();
             for w in ranks.windows(2) {
                 g.g.add_edge(w[0][0], w[1][0], String::new());
             }
-            g.write("Timeline", "TB", false, &ranks, out).map_err(Error::Serialize)?;
+            g.write("Timeline", "TB", false, &ranks, out)
+                .map_err(Error::Serialize)?;
         }
         View::Entity => {
-            let name = name.ok_or_else(|| Error::Usage("`dot entity` needs --name \"NAME\"".into()))?;
+            let name =
+                name.ok_or_else(|| Error::Usage("`dot entity` needs --name \"NAME\"".into()))?;
             let q = format!(
                 "{PREFIXES}SELECT DISTINCT ?focus ?fclass ?e ?elabel ?date ?frole ?p ?pl ?pclass ?prole WHERE {{
   ?focus rdfs:label ?fl ; a ?fclass . FILTER (LCASE(STR(?fl)) = LCASE(STR(?p_name)) && STRSTARTS(STR(?fclass), \"http://schema.org/\"))
@@ -186,10 +235,19 @@ pub fn render(store: &Store, view: View, name: Option<&str>, out: &mut impl Writ
             if rows.is_empty() {
                 return Err(Error::Usage(format!("no entity labelled `{name}` with events: `newsgraph query people` lists the names")));
             }
-            let role = |iri: &str| iri.rsplit(['#', '/']).next().unwrap_or("").replace("hasPlace", "place");
+            let role = |iri: &str| {
+                iri.rsplit(['#', '/'])
+                    .next()
+                    .unwrap_or("")
+                    .replace("hasPlace", "place")
+            };
             for r in &rows {
                 let focus = g.node(&r[0], vec![name.to_string()], Kind::of_class(&r[1]));
-                let date = if r[4].is_empty() { "undated".to_string() } else { r[4].clone() };
+                let date = if r[4].is_empty() {
+                    "undated".to_string()
+                } else {
+                    r[4].clone()
+                };
                 let label = r[3].split(" (").next().unwrap_or(&r[3]).to_string();
                 let e = g.node(&r[2], vec![date, label], Kind::Event);
                 if g.g.find_edge(focus, e).is_none() {
@@ -202,7 +260,8 @@ pub fn render(store: &Store, view: View, name: Option<&str>, out: &mut impl Writ
                     }
                 }
             }
-            g.write(&format!("Events of {name}"), "LR", false, &[], out).map_err(Error::Serialize)?;
+            g.write(&format!("Events of {name}"), "LR", false, &[], out)
+                .map_err(Error::Serialize)?;
         }
     }
     Ok(())

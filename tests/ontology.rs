@@ -73,3 +73,43 @@ fn every_written_class_and_predicate_is_declared() {
     assert!(used
         .contains(NamedNode::new_unchecked("https://w3id.org/newsgraph/ontology#before").as_str()));
 }
+
+#[test]
+fn the_json_ld_context_maps_to_declared_terms() {
+    let d = declared();
+    let ctx: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("ontology/context.jsonld")).unwrap(),
+    )
+    .unwrap();
+    let ctx = ctx["@context"].as_object().unwrap();
+    let prefixes: std::collections::HashMap<&str, &str> = ctx
+        .iter()
+        .filter_map(|(k, v)| {
+            v.as_str()
+                .filter(|s| s.starts_with("http"))
+                .map(|s| (k.as_str(), s))
+        })
+        .collect();
+    let mut checked = 0;
+    for (term, v) in ctx {
+        let id = match v {
+            serde_json::Value::String(s) => s.as_str(),
+            serde_json::Value::Object(o) => o["@id"].as_str().unwrap(),
+            _ => continue,
+        };
+        let Some((p, local)) = id.split_once(':') else {
+            continue;
+        };
+        let Some(ns) = prefixes.get(p) else { continue };
+        if ["xsd", "wd", "id"].contains(&p) || id.starts_with("http") {
+            continue;
+        }
+        let iri = format!("{ns}{local}");
+        assert!(
+            d.contains(&iri) || iri == "http://www.w3.org/2000/01/rdf-schema#label",
+            "context term `{term}` maps to {iri}, not declared in the ontology"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} terms checked");
+}
