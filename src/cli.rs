@@ -70,6 +70,9 @@ enum Command {
         params: Vec<(String, String)>,
         #[arg(long, value_enum, default_value_t = ResultFormat::Table)]
         format: ResultFormat,
+        /// Stop the query after this many seconds (0: no limit)
+        #[arg(long, default_value_t = 60)]
+        timeout: u64,
     },
     /// List the canned queries with their parameters
     Queries,
@@ -271,6 +274,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             sparql,
             params,
             format,
+            timeout,
         } => {
             let q = match (name, sparql) {
                 (_, Some(text)) => CannedQuery::parse("--sparql", &text),
@@ -292,9 +296,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 q.bind(&params)?
             };
             let store = Store::open_read_only(&cfg.store)?;
-            let results = store.select(&q.name, &q.sparql, &bound)?;
+            let limit = (timeout > 0).then(|| std::time::Duration::from_secs(timeout));
+            let timed_out = |e: Error| match e {
+                Error::QueryEval(oxigraph::sparql::QueryEvaluationError::Cancelled) => {
+                    Error::Timeout(timeout)
+                }
+                e => e,
+            };
+            let results = store
+                .select_with_timeout(&q.name, &q.sparql, &bound, limit)
+                .map_err(timed_out)?;
             let mut out = output(None)?;
-            queries::write_results(results, format, &mut out)?;
+            queries::write_results(results, format, &mut out).map_err(timed_out)?;
             out.flush().map_err(Error::Serialize)?;
             Ok(ExitCode::SUCCESS)
         }

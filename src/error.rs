@@ -37,6 +37,8 @@ pub enum Error {
     },
     #[error("query evaluation failed")]
     QueryEval(#[from] oxigraph::sparql::QueryEvaluationError),
+    #[error("the query ran longer than --timeout {0}s and was stopped; narrow it (a LIMIT, more specific patterns) or raise --timeout")]
+    Timeout(u64),
     #[error("unknown query `{0}`: run `newsgraph queries` for the list, or pass a .rq file")]
     UnknownQuery(String),
     #[error("query `{query}` has no parameter `{param}` (parameters: {known})")]

@@ -181,6 +181,18 @@ impl Store {
         sparql: &str,
         params: &[(String, Term)],
     ) -> Result<QueryResults<'_>> {
+        self.select_with_timeout(name, sparql, params, None)
+    }
+
+    /// [`Store::select`], cancelled after `timeout` (while it is evaluated
+    /// or its results are read).
+    pub fn select_with_timeout(
+        &self,
+        name: &str,
+        sparql: &str,
+        params: &[(String, Term)],
+        timeout: Option<std::time::Duration>,
+    ) -> Result<QueryResults<'_>> {
         let query = match spargebra::SparqlParser::new().parse_query(sparql) {
             Ok(q) => q,
             Err(source) => {
@@ -195,7 +207,16 @@ impl Store {
         let query = bind_parameters(query, params)?;
         // Built without Oxigraph's http-client feature: SERVICE clauses
         // never reach the network.
-        let mut prepared = SparqlEvaluator::new().for_query(query);
+        let mut evaluator = SparqlEvaluator::new();
+        if let Some(t) = timeout {
+            let token = oxigraph::sparql::CancellationToken::new();
+            evaluator = evaluator.with_cancellation_token(token.clone());
+            std::thread::spawn(move || {
+                std::thread::sleep(t);
+                token.cancel();
+            });
+        }
+        let mut prepared = evaluator.for_query(query);
         prepared.dataset_mut().set_default_graph_as_union();
         let results = prepared.on_store(&self.inner).execute()?;
         if matches!(results, QueryResults::Graph(_)) {

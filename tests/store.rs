@@ -161,3 +161,56 @@ fn errors_say_what_to_do() {
         "{err}"
     );
 }
+
+#[test]
+fn runaway_updates_and_services_are_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    run(
+        &store,
+        &[
+            "ingest",
+            "--published",
+            "2017-05-10",
+            seed_article().to_str().unwrap(),
+        ],
+    );
+    let before = triples(&store);
+    // A cross product of everything, stopped by --timeout.
+    let out = run_raw(
+        &store,
+        &[
+            "query",
+            "--timeout",
+            "1",
+            "--sparql",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--timeout 1s"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Updates are refused; the store is unchanged.
+    let out = run_raw(&store, &["query", "--sparql", "DELETE WHERE { ?s ?p ?o }"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only runs read queries"));
+    assert_eq!(triples(&store), before);
+    // SERVICE never reaches the network: the binary has no HTTP client.
+    let out = run_raw(
+        &store,
+        &[
+            "query",
+            "--sparql",
+            "SELECT * WHERE { SERVICE <http://192.0.2.1/sparql> { ?s ?p ?o } }",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not supported"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
