@@ -159,12 +159,22 @@ pub struct Attributes {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
     pub kind: EntityType,
-    /// Canonical (longest proper) name.
+    /// The longest proper name the text uses for it.
     pub name: String,
+    /// The gazetteer's name for it ("Apple Inc." for "Apple"), which names
+    /// it the same way in every article.
+    pub canonical: Option<String>,
     pub mentions: Vec<Span>,
     /// Wikidata Q-id from the gazetteer, if any.
     pub wikidata: Option<String>,
     pub attributes: Attributes,
+}
+
+impl Entity {
+    /// The name it goes by in the graph: the gazetteer's, else the text's.
+    pub fn label(&self) -> &str {
+        self.canonical.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// A normalized time expression.

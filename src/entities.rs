@@ -58,7 +58,8 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
                 let e = &lex.gazetteer[g];
                 entities.push(Entity {
                     kind: e.kind,
-                    name: e.name.clone(),
+                    name: String::new(),
+                    canonical: Some(e.name.clone()),
                     mentions: Vec::new(),
                     wikidata: e.wikidata.clone(),
                     attributes: Attributes::default(),
@@ -106,8 +107,8 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
         mention_entity[k] = idx;
         last_seen[idx] = m.span.start + 1;
         entities[idx].mentions.push(m.span);
-        // Person names grow to the longest form seen.
-        if m.kind == EntityType::Person && surface.len() > entities[idx].name.len() {
+        // Names grow to the longest form the text uses.
+        if surface.len() > entities[idx].name.len() {
             entities[idx].name = surface.to_string();
         }
     }
@@ -154,6 +155,7 @@ fn new_entity(
     entities.push(Entity {
         kind,
         name: name.to_string(),
+        canonical: None,
         mentions: Vec::new(),
         wikidata: None,
         attributes: Attributes::default(),

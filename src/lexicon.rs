@@ -18,6 +18,7 @@ const TITLES: &str = include_str!("../data/lexicon/titles.tsv");
 const GIVEN_NAMES: &str = include_str!("../data/lexicon/given_names.txt");
 const NOT_NAMES: &str = include_str!("../data/lexicon/not_names.txt");
 const EVENTS: &str = include_str!("../data/lexicon/events.tsv");
+const COMMON_WORDS: &str = include_str!("../data/lexicon/common_words.txt");
 
 /// One entry of the gazetteer: a country, place or organization.
 #[derive(Debug, Clone)]
@@ -66,6 +67,8 @@ pub struct Lexicon {
     pub max_title_words: usize,
     pub given_names: HashSet<String>,
     pub not_names: HashSet<String>,
+    /// Lowercase common English words (from the GUM training genres).
+    pub common_words: HashSet<String>,
     /// Lowercased trigger form (possibly several words) → its readings.
     pub triggers: HashMap<String, Vec<Trigger>>,
     pub max_trigger_words: usize,
@@ -221,6 +224,7 @@ impl Lexicon {
                 .collect::<HashSet<_>>()
         };
         let given_names = words(GIVEN_NAMES);
+        let common_words = words(COMMON_WORDS);
         let not_names = words(NOT_NAMES)
             .into_iter()
             .map(|w| w.to_lowercase())
@@ -260,6 +264,7 @@ impl Lexicon {
             max_title_words,
             given_names,
             not_names,
+            common_words,
             triggers,
             max_trigger_words,
             by_name,

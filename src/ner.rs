@@ -439,6 +439,30 @@ fn segment_run(
     while i < end {
         if let Some(&(g_end, entry)) = gaz_at.get(&i) {
             let g = &lex.gazetteer[entry];
+            // "Apple Corps", "United States Navy": a gazetteer name followed by
+            // capitalized words ending in an organization word is another
+            // organization.
+            let mut k = g_end;
+            while k < end
+                && !gaz_at.contains_key(&k)
+                && is_cap(&tokens[k])
+                && title_at(tokens, k, end, lex).is_none()
+            {
+                k += 1;
+            }
+            if k > g_end && ORG_HEADS.contains(&tokens[k - 1].lower.as_str()) {
+                push(
+                    out,
+                    tokens,
+                    i,
+                    k,
+                    EntityType::Organization,
+                    Evidence::Pattern("organization head word"),
+                    Qualifiers::default(),
+                );
+                i = k;
+                continue;
+            }
             // A title that begins with a gazetteer word ("FBI Director") is
             // still an organization mention followed by a title.
             push(
@@ -583,6 +607,14 @@ fn classify_chunk(
         return;
     }
     let n = e - s;
+    // "iPhone 3GS", "iPod Nano": a word starting in lowercase marks a
+    // product or brand, not a person.
+    if tokens[s..e]
+        .iter()
+        .any(|t| t.span.text(text).starts_with(|c: char| c.is_lowercase()))
+    {
+        return;
+    }
     let first_text = tokens[s].span.text(text);
     let given = lex.given_names.contains(first_text);
     let org_word = lows.iter().any(|w| ORG_WORDS.contains(w));
@@ -611,7 +643,9 @@ fn classify_chunk(
             Evidence::Pattern("organization word"),
             Qualifiers::default(),
         );
-    } else if n >= 2 && !headline && !all_upper {
+    } else if n >= 2 && !headline && !all_upper && !lex.common_words.contains(lows[n - 1]) {
+        // "Sehar Memon", but not "Science Fair" or "Mountain View": a name
+        // does not end with a common word.
         push(
             out,
             tokens,
@@ -629,6 +663,10 @@ fn classify_chunk(
             .filter(|c| c.is_alphabetic())
             .count()
             >= 2
+        && tokens[s]
+            .lower
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '&')
         && !headline
     {
         push(

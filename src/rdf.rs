@@ -130,7 +130,7 @@ pub fn quads(article: &Article, key: &str, x: &Extraction) -> Vec<Quad> {
     let entity_iris: Vec<NamedNode> = x
         .entities
         .iter()
-        .map(|e| entity_iri(e.kind, &e.name))
+        .map(|e| entity_iri(e.kind, e.label()))
         .collect();
     for (e, iri) in x.entities.iter().zip(&entity_iris) {
         let class = match e.kind {
@@ -140,7 +140,7 @@ pub fn quads(article: &Article, key: &str, x: &Extraction) -> Vec<Quad> {
             EntityType::Place => schema::PLACE,
         };
         add(iri, rdf::TYPE, class.into_owned().into());
-        add(iri, rdfs::LABEL, lit(&e.name));
+        add(iri, rdfs::LABEL, lit(e.label()));
         add(iri, prov::WAS_DERIVED_FROM, a.clone().into());
         if let Some(q) = &e.wikidata {
             add(
@@ -260,7 +260,7 @@ pub fn event_label(ev: &crate::doc::Event, x: &Extraction) -> String {
         .participants
         .iter()
         .filter(|p| p.role != Role::Place)
-        .map(|p| (p.role, x.entities[p.entity].name.as_str()))
+        .map(|p| (p.role, x.entities[p.entity].label()))
         .collect();
     actors.sort();
     let names: Vec<&str> = actors.into_iter().map(|a| a.1).collect();
