@@ -135,7 +135,11 @@ pub enum Evidence {
 /// A span of text that names an entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
+    /// The name itself ("Donald Trump").
     pub span: Span,
+    /// The whole mention as news annotation marks it, with a title or a
+    /// leading article ("President Donald Trump", "the United States").
+    pub extent: Span,
     pub kind: EntityType,
     pub evidence: Evidence,
     /// First token index of the mention.
@@ -165,6 +169,8 @@ pub struct Entity {
     /// it the same way in every article.
     pub canonical: Option<String>,
     pub mentions: Vec<Span>,
+    /// The same mentions with their annotation extent (see [`Mention::extent`]).
+    pub extents: Vec<Span>,
     /// Wikidata Q-id from the gazetteer, if any.
     pub wikidata: Option<String>,
     pub attributes: Attributes,

@@ -61,6 +61,7 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
                     name: String::new(),
                     canonical: Some(e.name.clone()),
                     mentions: Vec::new(),
+                    extents: Vec::new(),
                     wikidata: e.wikidata.clone(),
                     attributes: Attributes::default(),
                 });
@@ -107,6 +108,7 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
         mention_entity[k] = idx;
         last_seen[idx] = m.span.start + 1;
         entities[idx].mentions.push(m.span);
+        entities[idx].extents.push(m.extent);
         // Names grow to the longest form the text uses.
         if surface.len() > entities[idx].name.len() {
             entities[idx].name = surface.to_string();
@@ -138,6 +140,8 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
     for e in &mut entities {
         e.mentions.sort();
         e.mentions.dedup();
+        e.extents.sort();
+        e.extents.dedup();
     }
     Resolved {
         entities,
@@ -157,6 +161,7 @@ fn new_entity(
         name: name.to_string(),
         canonical: None,
         mentions: Vec::new(),
+        extents: Vec::new(),
         wikidata: None,
         attributes: Attributes::default(),
     });

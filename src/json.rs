@@ -18,7 +18,7 @@ pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let mentions: Vec<[usize; 2]> = e.mentions.iter().map(|m| { let (a, b) = ix.span(*m); [a, b] }).collect();
+            let mentions: Vec<[usize; 2]> = e.extents.iter().map(|m| { let (a, b) = ix.span(*m); [a, b] }).collect();
             json!({"id": format!("e{}", i + 1), "type": e.kind.as_str(), "name": e.name, "mentions": mentions, "wikidata": e.wikidata})
         })
         .collect();

@@ -307,6 +307,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
         }
     }
     resolve_aliases(text, tokens, toks, lex, credits, &mut out, &pending_single);
+    extend_extents(text, tokens, &mut out.mentions);
     let mut order: Vec<usize> = (0..out.mentions.len()).collect();
     order.sort_by_key(|&k| out.mentions[k].span.start);
     Recognized {
@@ -697,14 +698,38 @@ fn push(
     evidence: Evidence,
     q: Qualifiers,
 ) {
+    let span = Span::new(tokens[s].span.start, tokens[e - 1].span.end);
     out.mentions.push(Mention {
-        span: Span::new(tokens[s].span.start, tokens[e - 1].span.end),
+        span,
+        extent: span,
         kind,
         evidence,
         first_token: s,
         end_token: e,
     });
     out.qualifiers.push(q);
+}
+
+/// Extents as news annotation marks them: a country whose name takes an
+/// article keeps it ("the United States", "the U.S.", "the Philippines").
+/// (Titles before person names and "the" before organizations were tried:
+/// the dev corpora disagree on them, so names stay bare.)
+fn extend_extents(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+    let starts: HashSet<usize> = mentions.iter().map(|m| m.first_token).collect();
+    for m in mentions.iter_mut() {
+        let s = m.first_token;
+        if m.kind != EntityType::Country || s == 0 || tokens[s - 1].lower != "the" || starts.contains(&(s - 1)) {
+            continue;
+        }
+        let surface = m.span.text(text);
+        let takes_article = surface.starts_with("United")
+            || surface.starts_with("Republic")
+            || surface.ends_with('s')
+            || surface.chars().all(|c| c.is_uppercase() || c == '.');
+        if takes_article {
+            m.extent = Span::new(tokens[s - 1].span.start, m.span.end);
+        }
+    }
 }
 
 /// Strip an Arabic article from a surname: "Al-Assad" → "Assad".
