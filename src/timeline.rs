@@ -96,10 +96,12 @@ pub fn build(
     for m in &mentions {
         let mut ev = m.event.clone();
         let sent = &toks.sentences[ev.sentence];
-        let (c0, mut c1) = clause_bounds(toks, m.token, sent.tokens.start, sent.tokens.end);
-        if m.pos == Pos::Noun {
-            c1 = relative_clause_end(toks, m.token + m.len - 1, c1, sent.tokens.end);
-        }
+        let (c0, own_end) = clause_bounds(toks, m.token, sent.tokens.start, sent.tokens.end);
+        let c1 = if m.pos == Pos::Noun {
+            relative_clause_end(toks, m.token + m.len - 1, own_end, sent.tokens.end)
+        } else {
+            own_end
+        };
         // Nearest non-heading timex in the clause with no other verb trigger in between.
         let explicit = tt
             .iter()
@@ -108,6 +110,11 @@ pub fn build(
                 !p.modifier || (m.pos == Pos::Noun && p.tok < m.token && m.token <= p.tok + 3)
             })
             .filter(|p| {
+                // A time in the noun's relative clause is its own ("the
+                // talks that they started last month").
+                if p.tok >= own_end {
+                    return true;
+                }
                 let (a, b) = if p.tok < m.token {
                     (p.tok, m.token)
                 } else {
