@@ -42,12 +42,9 @@ pub fn read_jsonl(path: &Path) -> Result<Vec<Value>> {
         .collect()
 }
 
-/// Extract every gold document's text and score the result.
-pub fn eval_file(path: &Path, lex: &Lexicon) -> Result<FileEval> {
-    let gold = read_jsonl(path)?;
-    let start = std::time::Instant::now();
-    let system: Vec<Value> = gold
-        .par_iter()
+/// The extractor's FORMAT.md document for each gold document's text.
+pub fn system_docs(gold: &[Value], lex: &Lexicon) -> Vec<Value> {
+    gold.par_iter()
         .map(|g| {
             let text = g.get("text").and_then(Value::as_str).unwrap_or("");
             let published = g.get("published").and_then(Value::as_str);
@@ -55,7 +52,14 @@ pub fn eval_file(path: &Path, lex: &Lexicon) -> Result<FileEval> {
             let id = g.get("id").and_then(Value::as_str).unwrap_or("");
             crate::json::document(id, text, published, &x)
         })
-        .collect();
+        .collect()
+}
+
+/// Extract every gold document's text and score the result.
+pub fn eval_file(path: &Path, lex: &Lexicon) -> Result<FileEval> {
+    let gold = read_jsonl(path)?;
+    let start = std::time::Instant::now();
+    let system = system_docs(&gold, lex);
     let seconds = start.elapsed().as_secs_f64();
     let words = gold
         .iter()

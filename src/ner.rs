@@ -718,7 +718,11 @@ fn extend_extents(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
     let starts: HashSet<usize> = mentions.iter().map(|m| m.first_token).collect();
     for m in mentions.iter_mut() {
         let s = m.first_token;
-        if m.kind != EntityType::Country || s == 0 || tokens[s - 1].lower != "the" || starts.contains(&(s - 1)) {
+        if m.kind != EntityType::Country
+            || s == 0
+            || tokens[s - 1].lower != "the"
+            || starts.contains(&(s - 1))
+        {
             continue;
         }
         let surface = m.span.text(text);

@@ -265,7 +265,11 @@ pub fn event_label(ev: &crate::doc::Event, x: &Extraction) -> String {
     actors.sort();
     let names: Vec<&str> = actors.into_iter().map(|a| a.1).collect();
     // Untyped events are named by their trigger's lemma: "Other (deliver)".
-    let mut s = if ev.kind == "Other" { format!("Other ({})", ev.lemma) } else { ev.kind.clone() };
+    let mut s = if ev.kind == "Other" {
+        format!("Other ({})", ev.lemma)
+    } else {
+        ev.kind.clone()
+    };
     if !names.is_empty() {
         s.push_str(": ");
         s.push_str(&names.join(", "));

@@ -1,0 +1,107 @@
+//! Extraction quality on the dev gold of `../shared/eval/dev`: floors just
+//! under the figures reached (so no change loses them silently), and
+//! `newsgraph eval` agreeing with the reference scorer `score.py`.
+
+mod common;
+use common::*;
+use newsgraph::lexicon::Lexicon;
+use serde_json::Value;
+
+/// (file, layer, figure, floor). Figures reached when set: see CHANGELOG.
+const FLOORS: &[(&str, &str, &str, f64)] = &[
+    ("seed.jsonl", "entities", "F1", 0.97),
+    ("seed.jsonl", "meetings", "F1", 1.0),
+    ("seed.jsonl", "event_dates", "share", 0.99),
+    ("gum-news.jsonl", "entity_mentions", "F1", 0.39),
+    ("gum-news.jsonl", "entity_mentions~", "F1", 0.61),
+    ("gum-news.jsonl", "entities", "F1", 0.45),
+    ("meantime-airbus.jsonl", "entity_mentions", "F1", 0.52),
+    ("meantime-airbus.jsonl", "entity_mentions~", "F1", 0.68),
+    ("meantime-airbus.jsonl", "entities", "F1", 0.63),
+    ("meantime-airbus.jsonl", "timex_values", "F1", 0.80),
+    ("meantime-airbus.jsonl", "event_dates", "share", 0.93),
+    ("meantime-apple.jsonl", "entity_mentions", "F1", 0.61),
+    ("meantime-apple.jsonl", "entity_mentions~", "F1", 0.74),
+    ("meantime-apple.jsonl", "entities", "F1", 0.76),
+    ("meantime-apple.jsonl", "timex_values", "F1", 0.83),
+    ("meantime-apple.jsonl", "event_dates", "share", 0.84),
+    ("ecbplus-dev.jsonl", "entity_mentions_partial", "R", 0.53),
+    ("ecbplus-dev.jsonl", "entity_mentions_partial~", "R", 0.62),
+    ("ecbplus-dev.jsonl", "entities_partial", "R", 0.63),
+    ("m2e2-dev.jsonl", "events", "F1", 0.42),
+];
+
+fn report(file: &str) -> (Vec<Value>, Vec<Value>, newsgraph::score::Report) {
+    let path = shared().join("eval/dev").join(file);
+    let gold = newsgraph::eval::read_jsonl(&path).unwrap();
+    let system = newsgraph::eval::system_docs(&gold, Lexicon::bundled());
+    let r = newsgraph::score::score(&gold, &system);
+    (gold, system, r)
+}
+
+#[test]
+fn dev_figures_stay_above_their_floors() {
+    let mut failures = Vec::new();
+    for (file, layer, figure, floor) in FLOORS {
+        let (_, _, r) = report(file);
+        let json = r.to_json();
+        let got = json["layers"][*layer][*figure].as_f64().unwrap_or(0.0);
+        if got + 1e-9 < *floor {
+            failures.push(format!(
+                "{file} {layer} {figure} = {got:.3} < floor {floor}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn newsgraph_eval_agrees_with_score_py() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in [
+        "seed.jsonl",
+        "gum-news.jsonl",
+        "meantime-airbus.jsonl",
+        "ecbplus-dev.jsonl",
+        "m2e2-dev.jsonl",
+    ] {
+        let (_, system, r) = report(file);
+        let sys_path = dir.path().join(file);
+        let lines: Vec<String> = system.iter().map(Value::to_string).collect();
+        std::fs::write(&sys_path, lines.join("\n") + "\n").unwrap();
+        let out = std::process::Command::new("python3")
+            .arg(shared().join("eval/score.py"))
+            .arg(shared().join("eval/dev").join(file))
+            .arg(&sys_path)
+            .arg("--json")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let py: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let ours = r.to_json();
+        let layers = py["layers"].as_object().unwrap();
+        assert!(!layers.is_empty());
+        for (layer, figures) in layers {
+            for key in ["P", "R", "F1", "tp", "n_pred", "n_gold", "share"] {
+                let (a, b) = (&figures[key], &ours["layers"][layer][key]);
+                let same = match (a.as_f64(), b.as_f64()) {
+                    (Some(x), Some(y)) => (x - y).abs() < 1e-9,
+                    _ => a.is_null() == b.is_null(),
+                };
+                assert!(same, "{file} {layer} {key}: score.py {a} vs newsgraph {b}");
+            }
+        }
+        for (t, figures) in py["events_by_type"].as_object().unwrap() {
+            let (a, b) = (&figures["F1"], &ours["events_by_type"][t]["F1"]);
+            assert_eq!(
+                a.as_f64().map(|x| (x * 1e9).round()),
+                b.as_f64().map(|x| (x * 1e9).round()),
+                "{file} {t}"
+            );
+        }
+    }
+}
