@@ -90,6 +90,9 @@ enum Command {
         /// Entity name for the `entity` view
         #[arg(long)]
         name: Option<String>,
+        /// Run Graphviz to write svg or png (needs -o FILE)
+        #[arg(long, value_parser = ["svg", "png", "pdf"], requires = "output")]
+        render: Option<String>,
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -333,9 +336,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Dot {
             view,
             name,
+            render,
             output: path,
         } => {
             let store = Store::open_read_only(&cfg.store)?;
+            if let (Some(format), Some(path)) = (render, path.as_ref()) {
+                let mut dot_text = Vec::new();
+                newsgraph::dot::render(&store, view, name.as_deref(), &mut dot_text)?;
+                newsgraph::dot::render_with_graphviz(&dot_text, &format, path)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let mut out = output(path.as_ref())?;
             newsgraph::dot::render(&store, view, name.as_deref(), &mut out)?;
             out.flush().map_err(Error::Serialize)?;

@@ -33,6 +33,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 ";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Kind {
     Person,
     Organization,
@@ -154,6 +155,24 @@ impl Graph {
                 )?;
             }
         }
+        // Legend: one sample node per kind drawn.
+        let mut kinds: Vec<Kind> = self.g.node_weights().map(|n| n.kind).collect();
+        kinds.sort_by_key(|k| *k as u8);
+        kinds.dedup();
+        if kinds.len() > 1 {
+            writeln!(
+                out,
+                "  subgraph cluster_legend {{ label=\"Legend\"; fontsize=10; color=\"#bbbbbb\";"
+            )?;
+            for k in &kinds {
+                writeln!(
+                    out,
+                    "    legend_{k:?} [label=\"{k:?}\", fontsize=9, {}];",
+                    k.style()
+                )?;
+            }
+            writeln!(out, "  }}")?;
+        }
         for rank in ranks.iter().filter(|r| r.len() > 1) {
             let ids: Vec<String> = rank.iter().map(|i| format!("n{}", i.index())).collect();
             writeln!(out, "  {{ rank=same; {} }}", ids.join("; "))?;
@@ -162,31 +181,85 @@ impl Graph {
     }
 }
 
+/// Run Graphviz `dot` on DOT text, writing `format` (svg, png...) to `path`.
+pub fn render_with_graphviz(dot_text: &[u8], format: &str, path: &std::path::Path) -> Result<()> {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("dot")
+        .arg(format!("-T{format}"))
+        .arg("-o")
+        .arg(path)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::Usage("Graphviz `dot` is not installed: install it (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz), or drop --render to get DOT text".into())
+            } else {
+                Error::io("dot", e)
+            }
+        })?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(dot_text).map_err(|e| Error::io("dot", e))?;
+    }
+    let out = child.wait_with_output().map_err(|e| Error::io("dot", e))?;
+    if !out.status.success() {
+        return Err(Error::Usage(format!(
+            "Graphviz dot failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
+    }
+    Ok(())
+}
+
 /// Draw a view as DOT.
 pub fn render(store: &Store, view: View, name: Option<&str>, out: &mut impl Write) -> Result<()> {
     let mut g = Graph::default();
     match view {
         View::Meetings => {
             let q = format!(
-                "{PREFIXES}SELECT DISTINCT ?m ?a ?la ?b ?lb ?date WHERE {{
+                "{PREFIXES}SELECT ?m ?a ?la ?b ?lb ?date ?place WHERE {{
   ?m a ng:Meeting ; ng:modality \"asserted\" ; ng:participant ?a , ?b .
   ?a a schema:Person ; rdfs:label ?la . ?b a schema:Person ; rdfs:label ?lb .
   FILTER (STR(?a) < STR(?b))
   OPTIONAL {{ ?m ng:date ?date }}
+  OPTIONAL {{ ?m sem:hasPlace/rdfs:label ?place }}
 }} ORDER BY ?date ?la ?lb"
             );
+            let about = format!(
+                "{PREFIXES}SELECT ?p (SAMPLE(?t) AS ?title) (SAMPLE(?c) AS ?country) WHERE {{
+  ?m a ng:Meeting ; ng:participant ?p . ?p a schema:Person .
+  OPTIONAL {{ ?p schema:jobTitle ?t }} OPTIONAL {{ ?p schema:nationality/rdfs:label ?c }}
+}} GROUP BY ?p"
+            );
+            let mut details: HashMap<String, String> = HashMap::new();
+            for r in rows(store, "dot meetings", &about, &[])? {
+                let d = [r[1].as_str(), r[2].as_str()]
+                    .iter()
+                    .filter(|x| !x.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                details.insert(r[0].clone(), d);
+            }
+            let lines = |iri: &str, name: &str| {
+                let mut l = vec![name.to_string()];
+                if let Some(d) = details.get(iri).filter(|d| !d.is_empty()) {
+                    l.push(d.clone());
+                }
+                l
+            };
             for r in rows(store, "dot meetings", &q, &[])? {
-                let a = g.node(&r[1], vec![r[2].clone()], Kind::Person);
-                let b = g.node(&r[3], vec![r[4].clone()], Kind::Person);
-                g.g.add_edge(
-                    a,
-                    b,
-                    if r[5].is_empty() {
-                        "undated".into()
-                    } else {
-                        r[5].clone()
-                    },
-                );
+                let a = g.node(&r[1], lines(&r[1], &r[2]), Kind::Person);
+                let b = g.node(&r[3], lines(&r[3], &r[4]), Kind::Person);
+                let mut label = if r[5].is_empty() {
+                    "undated".to_string()
+                } else {
+                    r[5].clone()
+                };
+                if !r[6].is_empty() {
+                    label = format!("{label}, {}", r[6]);
+                }
+                g.g.add_edge(a, b, label);
             }
             g.write("Who met whom", "LR", true, &[], out)
                 .map_err(Error::Serialize)?;
