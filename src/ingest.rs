@@ -157,8 +157,17 @@ pub fn read_article(
             .and_then(|n| n.to_str())
             .and_then(date_in_name);
     }
+    if looks_like_html(&text) {
+        warnings.push(format!(
+            "{source}: HTML input; markup stripped, offsets refer to the text without it"
+        ));
+        text = strip_html(&text);
+    }
     if text.trim().is_empty() {
         return Err("empty article".into());
+    }
+    if !looks_english(&text) {
+        warnings.push(format!("{source}: does not look like English; the extractor is English-only and may find little"));
     }
     let title = text
         .lines()
@@ -174,6 +183,110 @@ pub fn read_article(
         published: date,
         title,
     })
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with('<') && text.matches("</p>").count() >= 2)
+}
+
+/// Text of an HTML page: tags dropped (scripts and styles with their
+/// content), block ends as line breaks, common entities decoded.
+pub fn strip_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let after = &rest[lt..];
+        let Some(gt) = after.find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = after[1..gt].trim().to_lowercase();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        rest = &after[gt + 1..];
+        if !tag.starts_with('/') && (name == "script" || name == "style") {
+            let close = format!("</{name}");
+            rest = rest
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or("", |i| &rest[i..]);
+            continue;
+        }
+        if matches!(
+            name.as_str(),
+            "p" | "br" | "div" | "h1" | "h2" | "h3" | "h4" | "li" | "tr" | "title"
+        ) {
+            out.push('\n');
+        }
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    decoded
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// English news has many of its function words; other languages few.
+fn looks_english(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(400)
+        .map(|w| w.to_lowercase())
+        .collect();
+    if words.len() < 20 {
+        return true;
+    }
+    let function = words
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "the"
+                    | "of"
+                    | "and"
+                    | "to"
+                    | "in"
+                    | "a"
+                    | "is"
+                    | "that"
+                    | "for"
+                    | "on"
+                    | "was"
+                    | "with"
+                    | "he"
+                    | "said"
+                    | "by"
+                    | "at"
+                    | "as"
+                    | "it"
+                    | "from"
+                    | "has"
+            )
+        })
+        .count();
+    function * 100 >= words.len() * 8
 }
 
 /// Identity of an article: the canonical path of its file, or for stdin
@@ -313,4 +426,23 @@ pub fn ingest(
     bar.finish_and_clear();
     summary.seconds = start.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_stripped_and_foreign_text_noticed() {
+        let html = "<!DOCTYPE html><html><head><title>Talks</title><style>p{}</style><script>var a='<p>';</script></head>\n<body><p>Ann Lee met Bo Ek in Oslo.</p><p>Tom &amp; Jerry said &quot;yes&quot;.</p></body></html>";
+        assert!(looks_like_html(html));
+        assert_eq!(
+            strip_html(html),
+            "Talks\nAnn Lee met Bo Ek in Oslo.\nTom & Jerry said \"yes\"."
+        );
+        let german = "Der Außenminister traf sich am Mittwoch mit seinem Amtskollegen in Moskau, um über die Lage in der Region zu sprechen. Die Gespräche dauerten drei Stunden und endeten ohne Ergebnis, sagte ein Sprecher.";
+        assert!(!looks_english(german));
+        let english = "The foreign minister met his counterpart in Moscow on Wednesday to discuss the situation in the region. The talks lasted three hours and ended without a result, a spokesman said.";
+        assert!(looks_english(english));
+    }
 }
