@@ -318,6 +318,87 @@ pub struct Summary {
     pub warnings: Vec<String>,
 }
 
+/// Full-name people (IRI, label) among quads.
+fn people_in<'a>(quads: impl Iterator<Item = &'a Quad>) -> Vec<(NamedNode, String)> {
+    let quads: Vec<&Quad> = quads.collect();
+    let persons: HashSet<&NamedNode> = quads
+        .iter()
+        .filter(|q| {
+            q.predicate.as_ref() == crate::vocab::rdf::TYPE
+                && q.object == Term::NamedNode(crate::vocab::schema::PERSON.into_owned())
+        })
+        .filter_map(|q| match &q.subject {
+            NamedOrBlankNode::NamedNode(n) => Some(n),
+            NamedOrBlankNode::BlankNode(_) => None,
+        })
+        .collect();
+    let mut out: Vec<(NamedNode, String)> = quads
+        .iter()
+        .filter(|q| q.predicate.as_ref() == crate::vocab::rdfs::LABEL)
+        .filter_map(|q| match (&q.subject, &q.object) {
+            (NamedOrBlankNode::NamedNode(n), Term::Literal(l))
+                if persons.contains(n) && l.value().contains(' ') =>
+            {
+                Some((n.clone(), l.value().to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Across articles: a person named by a surname alone ("Solberg") is the
+/// person whose full name ends with it ("Ingrid Solberg"), when exactly one
+/// such person is known, in this batch or in the store.
+fn link_surnames(store: &Store, quads: &mut [Quad], batch: &[(NamedNode, String)]) -> Result<()> {
+    let own = people_in(quads.iter());
+    let mut rename: HashMap<NamedNode, NamedNode> = HashMap::new();
+    for q in quads.iter() {
+        let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object) else {
+            continue;
+        };
+        if q.predicate.as_ref() != crate::vocab::rdfs::LABEL
+            || l.value().contains(' ')
+            || !s.as_str().contains("/person/")
+        {
+            continue;
+        }
+        let suffix = format!(" {}", l.value());
+        if own.iter().any(|(_, n)| n.ends_with(&suffix)) {
+            continue; // the article names the full form itself
+        }
+        let mut matches: Vec<NamedNode> = batch
+            .iter()
+            .filter(|(_, n)| n.ends_with(&suffix))
+            .map(|(i, _)| i.clone())
+            .collect();
+        matches.extend(store.people_named_ending(&suffix)?);
+        matches.sort();
+        matches.dedup();
+        if let [one] = matches.as_slice() {
+            rename.insert(s.clone(), one.clone());
+        }
+    }
+    if rename.is_empty() {
+        return Ok(());
+    }
+    for q in quads.iter_mut() {
+        if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+            if let Some(n) = rename.get(s) {
+                q.subject = NamedOrBlankNode::NamedNode(n.clone());
+            }
+        }
+        if let Term::NamedNode(o) = &q.object {
+            if let Some(n) = rename.get(o) {
+                q.object = Term::NamedNode(n.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// One label per resource across the store: an entity or event already
 /// labelled (by another article, or earlier in this batch) keeps its first
 /// label, so "Bashar al-Assad" and "Bashar Al-Assad" stay one node with one
@@ -395,7 +476,9 @@ pub fn ingest(
         .collect();
     let mut fresh = Vec::new();
     let mut labels: HashMap<NamedNode, Term> = HashMap::new();
+    let batch_people = people_in(extracted.iter().flat_map(|e| e.3.iter()));
     for (a, key, x, mut quads) in extracted {
+        link_surnames(store, &mut quads, &batch_people)?;
         harmonize_labels(store, &mut quads, &mut labels)?;
         let graph = rdf::article_iri(&key, &a.source);
         let hash = rdf::content_hash(&a.text);

@@ -116,6 +116,24 @@ impl Store {
         Ok(first.transpose()?.map(|q| q.object))
     }
 
+    /// People whose label ends with `suffix` (" Solberg").
+    pub fn people_named_ending(&self, suffix: &str) -> Result<Vec<NamedNode>> {
+        let q = "PREFIX schema: <http://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?p WHERE { ?p a schema:Person ; rdfs:label ?l . FILTER (STRENDS(STR(?l), STR(?p_suffix))) }";
+        let mut out = Vec::new();
+        if let QueryResults::Solutions(sols) =
+            self.select("people", q, &[("p_suffix".into(), string_param(suffix))])?
+        {
+            for s in sols {
+                if let Some(Term::NamedNode(n)) = s?.get("p") {
+                    out.push(n.clone());
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Write one article's graph atomically: nothing if its hash is
     /// unchanged, else replace whatever the graph held.
     pub fn put_article(&self, graph: &NamedNode, hash: &str, quads: &[Quad]) -> Result<Outcome> {
