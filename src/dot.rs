@@ -217,7 +217,7 @@ pub fn render(store: &Store, view: View, name: Option<&str>, out: &mut impl Writ
     match view {
         View::Meetings => {
             let q = format!(
-                "{PREFIXES}SELECT ?m ?a ?la ?b ?lb ?date ?place WHERE {{
+                "{PREFIXES}SELECT DISTINCT ?m ?a ?la ?b ?lb ?date ?place WHERE {{
   ?m a ng:Meeting ; ng:modality \"asserted\" ; ng:participant ?a , ?b .
   ?a a schema:Person ; rdfs:label ?la . ?b a schema:Person ; rdfs:label ?lb .
   FILTER (STR(?a) < STR(?b))

@@ -9,7 +9,9 @@
 use crate::error::{Error, Result};
 use crate::vocab::{ng, rdf, schema};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term,
+};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::Store as OxStore;
 use std::io::Write;
@@ -135,7 +137,8 @@ SELECT DISTINCT ?p WHERE { ?p a schema:Person ; rdfs:label ?l . FILTER (STRENDS(
     }
 
     /// Write one article's graph atomically: nothing if its hash is
-    /// unchanged, else replace whatever the graph held.
+    /// unchanged, else replace whatever the graph held. The union graph
+    /// changes in the same transaction.
     pub fn put_article(&self, graph: &NamedNode, hash: &str, quads: &[Quad]) -> Result<Outcome> {
         let old = self.content_hash(graph)?;
         if old.as_deref() == Some(hash) {
@@ -143,11 +146,18 @@ SELECT DISTINCT ?p WHERE { ?p a schema:Person ; rdfs:label ?l . FILTER (STRENDS(
         }
         let mut tx = self.inner.start_transaction()?;
         if old.is_some() {
-            tx.remove_named_graph(graph.as_ref())?;
+            drop_graph(&mut tx, graph)?;
         }
         tx.insert_named_graph(graph.as_ref());
+        let union = union_graph();
         for q in quads {
             tx.insert(q.as_ref());
+            tx.insert(QuadRef::new(
+                &q.subject,
+                &q.predicate,
+                &q.object,
+                union.as_ref(),
+            ));
         }
         tx.commit()?;
         Ok(if old.is_some() {
@@ -157,31 +167,48 @@ SELECT DISTINCT ?p WHERE { ?p a schema:Person ; rdfs:label ?l . FILTER (STRENDS(
         })
     }
 
-    /// Load many new article graphs at once with the bulk loader.
+    /// Load many new article graphs at once with the bulk loader (and their
+    /// triples into the union graph).
     pub fn bulk_load(&self, quads: Vec<Quad>) -> Result<()> {
+        let union = GraphName::NamedNode(union_graph());
         let mut loader = self.inner.bulk_loader();
-        loader.load_quads(quads)?;
+        loader.load_quads(quads.into_iter().flat_map(|q| {
+            let u = Quad::new(
+                q.subject.clone(),
+                q.predicate.clone(),
+                q.object.clone(),
+                union.clone(),
+            );
+            [q, u]
+        }))?;
         loader.commit()?;
         Ok(())
     }
 
-    /// Remove an article graph; returns whether it existed.
+    /// Remove an article graph, and from the union graph every triple no
+    /// other article states; returns whether it existed.
     pub fn remove_article(&self, graph: &NamedNode) -> Result<bool> {
         if !self.inner.contains_named_graph(graph.as_ref())? {
             return Ok(false);
         }
-        self.inner.remove_named_graph(graph.as_ref())?;
+        let mut tx = self.inner.start_transaction()?;
+        drop_graph(&mut tx, graph)?;
+        tx.commit()?;
         Ok(true)
     }
 
     /// Article graphs (IRI, source) in the store.
     pub fn articles(&self) -> Result<Vec<(NamedNode, String)>> {
         let mut out = Vec::new();
+        let union = union_graph();
         for q in self
             .inner
             .quads_for_pattern(None, Some(ng::SOURCE), None, None)
         {
             let q = q?;
+            if q.graph_name == GraphName::NamedNode(union.clone()) {
+                continue;
+            }
             if let (oxigraph::model::NamedOrBlankNode::NamedNode(s), Term::Literal(l)) =
                 (q.subject, q.object)
             {
@@ -235,7 +262,11 @@ SELECT DISTINCT ?p WHERE { ?p a schema:Person ; rdfs:label ?l . FILTER (STRENDS(
             });
         }
         let mut prepared = evaluator.for_query(query);
-        prepared.dataset_mut().set_default_graph_as_union();
+        // The default graph is the union graph: every triple once, however
+        // many articles state it.
+        prepared
+            .dataset_mut()
+            .set_default_graph(vec![GraphName::NamedNode(union_graph())]);
         let results = prepared.on_store(&self.inner).execute()?;
         if matches!(results, QueryResults::Graph(_)) {
             return Err(Error::NotSelect(name.to_string()));
@@ -253,34 +284,27 @@ SELECT DISTINCT ?p WHERE { ?p a schema:Person ; rdfs:label ?l . FILTER (STRENDS(
                 .map_err(|e| Error::Usage(e.to_string()))?;
         }
         let mut w = ser.for_writer(out);
+        let union = GraphName::NamedNode(union_graph());
         if format.supports_datasets() {
+            // One named graph per article, streamed from the store, plus the
+            // ontology in a graph of its own (the derived union graph is left out).
             for q in self.inner.iter() {
-                w.serialize_quad(&q?).map_err(Error::Serialize)?;
+                let q = q?;
+                if q.graph_name != union {
+                    w.serialize_quad(&q).map_err(Error::Serialize)?;
+                }
+            }
+            for q in ontology_quads()? {
+                w.serialize_quad(&q).map_err(Error::Serialize)?;
             }
         } else {
-            // Union: sort-free dedup through the default-graph view of a query.
-            let results =
-                self.select("export", "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", &[])?;
-            if let QueryResults::Solutions(sols) = results {
-                for s in sols {
-                    let s = s?;
-                    let (Some(sub), Some(Term::NamedNode(p)), Some(o)) =
-                        (s.get("s"), s.get("p"), s.get("o"))
-                    else {
-                        continue;
-                    };
-                    let subject = match sub {
-                        Term::NamedNode(n) => {
-                            oxigraph::model::NamedOrBlankNode::NamedNode(n.clone())
-                        }
-                        Term::BlankNode(b) => {
-                            oxigraph::model::NamedOrBlankNode::BlankNode(b.clone())
-                        }
-                        Term::Literal(_) => continue,
-                    };
-                    let t = oxigraph::model::Triple::new(subject, p.clone(), o.clone());
-                    w.serialize_triple(&t).map_err(Error::Serialize)?;
-                }
+            // The union graph, streamed: each triple once, in constant memory.
+            for q in self
+                .inner
+                .quads_for_pattern(None, None, None, Some(union.as_ref()))
+            {
+                let t = oxigraph::model::Triple::from(q?);
+                w.serialize_triple(&t).map_err(Error::Serialize)?;
             }
         }
         w.finish().map_err(Error::Serialize)?;
@@ -289,22 +313,17 @@ SELECT DISTINCT ?p WHERE { ?p a schema:Person ; rdfs:label ?l . FILTER (STRENDS(
 
     /// Counts of articles, triples and things by type.
     pub fn stats(&self) -> Result<Stats> {
+        let union = union_graph();
+        let triples = self
+            .inner
+            .quads_for_pattern(None, None, None, Some(union.as_ref().into()))
+            .count();
         let mut stats = Stats {
-            quads: self.inner.len()?,
+            triples,
+            quads: self.inner.len()? - triples,
             ..Stats::default()
         };
         stats.articles = self.articles()?.len();
-        if let QueryResults::Solutions(s) = self.select(
-            "stats",
-            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
-            &[],
-        )? {
-            for sol in s {
-                if let Some(Term::Literal(l)) = sol?.get("n") {
-                    stats.triples = l.value().parse().unwrap_or(0);
-                }
-            }
-        }
         let q = "SELECT ?type (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?type } GROUP BY ?type ORDER BY DESC(?n) ?type";
         if let QueryResults::Solutions(s) = self.select("stats", q, &[])? {
             for sol in s {
@@ -441,6 +460,69 @@ fn bind_parameters(query: spargebra::Query, params: &[(String, Term)]) -> Result
             base_iri,
         },
     })
+}
+
+/// The graph holding every triple of every article once: the default graph
+/// of queries and the source of triple-format exports.
+pub const UNION_GRAPH: &str = "https://w3id.org/newsgraph/id/graph/union";
+
+fn union_graph() -> NamedNode {
+    NamedNode::new_unchecked(UNION_GRAPH)
+}
+
+/// Remove an article graph inside a transaction, and from the union graph
+/// the triples that no other article graph states.
+fn drop_graph(tx: &mut oxigraph::store::Transaction<'_>, graph: &NamedNode) -> Result<()> {
+    let union = union_graph();
+    let old: Vec<Quad> = tx
+        .quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        )
+        .collect::<std::result::Result<_, _>>()?;
+    tx.remove_named_graph(graph.as_ref())?;
+    for q in old {
+        let elsewhere = tx
+            .quads_for_pattern(
+                Some(q.subject.as_ref()),
+                Some(q.predicate.as_ref()),
+                Some(q.object.as_ref()),
+                None,
+            )
+            .filter_map(std::result::Result::ok)
+            .any(|o| {
+                o.graph_name != GraphName::NamedNode(union.clone())
+                    && o.graph_name != GraphName::NamedNode(graph.clone())
+            });
+        if !elsewhere {
+            tx.remove(QuadRef::new(
+                &q.subject,
+                &q.predicate,
+                &q.object,
+                union.as_ref(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The IRI of the graph the ontology is exported in.
+pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/newsgraph/ontology";
+
+/// The bundled ontology as quads in [`ONTOLOGY_GRAPH`].
+pub fn ontology_quads() -> Result<Vec<Quad>> {
+    let graph = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
+    oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(include_bytes!("../ontology/newsgraph.ttl"))
+        .map(|q| q.map(|q| Quad::new(q.subject, q.predicate, q.object, graph.clone())))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| Error::Data {
+            file: "ontology/newsgraph.ttl".into(),
+            line: 0,
+            message: e.to_string(),
+        })
 }
 
 /// A plain string parameter as an RDF literal.

@@ -214,3 +214,51 @@ fn runaway_updates_and_services_are_stopped() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn removing_an_article_keeps_what_other_articles_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "Foreign Minister Marta Vellinga visited Oslo on 3 May 2021.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Foreign Minister Marta Vellinga met with Chancellor Eva Lund in Berlin on 4 May 2021.\n",
+    )
+    .unwrap();
+    run(&store, &["ingest", a.to_str().unwrap()]);
+    let only_a = triples(&store);
+    run(&store, &["ingest", b.to_str().unwrap()]);
+    // Each person once, whatever the number of articles naming them.
+    let n = run(
+        &store,
+        &[
+            "query",
+            "--sparql",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?p a <http://schema.org/Person> }",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(csv_rows(&n), vec![vec!["2"]], "{n}");
+    run(&store, &["remove", b.to_str().unwrap()]);
+    assert_eq!(
+        triples(&store),
+        only_a,
+        "removing b restores the store of a alone"
+    );
+    let people = run(&store, &["query", "people", "--format", "csv"]);
+    assert_eq!(
+        csv_rows(&people)
+            .iter()
+            .map(|r| r[0].as_str())
+            .collect::<Vec<_>>(),
+        ["Marta Vellinga"],
+        "{people}"
+    );
+}
