@@ -2,8 +2,8 @@
 //! queries and written as DOT.
 //!
 //! - `meetings`: people as nodes, one edge per meeting labelled with its date;
-//! - `timeline`: dated events top to bottom in time order, one row per date,
-//!   each event with its type and participants;
+//! - `timeline`: dated events left to right in time order, one column per date,
+//!   each event with its type and participants, `before` edges reduced to those not implied by others;
 //! - `entity`: one entity, the events it took part in (with its role) and
 //!   the others taking part.
 
@@ -273,7 +273,7 @@ pub fn render(store: &Store, view: View, name: Option<&str>, out: &mut impl Writ
   OPTIONAL {{ ?e ng:agent|ng:patient|ng:participant ?p . ?p rdfs:label ?pl }}
 }} GROUP BY ?e ?date ?type ORDER BY ?date ?type ?who"
             );
-            // One rank per date, dates chained top to bottom.
+            // One column per date, left to right.
             let mut by_date: BTreeMap<String, Vec<NodeIndex>> = BTreeMap::new();
             for r in rows(store, "dot timeline", &q, &[])? {
                 let n = g.node(
@@ -284,10 +284,32 @@ pub fn render(store: &Store, view: View, name: Option<&str>, out: &mut impl Writ
                 by_date.entry(r[1].clone()).or_default().push(n);
             }
             let ranks: Vec<Vec<NodeIndex>> = by_date.into_values().collect();
-            for w in ranks.windows(2) {
-                g.g.add_edge(w[0][0], w[1][0], String::new());
+            // `before` between the drawn events, reduced to the edges that
+            // are not implied by others.
+            let before = format!("{PREFIXES}SELECT DISTINCT ?a ?b WHERE {{ ?a ng:before ?b . ?a ng:date ?da . ?b ng:date ?db }}");
+            let mut order: DiGraph<(), ()> = DiGraph::new();
+            let nodes: Vec<NodeIndex> = g.g.node_indices().map(|_| order.add_node(())).collect();
+            for r in rows(store, "dot timeline", &before, &[])? {
+                if let (Some(&a), Some(&b)) = (g.index.get(&r[0]), g.index.get(&r[1])) {
+                    order.update_edge(nodes[a.index()], nodes[b.index()], ());
+                }
             }
-            g.write("Timeline", "TB", false, &ranks, out)
+            if let Ok(topo) = petgraph::algo::toposort(&order, None) {
+                let (list, _) =
+                    petgraph::algo::tred::dag_to_toposorted_adjacency_list::<_, u32>(&order, &topo);
+                let (reduced, _) = petgraph::algo::tred::dag_transitive_reduction_closure(&list);
+                for e in reduced.edge_indices() {
+                    if let Some((a, b)) = reduced.edge_endpoints(e) {
+                        let (a, b) = (topo[a as usize], topo[b as usize]);
+                        g.g.add_edge(
+                            NodeIndex::new(a.index()),
+                            NodeIndex::new(b.index()),
+                            String::new(),
+                        );
+                    }
+                }
+            }
+            g.write("Timeline", "LR", false, &ranks, out)
                 .map_err(Error::Serialize)?;
         }
         View::Entity => {
