@@ -85,8 +85,11 @@ enum Command {
     },
     /// Draw a Graphviz DOT view: meetings, timeline, entity --name NAME
     Dot {
-        #[arg(value_enum)]
-        view: View,
+        #[arg(value_enum, required_unless_present = "query")]
+        view: Option<View>,
+        /// Draw the result of a CONSTRUCT query file instead of a view
+        #[arg(long, conflicts_with = "view")]
+        query: Option<PathBuf>,
         /// Entity name for the `entity` view
         #[arg(long)]
         name: Option<String>,
@@ -335,19 +338,38 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Dot {
             view,
+            query,
             name,
             render,
             output: path,
         } => {
             let store = Store::open_read_only(&cfg.store)?;
+            let draw = |out: &mut dyn Write| -> Result<()> {
+                let mut out = out;
+                match (&query, view) {
+                    (Some(file), _) => {
+                        let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
+                        newsgraph::dot::render_construct(
+                            &store,
+                            &file.display().to_string(),
+                            &text,
+                            &mut out,
+                        )
+                    }
+                    (None, Some(v)) => newsgraph::dot::render(&store, v, name.as_deref(), &mut out),
+                    (None, None) => Err(Error::Usage(
+                        "give a view (meetings, timeline, entity) or --query FILE.rq".into(),
+                    )),
+                }
+            };
             if let (Some(format), Some(path)) = (render, path.as_ref()) {
                 let mut dot_text = Vec::new();
-                newsgraph::dot::render(&store, view, name.as_deref(), &mut dot_text)?;
+                draw(&mut dot_text)?;
                 newsgraph::dot::render_with_graphviz(&dot_text, &format, path)?;
                 return Ok(ExitCode::SUCCESS);
             }
             let mut out = output(path.as_ref())?;
-            newsgraph::dot::render(&store, view, name.as_deref(), &mut out)?;
+            draw(&mut out)?;
             out.flush().map_err(Error::Serialize)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -39,6 +39,8 @@ enum Kind {
     Organization,
     Place,
     Event,
+    Resource,
+    Value,
 }
 
 impl Kind {
@@ -60,6 +62,8 @@ impl Kind {
             }
             Kind::Place => "shape=octagon, style=filled, fillcolor=\"#f6eedb\", color=\"#a8874a\"",
             Kind::Event => "shape=box, style=filled, fillcolor=\"#fbe3d6\", color=\"#b0603a\"",
+            Kind::Resource => "shape=box, style=rounded, color=\"#777777\"",
+            Kind::Value => "shape=note, fontsize=9, color=\"#999999\"",
         }
     }
 }
@@ -209,6 +213,58 @@ pub fn render_with_graphviz(dot_text: &[u8], format: &str, path: &std::path::Pat
         )));
     }
     Ok(())
+}
+
+/// Draw the triples of a CONSTRUCT query: resources as nodes named by
+/// prefixed names (or their label), literals as note nodes, predicates as
+/// edge labels.
+pub fn render_construct(
+    store: &Store,
+    name: &str,
+    sparql: &str,
+    out: &mut impl Write,
+) -> Result<()> {
+    use oxigraph::model::{NamedOrBlankNode, Term};
+    let triples = store.construct(name, sparql)?;
+    let label = |t: &Term| match t {
+        Term::NamedNode(n) => crate::queries::compact_iri(n.as_str()),
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().to_string(),
+    };
+    let kind = |iri: &str| {
+        let rest = iri.strip_prefix(crate::vocab::ID).unwrap_or("");
+        match rest.split('/').next().unwrap_or("") {
+            "event" => Kind::Event,
+            "person" => Kind::Person,
+            "organization" => Kind::Organization,
+            "country" | "place" => Kind::Place,
+            _ => Kind::Resource,
+        }
+    };
+    let mut g = Graph::default();
+    for (i, t) in triples.iter().enumerate() {
+        let subject: Term = match &t.subject {
+            NamedOrBlankNode::NamedNode(n) => Term::NamedNode(n.clone()),
+            NamedOrBlankNode::BlankNode(b) => Term::BlankNode(b.clone()),
+        };
+        let s = g.node(
+            &subject.to_string(),
+            vec![label(&subject)],
+            kind(&subject.to_string().trim_matches(['<', '>'])),
+        );
+        let o = match &t.object {
+            Term::Literal(_) => {
+                g.node(&format!("literal {i}"), vec![label(&t.object)], Kind::Value)
+            }
+            other => {
+                let key = other.to_string();
+                g.node(&key, vec![label(other)], kind(key.trim_matches(['<', '>'])))
+            }
+        };
+        g.g.add_edge(s, o, crate::queries::compact_iri(t.predicate.as_str()));
+    }
+    g.write(name, "LR", false, &[], out)
+        .map_err(Error::Serialize)
 }
 
 /// Draw a view as DOT.

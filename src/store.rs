@@ -268,10 +268,17 @@ SELECT DISTINCT ?p WHERE { ?p a schema:Person ; rdfs:label ?l . FILTER (STRENDS(
             .dataset_mut()
             .set_default_graph(vec![GraphName::NamedNode(union_graph())]);
         let results = prepared.on_store(&self.inner).execute()?;
-        if matches!(results, QueryResults::Graph(_)) {
-            return Err(Error::NotSelect(name.to_string()));
-        }
         Ok(results)
+    }
+
+    /// Run a CONSTRUCT (or DESCRIBE) query over the union graph.
+    pub fn construct(&self, name: &str, sparql: &str) -> Result<Vec<oxigraph::model::Triple>> {
+        match self.select_with_timeout(name, sparql, &[], None)? {
+            QueryResults::Graph(triples) => Ok(triples.collect::<std::result::Result<_, _>>()?),
+            _ => Err(Error::Usage(format!(
+                "{name} is not a CONSTRUCT or DESCRIBE query: only those can be drawn"
+            ))),
+        }
     }
 
     /// Stream the whole store in an RDF format. Triple formats get the

@@ -214,3 +214,44 @@ fn dot_views_render_without_warnings() {
         "{meetings}"
     );
 }
+
+#[test]
+fn a_construct_query_is_drawn_with_prefixed_names() {
+    assert!(has_tool("dot"), "install graphviz (see README)");
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    run(
+        &store,
+        &[
+            "ingest",
+            "--published",
+            "2017-05-10",
+            seed_article().to_str().unwrap(),
+        ],
+    );
+    let q = repo().join("docs/meetings-construct.rq");
+    let dot = run(&store, &["dot", "--query", q.to_str().unwrap()]);
+    assert!(dot.contains("label=\"ng:participant\""), "{dot}");
+    assert!(dot.contains("id:person/sergey-lavrov"), "{dot}");
+    assert!(dot.contains("label=\"2017-05-10\""), "{dot}");
+    let svg = dir.path().join("m.svg");
+    run(
+        &store,
+        &[
+            "dot",
+            "--query",
+            q.to_str().unwrap(),
+            "--render",
+            "svg",
+            "-o",
+            svg.to_str().unwrap(),
+        ],
+    );
+    assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
+    // A SELECT query cannot be drawn, and says so.
+    let sel = dir.path().join("s.rq");
+    std::fs::write(&sel, "SELECT * WHERE { ?s ?p ?o }").unwrap();
+    let out = run_raw(&store, &["dot", "--query", sel.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CONSTRUCT"));
+}
