@@ -250,7 +250,7 @@ pub fn render_construct(
         let s = g.node(
             &subject.to_string(),
             vec![label(&subject)],
-            kind(&subject.to_string().trim_matches(['<', '>'])),
+            kind(subject.to_string().trim_matches(['<', '>'])),
         );
         let o = match &t.object {
             Term::Literal(_) => {
