@@ -67,6 +67,21 @@ pub enum Error {
 }
 
 impl Error {
+    /// The process exit code for this error: 75 (try again later) when the
+    /// store is busy, 2 for usage mistakes, 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::StoreOpen { hint, .. } if hint == crate::store::BUSY_HINT => 75,
+            Error::Usage(_)
+            | Error::UnknownQuery(_)
+            | Error::UnknownParam { .. }
+            | Error::MissingParam { .. }
+            | Error::UnknownView(_)
+            | Error::Date(_) => 2,
+            _ => 1,
+        }
+    }
+
     /// A SPARQL syntax error, with its "error at LINE:COLUMN:" position
     /// spelled out.
     pub fn query_syntax(name: &str, e: &spargebra::SparqlSyntaxError) -> Self {

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
                 eprintln!("  caused by: {s}");
                 source = s.source();
             }
-            ExitCode::from(1)
+            ExitCode::from(err.exit_code())
         }
     }
 }

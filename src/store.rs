@@ -17,6 +17,9 @@ use oxigraph::store::Store as OxStore;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// Said when another process holds the store for writing.
+pub const BUSY_HINT: &str = ": another newsgraph process is writing to it (an ingest or remove); wait for it to finish and retry. Queries, exports and diagrams work meanwhile: they open the store read-only";
+
 pub struct Store {
     inner: OxStore,
     path: PathBuf,
@@ -45,7 +48,7 @@ impl Store {
         let inner = OxStore::open(path).map_err(|source| Error::StoreOpen {
             path: path.to_path_buf(),
             hint: if source.to_string().to_lowercase().contains("lock") {
-                ": another newsgraph process is using it; wait for it to finish (queries can run with the store open read-only once it does)".into()
+                BUSY_HINT.into()
             } else {
                 String::new()
             },

@@ -252,6 +252,6 @@ fn a_construct_query_is_drawn_with_prefixed_names() {
     let sel = dir.path().join("s.rq");
     std::fs::write(&sel, "SELECT * WHERE { ?s ?p ?o }").unwrap();
     let out = run_raw(&store, &["dot", "--query", sel.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("CONSTRUCT"));
 }

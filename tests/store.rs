@@ -120,7 +120,7 @@ fn errors_say_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("missing");
     let out = run_raw(&store, &["query", "who-met-whom"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("run `newsgraph ingest"),
         "{}",
@@ -195,7 +195,7 @@ fn runaway_updates_and_services_are_stopped() {
     );
     // Updates are refused; the store is unchanged.
     let out = run_raw(&store, &["query", "--sparql", "DELETE WHERE { ?s ?p ?o }"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("only runs read queries"));
     assert_eq!(triples(&store), before);
     // SERVICE never reaches the network: the binary has no HTTP client.
@@ -260,5 +260,62 @@ fn removing_an_article_keeps_what_other_articles_say() {
             .collect::<Vec<_>>(),
         ["Marta Vellinga"],
         "{people}"
+    );
+}
+
+#[test]
+fn a_second_writer_is_turned_away_while_readers_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let text = std::fs::read_to_string(&samples()[1]).unwrap();
+    for i in 0..400 {
+        std::fs::write(corpus.join(format!("2024-03-20-c{i:03}.txt")), &text).unwrap();
+    }
+    let one = corpus.join("2024-03-20-c000.txt");
+    run(&store, &["ingest", one.to_str().unwrap()]);
+    let mut writer = bin()
+        .arg("--store")
+        .arg(&store)
+        .arg("ingest")
+        .arg(&corpus)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the writer holds the store.
+    let mut busy = None;
+    for _ in 0..100 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let out = run_raw(&store, &["ingest", one.to_str().unwrap()]);
+        if out.status.code() == Some(75) {
+            busy = Some(String::from_utf8_lossy(&out.stderr).to_string());
+            break;
+        }
+    }
+    let reader = run_raw(&store, &["stats"]);
+    assert!(writer.wait().unwrap().success());
+    let busy = busy.expect("a second ingest while the first runs is refused with exit code 75");
+    assert!(
+        busy.contains("another newsgraph process is writing"),
+        "{busy}"
+    );
+    assert!(
+        reader.status.success(),
+        "a query while an ingest runs: {}",
+        String::from_utf8_lossy(&reader.stderr)
+    );
+    assert_eq!(
+        csv_rows(&run(
+            &store,
+            &[
+                "query",
+                "--sparql",
+                "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }",
+                "--format",
+                "csv"
+            ]
+        )),
+        vec![vec!["400"]]
     );
 }
