@@ -51,14 +51,28 @@ pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -
         }
         ids_of.push(ids);
     }
+    // `before` as its transitive closure (the extraction keeps the
+    // reduction), capped for very long texts.
+    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); x.events.len()];
+    for &(a, b) in &x.before {
+        succ[a].push(b);
+    }
     let mut before = Vec::new();
-    'pairs: for &(a, b) in &x.before {
-        for ia in &ids_of[a] {
-            for ib in &ids_of[b] {
-                if before.len() >= MAX_BEFORE_PAIRS {
-                    break 'pairs;
+    'all: for a in 0..x.events.len() {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = succ[a].clone();
+        while let Some(b) = stack.pop() {
+            if b == a || !seen.insert(b) {
+                continue;
+            }
+            stack.extend(&succ[b]);
+            for ia in &ids_of[a] {
+                for ib in &ids_of[b] {
+                    if before.len() >= MAX_BEFORE_PAIRS {
+                        break 'all;
+                    }
+                    before.push(json!([ia, ib]));
                 }
-                before.push(json!([ia, ib]));
             }
         }
     }

@@ -12,6 +12,11 @@ use crate::doc::{Event, Modality, Role, Timex, Tokens};
 use crate::events::EventMention;
 use crate::lexicon::Pos;
 use crate::time::PartialDate;
+use std::collections::{HashMap, HashSet};
+
+/// How many of the most recent events a mention may corefer with: bounds
+/// the work on very long texts.
+const COREF_WINDOW: usize = 400;
 
 /// Types whose mentions corefer when their participants and dates agree.
 fn happening(kind: &str) -> bool {
@@ -148,6 +153,7 @@ pub fn build(
             let target = clusters
                 .iter()
                 .enumerate()
+                .skip(clusters.len().saturating_sub(COREF_WINDOW))
                 .filter(|(ci, (c, _))| {
                     let near = ev.sentence <= last_sentence[*ci] + 3;
                     let vague = ev.participants.is_empty() || c.participants.is_empty();
@@ -224,24 +230,54 @@ pub fn build(
             .map(|p| p.date);
     }
     // Order: by dates, then textual cues.
-    let mut before = Vec::new();
-    for (a, ea) in events.iter().enumerate() {
-        for (b, eb) in events.iter().enumerate() {
-            if a != b && ea.modality == Modality::Asserted && eb.modality == Modality::Asserted {
-                if let (Some(da), Some(db)) = (ea.date, eb.date) {
-                    if da.before(&db) {
-                        before.push((a, b));
-                    }
-                }
-            }
-        }
-    }
+    let mut before = date_order(&events);
+    let mut seen: HashSet<(usize, usize)> = before.iter().copied().collect();
     for (a, b) in textual_order(toks, &events) {
-        if !before.contains(&(a, b)) && !before.contains(&(b, a)) {
+        if !seen.contains(&(b, a)) && seen.insert((a, b)) {
             before.push((a, b));
         }
     }
     (events, before)
+}
+
+/// Most `before` pairs derived from dates for one article: bounds the work
+/// and the output on very long texts.
+const MAX_DATE_PAIRS: usize = 20_000;
+
+/// `before` from dates, as the transitive reduction: each event before the
+/// events of the next dates (respecting granularity); the order of any two
+/// dated events follows by transitivity (`ng:before+` in queries).
+fn date_order(events: &[Event]) -> Vec<(usize, usize)> {
+    let mut by_date: HashMap<PartialDate, Vec<usize>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if let (Some(d), Modality::Asserted) = (e.date, e.modality) {
+            by_date.entry(d).or_default().push(i);
+        }
+    }
+    let mut dates: Vec<PartialDate> = by_date.keys().copied().collect();
+    dates.sort_by_key(PartialDate::sort_key);
+    let mut out = Vec::new();
+    for (i, di) in dates.iter().enumerate() {
+        // The immediate successors of di: dates after it and after none of
+        // the successors already found (dates come sorted by first day).
+        let mut successors: Vec<PartialDate> = Vec::new();
+        for dj in &dates[i + 1..] {
+            if di.before(dj) && !successors.iter().any(|m| m.before(dj)) {
+                successors.push(*dj);
+            }
+        }
+        for dj in successors {
+            for &a in &by_date[di] {
+                for &b in &by_date[&dj] {
+                    if out.len() >= MAX_DATE_PAIRS {
+                        return out;
+                    }
+                    out.push((a, b));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether `d` lies within the period from `start` to `end` (or `start`).
