@@ -86,17 +86,40 @@ pub fn build(
 ) -> (Vec<Event>, Vec<(usize, usize)>) {
     let tt = place_timexes(toks, timexes);
     let sentence_of = |tok: usize| toks.sentences.partition_point(|s| s.tokens.end <= tok);
-    // Heading governing each line: the last heading at or above it.
-    let heading_of_line = |line: usize| -> Option<Placed> {
-        tt.iter()
-            .rfind(|p| p.heading && toks.sentences[sentence_of(p.tok)].line <= line)
-            .copied()
+    // Heading governing each line: the last heading at or above it (one pass).
+    let mut governing: Vec<Option<Placed>> = vec![None; toks.lines.len()];
+    {
+        let mut current = None;
+        let mut headings = tt.iter().filter(|p| p.heading).peekable();
+        for (line, slot) in governing.iter_mut().enumerate() {
+            while let Some(h) = headings.peek() {
+                if toks.sentences[sentence_of(h.tok)].line <= line {
+                    current = Some(**h);
+                    headings.next();
+                } else {
+                    break;
+                }
+            }
+            *slot = current;
+        }
+    }
+    let heading_of_line = |line: usize| governing.get(line).copied().flatten();
+    // Timexes and verb triggers are in text order: search them by position.
+    let timexes_in = |a: usize, b: usize| {
+        let lo = tt.partition_point(|p| p.tok < a);
+        let hi = tt.partition_point(|p| p.tok < b);
+        &tt[lo..hi.max(lo)]
     };
-    let verb_tokens: Vec<usize> = mentions
+    let mut verb_tokens: Vec<usize> = mentions
         .iter()
         .filter(|m| m.pos == Pos::Verb)
         .map(|m| m.token)
         .collect();
+    verb_tokens.sort_unstable();
+    let verb_between = |a: usize, b: usize| {
+        let i = verb_tokens.partition_point(|v| *v <= a);
+        verb_tokens.get(i).is_some_and(|v| *v < b)
+    };
     let mut events: Vec<(Event, bool)> = Vec::new(); // (event, date is explicit)
     for m in &mentions {
         let mut ev = m.event.clone();
@@ -108,9 +131,9 @@ pub fn build(
             own_end
         };
         // Nearest non-heading timex in the clause with no other verb trigger in between.
-        let explicit = tt
+        let explicit = timexes_in(c0, c1)
             .iter()
-            .filter(|p| !p.heading && p.tok >= c0 && p.tok < c1)
+            .filter(|p| !p.heading)
             .filter(|p| {
                 !p.modifier || (m.pos == Pos::Noun && p.tok < m.token && m.token <= p.tok + 3)
             })
@@ -125,7 +148,7 @@ pub fn build(
                 } else {
                     (m.token, p.tok)
                 };
-                !verb_tokens.iter().any(|v| *v > a && *v < b)
+                !verb_between(a, b)
             })
             .min_by_key(|p| p.tok.abs_diff(m.token))
             .copied();
@@ -222,11 +245,11 @@ pub fn build(
         {
             continue;
         }
-        ev.date = tt
+        ev.date = tt[..tt.partition_point(|p| p.tok < tok)]
             .iter()
-            .rfind(|p| {
-                p.tok < tok && !p.modifier && toks.sentences[sentence_of(p.tok)].line + 2 >= line
-            })
+            .rev()
+            .take_while(|p| toks.sentences[sentence_of(p.tok)].line + 2 >= line)
+            .find(|p| !p.modifier)
             .map(|p| p.date);
     }
     // Order: by dates, then textual cues.
