@@ -94,10 +94,13 @@ pub fn find_events(
         let r = sent.tokens.clone();
         let speech = quoted_speech(&tokens[r.clone()], r.start);
         let headline = crate::ner::is_headline(text, &tokens[r.clone()]);
-        let in_sent: Vec<Placed> = placed
+        // Mentions come in text order: the sentence's are a slice.
+        let lo = placed.partition_point(|p| p.first < r.start);
+        let hi = placed.partition_point(|p| p.first < r.end);
+        let in_sent: Vec<Placed> = placed[lo..hi.max(lo)]
             .iter()
             .copied()
-            .filter(|p| p.first >= r.start && p.end <= r.end)
+            .filter(|p| p.end <= r.end)
             .collect();
         let mut i = r.start;
         while i < r.end {
@@ -287,21 +290,22 @@ pub fn find_events(
                     .filter(|&b| b <= here)
                     .max()
                     .unwrap_or(0);
-                let before: Vec<usize> = placed
+                // The last two people named before, within the section.
+                let mut before: Vec<usize> = Vec::new();
+                for p in placed[..placed.partition_point(|p| p.first < i)]
                     .iter()
-                    .filter(|p| {
-                        p.end <= i
-                            && p.kind == EntityType::Person
-                            && tokens[p.first].span.start >= section
-                    })
                     .rev()
-                    .map(|p| p.entity)
-                    .fold(Vec::new(), |mut acc, e| {
-                        if acc.len() < 2 && !acc.contains(&e) {
-                            acc.push(e);
+                {
+                    if tokens[p.first].span.start < section {
+                        break;
+                    }
+                    if p.end <= i && p.kind == EntityType::Person && !before.contains(&p.entity) {
+                        before.push(p.entity);
+                        if before.len() == 2 {
+                            break;
                         }
-                        acc
-                    });
+                    }
+                }
                 if before.len() == 2 {
                     participants.clear();
                     for e in before.into_iter().rev() {
