@@ -589,9 +589,11 @@ fn classify_chunk(
     let has_connector = lows
         .iter()
         .any(|w| matches!(*w, "of" | "for" | "and" | "&"));
+    // A place head word names a place only after a name ("Everett
+    // Factory"), not alone ("Port authority chief fired").
     let org_head = ORG_HEADS.contains(lows.last().unwrap_or(&""))
         || (lows.len() > 2 && ORG_HEADS.contains(&lows[0]) && lows[1] == "of");
-    let place_head = PLACE_HEADS.contains(lows.last().unwrap_or(&""));
+    let place_head = lows.len() >= 2 && PLACE_HEADS.contains(lows.last().unwrap_or(&""));
     if org_head {
         let s = prefix.unwrap_or(s);
         push(
