@@ -543,18 +543,22 @@ fn subject_group(tokens: &[Token], left: &[Placed], s_start: usize) -> Vec<Place
             out.push(p);
             continue;
         }
-        let last = out[out.len() - 1];
-        let between: Vec<&str> = tokens[last.end..p.first]
-            .iter()
-            .map(|t| t.lower.as_str())
-            .collect();
-        if matches!(between.as_slice(), ["and"] | [","] | [",", "and"]) {
+        if coordinated(tokens, out[out.len() - 1], p) {
             out.push(p);
         } else {
             break;
         }
     }
     out
+}
+
+/// "X and Y", "X, Y", "X, and Y": `b` is coordinated with `a`.
+fn coordinated(tokens: &[Token], a: Placed, b: Placed) -> bool {
+    let between: Vec<&str> = tokens[a.end..b.first]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    matches!(between.as_slice(), ["and"] | [","] | [",", "and"])
 }
 
 const PREPOSITIONS: &[&str] = &[
@@ -717,12 +721,7 @@ fn object_group(tokens: &[Token], right: &[Placed], after: usize) -> Vec<Placed>
     }
     let mut out = vec![first];
     for p in it {
-        let last = out[out.len() - 1];
-        let between: Vec<&str> = tokens[last.end..p.first]
-            .iter()
-            .map(|t| t.lower.as_str())
-            .collect();
-        if matches!(between.as_slice(), ["and"] | [","] | [",", "and"]) {
+        if coordinated(tokens, out[out.len() - 1], p) {
             out.push(p);
         } else {
             break;

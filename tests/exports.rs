@@ -8,23 +8,6 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use std::path::Path;
 use std::process::Command;
 
-fn store_with_seed_and_samples(dir: &Path) -> std::path::PathBuf {
-    let store = dir.join("db");
-    run(
-        &store,
-        &[
-            "ingest",
-            "--published",
-            "2017-05-10",
-            seed_article().to_str().unwrap(),
-        ],
-    );
-    let mut args = vec!["ingest".to_string()];
-    args.extend(samples().iter().map(|p| p.display().to_string()));
-    run(&store, &args.iter().map(String::as_str).collect::<Vec<_>>());
-    store
-}
-
 fn count_with_oxigraph(path: &Path, format: RdfFormat) -> usize {
     let data = std::fs::read(path).unwrap();
     let mut n = 0;
@@ -114,7 +97,7 @@ fn every_format_round_trips_with_equal_counts() {
         "install raptor2-utils and serdi (see README)"
     );
     let dir = tempfile::tempdir().unwrap();
-    let store = store_with_seed_and_samples(dir.path());
+    let store = seed_and_samples_store(dir.path());
     let export = |fmt: &str| {
         let p = dir.path().join(format!("out.{fmt}"));
         run(
@@ -177,7 +160,7 @@ fn every_format_round_trips_with_equal_counts() {
 fn dot_views_render_without_warnings() {
     assert!(has_tool("dot"), "install graphviz (see README)");
     let dir = tempfile::tempdir().unwrap();
-    let store = store_with_seed_and_samples(dir.path());
+    let store = seed_and_samples_store(dir.path());
     for args in [
         vec!["dot", "meetings"],
         vec!["dot", "timeline"],
@@ -219,16 +202,7 @@ fn dot_views_render_without_warnings() {
 fn a_construct_query_is_drawn_with_prefixed_names() {
     assert!(has_tool("dot"), "install graphviz (see README)");
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("db");
-    run(
-        &store,
-        &[
-            "ingest",
-            "--published",
-            "2017-05-10",
-            seed_article().to_str().unwrap(),
-        ],
-    );
+    let store = seed_store(dir.path());
     let q = repo().join("docs/meetings-construct.rq");
     let dot = run(&store, &["dot", "--query", q.to_str().unwrap()]);
     assert!(dot.contains("label=\"ng:participant\""), "{dot}");

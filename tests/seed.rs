@@ -4,24 +4,15 @@
 mod common;
 use common::*;
 
-fn seed_store() -> tempfile::TempDir {
+fn seeded() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("db");
-    run(
-        &store,
-        &[
-            "ingest",
-            "--published",
-            "2017-05-10",
-            seed_article().to_str().unwrap(),
-        ],
-    );
+    seed_store(dir.path());
     dir
 }
 
 #[test]
 fn who_met_whom_lists_exactly_the_three_meetings() {
-    let dir = seed_store();
+    let dir = seeded();
     let out = run(
         &dir.path().join("db"),
         &["query", "who-met-whom", "--format", "csv"],
@@ -41,7 +32,7 @@ fn who_met_whom_lists_exactly_the_three_meetings() {
 
 #[test]
 fn what_preceded_the_firing_is_the_dated_timeline_before_it() {
-    let dir = seed_store();
+    let dir = seeded();
     let out = run(
         &dir.path().join("db"),
         &[

@@ -27,19 +27,7 @@ fn shacl(data: &Path) -> Value {
 #[test]
 fn seed_and_samples_conform_to_the_shapes() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("db");
-    run(
-        &store,
-        &[
-            "ingest",
-            "--published",
-            "2017-05-10",
-            seed_article().to_str().unwrap(),
-        ],
-    );
-    let mut args = vec!["ingest".to_string()];
-    args.extend(samples().iter().map(|p| p.display().to_string()));
-    run(&store, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    let store = seed_and_samples_store(dir.path());
     let ttl = dir.path().join("all.ttl");
     run(
         &store,

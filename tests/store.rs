@@ -165,16 +165,7 @@ fn errors_say_what_to_do() {
 #[test]
 fn runaway_updates_and_services_are_stopped() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("db");
-    run(
-        &store,
-        &[
-            "ingest",
-            "--published",
-            "2017-05-10",
-            seed_article().to_str().unwrap(),
-        ],
-    );
+    let store = seed_store(dir.path());
     let before = triples(&store);
     // A cross product of everything, stopped by --timeout.
     let out = run_raw(

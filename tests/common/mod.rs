@@ -73,3 +73,21 @@ pub fn has_tool(name: &str) -> bool {
         .output()
         .is_ok_and(|o| o.status.success())
 }
+
+/// A store with the seed article (published 2017-05-10) and the bundled samples.
+pub fn seed_and_samples_store(dir: &Path) -> PathBuf {
+    let store = dir.join("db");
+    run(
+        &store,
+        &[
+            "ingest",
+            "--published",
+            "2017-05-10",
+            seed_article().to_str().unwrap(),
+        ],
+    );
+    let mut args = vec!["ingest".to_string()];
+    args.extend(samples().iter().map(|p| p.display().to_string()));
+    run(&store, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    store
+}
