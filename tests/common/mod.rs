@@ -74,8 +74,8 @@ pub fn has_tool(name: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// A store with the seed article (published 2017-05-10) and the bundled samples.
-pub fn seed_and_samples_store(dir: &Path) -> PathBuf {
+/// A store with the seed article, published 2017-05-10.
+pub fn seed_store(dir: &Path) -> PathBuf {
     let store = dir.join("db");
     run(
         &store,
@@ -86,6 +86,12 @@ pub fn seed_and_samples_store(dir: &Path) -> PathBuf {
             seed_article().to_str().unwrap(),
         ],
     );
+    store
+}
+
+/// A store with the seed article and the bundled samples.
+pub fn seed_and_samples_store(dir: &Path) -> PathBuf {
+    let store = seed_store(dir);
     let mut args = vec!["ingest".to_string()];
     args.extend(samples().iter().map(|p| p.display().to_string()));
     run(&store, &args.iter().map(String::as_str).collect::<Vec<_>>());
