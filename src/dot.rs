@@ -417,3 +417,27 @@ pub fn render(store: &Store, view: View, name: Option<&str>, out: &mut impl Writ
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_escaped_for_dot() {
+        assert_eq!(esc(r#"Say "hi" \ Zoë"#), r#"Say \"hi\" \\ Zoë"#);
+        assert_eq!(esc("two\nlines"), "two lines");
+        let mut g = Graph::default();
+        let a = g.node(
+            "a",
+            vec!["O\"Brien \\ Co".into(), "Zürich".into()],
+            Kind::Person,
+        );
+        let b = g.node("b", vec!["x".into()], Kind::Event);
+        g.g.add_edge(a, b, "role \"x\"".into());
+        let mut out = Vec::new();
+        g.write("T \"1\"", "LR", false, &[], &mut out).unwrap();
+        let dot = String::from_utf8(out).unwrap();
+        assert!(dot.contains(r#"label="O\"Brien \\ Co\nZürich""#), "{dot}");
+        assert!(dot.contains(r#"label="role \"x\"""#), "{dot}");
+    }
+}
