@@ -68,7 +68,7 @@ pub fn corpus(paths: &[std::path::PathBuf]) -> Result<Vec<Article>> {
             }
         } else {
             let mut w = Vec::new();
-            if let Ok(a) = ingest::read_article(&p, ingest::Published::Detect, &mut w) {
+            if let Ok(a) = ingest::read_article(&p, ingest::Published::Detect, usize::MAX, &mut w) {
                 out.push(a);
             }
         }

@@ -34,6 +34,9 @@ pub struct Args {
     /// Store directory [default: $NEWSGRAPH_STORE, else ./newsgraph.db]
     #[arg(long, global = true, env = "NEWSGRAPH_STORE")]
     store: Option<PathBuf>,
+    /// Largest article accepted, in MB (extraction needs about 300 MB of memory per MB of text)
+    #[arg(long, global = true, default_value_t = ingest::DEFAULT_MAX_ARTICLE_MB)]
+    max_article_mb: usize,
     /// Extra event trigger lexicon (same TSV format as data/lexicon/events.tsv); repeatable
     #[arg(long, global = true)]
     lexicon: Vec<PathBuf>,
@@ -169,6 +172,7 @@ impl ExportFormat {
 /// Settings shared by the subcommands, built from the arguments.
 struct Config {
     store: PathBuf,
+    max_article_bytes: usize,
     lexicon: Vec<PathBuf>,
     progress: bool,
 }
@@ -180,6 +184,7 @@ impl Config {
                 .store
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("newsgraph.db")),
+            max_article_bytes: args.max_article_mb.saturating_mul(1_000_000),
             lexicon: args.lexicon.clone(),
             progress: std::io::stderr().is_terminal(),
         }
@@ -212,7 +217,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let published = Published::from_flag(published.as_deref())?;
             let lex = cfg.lexicon()?;
             let store = Store::open(&cfg.store)?;
-            let s = ingest::ingest(&store, &paths, published, &lex, cfg.progress)?;
+            let s = ingest::ingest(
+                &store,
+                &paths,
+                published,
+                &lex,
+                cfg.progress,
+                cfg.max_article_bytes,
+            )?;
             for w in &s.warnings {
                 eprintln!("warning: {w}");
             }
@@ -240,6 +252,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let article = ingest::read_article(
                 &file,
                 Published::from_flag(published.as_deref())?,
+                cfg.max_article_bytes,
                 &mut warnings,
             )
             .map_err(|reason| Error::Usage(format!("{}: {reason}", file.display())))?;
@@ -512,7 +525,14 @@ fn demo(cfg: &Config) -> Result<ExitCode> {
     }
     let store = Store::open(&dir.path().join("store"))?;
     let lex = cfg.lexicon()?;
-    let s = ingest::ingest(&store, &paths, Published::Detect, &lex, cfg.progress)?;
+    let s = ingest::ingest(
+        &store,
+        &paths,
+        Published::Detect,
+        &lex,
+        cfg.progress,
+        cfg.max_article_bytes,
+    )?;
     say!(
         "Ingested {} sample articles: {} entities, {} events, {} triples in {:.2}s\n",
         s.articles,

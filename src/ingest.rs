@@ -102,14 +102,30 @@ fn walk(
     }
 }
 
+/// Default limit on one article's size (`--max-article-mb`).
+pub const DEFAULT_MAX_ARTICLE_MB: usize = 16;
+
 /// Read one input into an article. Text is decoded as UTF-8 (invalid bytes
 /// replaced, with a warning), a BOM dropped, `\r\n` normalized to `\n`;
 /// empty and binary inputs are refused.
 pub fn read_article(
     path: &Path,
     published: Published,
+    max_bytes: usize,
     warnings: &mut Vec<String>,
 ) -> std::result::Result<Article, String> {
+    let too_big = |n: u64| {
+        format!(
+            "article of {:.1} MB is over the {:.0} MB limit: split it, or raise --max-article-mb if the machine has the memory (extraction needs about 300 MB per MB of text)",
+            n as f64 / 1e6,
+            max_bytes as f64 / 1e6
+        )
+    };
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_file() && meta.len() > max_bytes as u64 {
+            return Err(too_big(meta.len()));
+        }
+    }
     let mut bytes = Vec::new();
     let source = if path == Path::new("-") {
         std::io::stdin()
@@ -120,6 +136,9 @@ pub fn read_article(
         bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
         path.display().to_string()
     };
+    if bytes.len() > max_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err(format!(
             "binary file (NUL byte at offset {pos}): not an article"
@@ -438,6 +457,7 @@ pub fn ingest(
     published: Published,
     lex: &Lexicon,
     progress: bool,
+    max_bytes: usize,
 ) -> Result<Summary> {
     let start = std::time::Instant::now();
     let mut summary = Summary::default();
@@ -456,7 +476,7 @@ pub fn ingest(
     // Read sequentially (stdin, error order), extract in parallel.
     let mut articles = Vec::new();
     for f in &files {
-        match read_article(f, published, &mut summary.warnings) {
+        match read_article(f, published, max_bytes, &mut summary.warnings) {
             Ok(a) => articles.push(a),
             Err(reason) => summary.skipped.push(Skipped {
                 source: f.display().to_string(),

@@ -311,3 +311,38 @@ fn a_second_writer_is_turned_away_while_readers_go_on() {
     );
     assert_eq!(csv_rows(&n), vec![vec!["400"]]);
 }
+
+#[test]
+fn an_article_over_the_size_limit_is_skipped_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let big = dir.path().join("big.txt");
+    let small = dir.path().join("small.txt");
+    std::fs::write(
+        &big,
+        "President Ola Nordmann met with Chancellor Eva Lund in Berlin.\n".repeat(20_000),
+    )
+    .unwrap();
+    std::fs::write(
+        &small,
+        "President Ola Nordmann met with Chancellor Eva Lund in Berlin.\n",
+    )
+    .unwrap();
+    let out = run_raw(
+        &store,
+        &[
+            "ingest",
+            "--max-article-mb",
+            "1",
+            big.to_str().unwrap(),
+            small.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("over the 1 MB limit") && err.contains("--max-article-mb"),
+        "{err}"
+    );
+    assert!(err.contains("1 articles (1 new"), "{err}");
+}
