@@ -5,6 +5,7 @@ use newsgraph::dot::View;
 use newsgraph::error::{Error, Result};
 use newsgraph::ingest::{self, Published};
 use newsgraph::lexicon::Lexicon;
+use newsgraph::ner::NerMode;
 use newsgraph::queries::{self, CannedQuery, ResultFormat};
 use newsgraph::store::Store;
 use newsgraph::{eval, extract, json, rdf};
@@ -40,6 +41,9 @@ pub struct Args {
     /// Extra event trigger lexicon (same TSV format as data/lexicon/events.tsv); repeatable
     #[arg(long, global = true)]
     lexicon: Vec<PathBuf>,
+    /// Name recognition: rules, the trained tagger, or hybrid (rules, plus the tagger's names they miss)
+    #[arg(long, global = true, value_enum, default_value_t = NerChoice::Rules)]
+    ner: NerChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -123,6 +127,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
         format: EvalFormat,
     },
+    /// Train the name tagger on GUM CoNLL-U files and write the model (data/models/ner.bin)
+    TrainNer {
+        /// Folder of GUM .conllu files
+        #[arg(long, default_value = "../shared/train/gum")]
+        gum: PathBuf,
+        /// Passes over the training data
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        /// Model file to write
+        #[arg(short, long, default_value = "data/models/ner.bin")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum NerChoice {
+    Rules,
+    Tagger,
+    Hybrid,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -174,6 +197,7 @@ struct Config {
     store: PathBuf,
     max_article_bytes: usize,
     lexicon: Vec<PathBuf>,
+    ner: NerMode,
     progress: bool,
 }
 
@@ -186,18 +210,25 @@ impl Config {
                 .unwrap_or_else(|| PathBuf::from("newsgraph.db")),
             max_article_bytes: args.max_article_mb.saturating_mul(1_000_000),
             lexicon: args.lexicon.clone(),
+            ner: match args.ner {
+                NerChoice::Rules => NerMode::Rules,
+                NerChoice::Tagger => NerMode::Tagger,
+                NerChoice::Hybrid => NerMode::Hybrid,
+            },
             progress: std::io::stderr().is_terminal(),
         }
     }
 
     fn lexicon(&self) -> Result<std::borrow::Cow<'static, Lexicon>> {
-        if self.lexicon.is_empty() {
-            Ok(std::borrow::Cow::Borrowed(Lexicon::bundled()))
+        let mut lex = if self.lexicon.is_empty() {
+            std::borrow::Cow::Borrowed(Lexicon::bundled())
         } else {
-            Ok(std::borrow::Cow::Owned(Lexicon::with_user_lexicons(
-                &self.lexicon,
-            )?))
+            std::borrow::Cow::Owned(Lexicon::with_user_lexicons(&self.lexicon)?)
+        };
+        if lex.ner_mode != self.ner {
+            lex.to_mut().ner_mode = self.ner;
         }
+        Ok(lex)
     }
 }
 
@@ -454,6 +485,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
             if let Some(m) = r.peak_rss_mb {
                 say!("peak memory (RSS): {m:.0} MB");
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::TrainNer {
+            gum,
+            epochs,
+            output,
+        } => {
+            // Train on the rules' own output: the rules are features.
+            let mut lex = cfg.lexicon()?.into_owned();
+            lex.ner_mode = NerMode::Rules;
+            let (model, report) = newsgraph::train::train_dir(&gum, &lex, epochs, |m| {
+                eprintln!("{m}");
+            })?;
+            std::fs::write(&output, model.to_bytes()).map_err(|e| Error::io(&output, e))?;
+            eprintln!(
+                "{} features → {}; rebuild (cargo build --release) to embed it",
+                report.features,
+                output.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { gold, format } => {

@@ -11,6 +11,13 @@ pub fn extract(text_in: &str, published: Option<PartialDate>, lex: &Lexicon) -> 
     let credits = ner::credit_lines(text_in, &toks);
     let timexes = timex::find_timexes(text_in, &toks, published);
     let rec = ner::recognize(text_in, &toks, lex, &credits);
+    let rec = match &lex.ner_model {
+        Some(model) if lex.ner_mode != ner::NerMode::Rules => {
+            let chunks = model.tag(text_in, &toks, lex, &rec);
+            ner::combine(text_in, &toks, lex, &credits, rec, &chunks, lex.ner_mode)
+        }
+        _ => rec,
+    };
     let res = entities::resolve(text_in, &rec, lex);
     let timex_spans: Vec<_> = timexes.iter().map(|t| t.span).collect();
     // Dated headings start sections: byte offsets of their lines.

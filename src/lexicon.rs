@@ -6,10 +6,12 @@
 
 use crate::doc::EntityType;
 use crate::error::{Error, Result};
+use crate::ner::NerMode;
+use crate::tagger::Model;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const COUNTRIES: &str = include_str!("../data/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../data/gazetteer/places.tsv");
@@ -19,6 +21,8 @@ const GIVEN_NAMES: &str = include_str!("../data/lexicon/given_names.txt");
 const NOT_NAMES: &str = include_str!("../data/lexicon/not_names.txt");
 const EVENTS: &str = include_str!("../data/lexicon/events.tsv");
 const COMMON_WORDS: &str = include_str!("../data/lexicon/common_words.txt");
+/// The name tagger trained by `newsgraph train-ner` (empty: rules only).
+const NER_MODEL: &[u8] = include_bytes!("../data/models/ner.bin");
 
 /// One entry of the gazetteer: a country, place or organization.
 #[derive(Debug, Clone)]
@@ -74,6 +78,10 @@ pub struct Lexicon {
     pub max_trigger_words: usize,
     /// Gazetteer index by canonical name.
     pub by_name: HashMap<String, usize>,
+    /// The statistical name tagger, if one is bundled.
+    pub ner_model: Option<Arc<Model>>,
+    /// How rules and tagger are combined.
+    pub ner_mode: NerMode,
 }
 
 /// A gazetteer match on the text.
@@ -268,6 +276,12 @@ impl Lexicon {
             triggers,
             max_trigger_words,
             by_name,
+            ner_model: if NER_MODEL.is_empty() {
+                None
+            } else {
+                Some(Arc::new(Model::from_bytes(NER_MODEL)?))
+            },
+            ner_mode: NerMode::default(),
         })
     }
 

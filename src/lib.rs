@@ -6,6 +6,7 @@
 //! [`timeline`] → [`rdf`] → [`store`]. See ARCHITECTURE.md.
 
 pub mod bench;
+pub mod conllu;
 pub mod doc;
 pub mod dot;
 pub mod entities;
@@ -21,10 +22,12 @@ pub mod queries;
 pub mod rdf;
 pub mod score;
 pub mod store;
+pub mod tagger;
 pub mod text;
 pub mod time;
 pub mod timeline;
 pub mod timex;
+pub mod train;
 pub mod vocab;
 
 pub use error::{Error, Result};
