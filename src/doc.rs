@@ -130,6 +130,8 @@ pub enum Evidence {
     Pattern(&'static str),
     /// A shorter form of a name recognized earlier in the document.
     Alias,
+    /// A definite description referring back to a named entity ("the company").
+    Nominal,
 }
 
 /// A span of text that names an entity.

@@ -5,7 +5,7 @@
 //! "Comey" → "James Comey"); other organizations and places by their text,
 //! with acronyms joining the organization whose initials they spell.
 
-use crate::doc::{Attributes, Entity, EntityType, Evidence, Mention, Span};
+use crate::doc::{Attributes, Entity, EntityType, Evidence, Mention, Shape, Span, Tokens};
 use crate::lexicon::Lexicon;
 use crate::ner::{surname_key, Recognized};
 use std::collections::HashMap;
@@ -169,6 +169,232 @@ fn new_entity(
     entities.len() - 1
 }
 
+/// Head nouns of definite descriptions that refer back to an entity of a type.
+const NOMINAL_HEADS: &[(&str, EntityType)] = &[
+    ("company", EntityType::Organization),
+    ("firm", EntityType::Organization),
+    ("corporation", EntityType::Organization),
+    ("conglomerate", EntityType::Organization),
+    ("group", EntityType::Organization),
+    ("organization", EntityType::Organization),
+    ("organisation", EntityType::Organization),
+    ("agency", EntityType::Organization),
+    ("ministry", EntityType::Organization),
+    ("department", EntityType::Organization),
+    ("airline", EntityType::Organization),
+    ("carrier", EntityType::Organization),
+    ("manufacturer", EntityType::Organization),
+    ("maker", EntityType::Organization),
+    ("automaker", EntityType::Organization),
+    ("retailer", EntityType::Organization),
+    ("bank", EntityType::Organization),
+    ("party", EntityType::Organization),
+    ("team", EntityType::Organization),
+    ("club", EntityType::Organization),
+    ("band", EntityType::Organization),
+    ("union", EntityType::Organization),
+    ("council", EntityType::Organization),
+    ("committee", EntityType::Organization),
+    ("newspaper", EntityType::Organization),
+    ("magazine", EntityType::Organization),
+    ("broadcaster", EntityType::Organization),
+    ("network", EntityType::Organization),
+    ("university", EntityType::Organization),
+    ("alliance", EntityType::Organization),
+    ("coalition", EntityType::Organization),
+    ("country", EntityType::Country),
+    ("nation", EntityType::Country),
+    ("kingdom", EntityType::Country),
+    ("city", EntityType::Place),
+    ("town", EntityType::Place),
+    ("village", EntityType::Place),
+    ("capital", EntityType::Place),
+    ("province", EntityType::Place),
+    ("island", EntityType::Place),
+];
+
+/// A title, or the last word of one ("minister" of "foreign minister").
+fn is_title_head(lex: &Lexicon, w: &str) -> bool {
+    lex.titles.contains_key(w)
+        || lex
+            .titles
+            .keys()
+            .any(|k| k.strip_suffix(w).is_some_and(|p| p.ends_with(' ')))
+}
+
+/// Function words, auxiliaries and irregular past tenses.
+#[rustfmt::skip]
+const FOLLOWERS: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do", "said", "says", "and", "or", "but", "of",
+    "in", "on", "at", "to", "for", "with", "by", "from", "as", "that", "which", "who", "whose",
+    "since", "after", "before", "also", "now", "then", "still", "not", "last", "this", "into",
+    "over", "under", "against", "about", "than", "because",
+    "told", "left", "met", "went", "came", "made", "took", "gave", "got", "saw", "spoke",
+    "wrote", "won", "lost", "sold", "bought", "paid", "kept", "held", "led", "ran", "began",
+    "became", "knew", "thought", "found", "sent", "brought", "set", "put", "cut", "hit", "let",
+    "quit",
+];
+
+/// Words that may follow the head of a definite description (so that "the
+/// company" in "the company said" is one, and "the company's shares" too,
+/// but not "the company headquarters").
+fn ends_noun_phrase(t: Option<&crate::doc::Token>, lex: &Lexicon) -> bool {
+    let Some(t) = t else { return true };
+    if t.shape == Shape::Punct || t.lower == "'s" || t.lower == "'" {
+        return true;
+    }
+    if t.shape != Shape::Lower {
+        return false;
+    }
+    let w = t.lower.as_str();
+    FOLLOWERS.contains(&w)
+        || w.ends_with("ed")
+        || lex
+            .triggers
+            .get(w)
+            .is_some_and(|r| r.iter().any(|t| t.pos == crate::lexicon::Pos::Verb))
+}
+
+/// Definite descriptions that refer back to a named entity of the document:
+/// "the company" (the latest organization named before it), "the country",
+/// "the city", "the foreign minister" (the latest person with that title).
+/// They become mentions of that entity, so its facts and provenance include
+/// them; they never rename it.
+pub fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut Resolved) {
+    let tokens = &toks.tokens;
+    let taken: std::collections::HashSet<usize> = res
+        .mentions
+        .iter()
+        .flat_map(|m| m.first_token..m.end_token)
+        .collect();
+    let mut added: Vec<(Mention, usize)> = Vec::new();
+    for sent in &toks.sentences {
+        let r = sent.tokens.clone();
+        let mut i = r.start;
+        while i < r.end {
+            if !matches!(tokens[i].lower.as_str(), "the" | "this") {
+                i += 1;
+                continue;
+            }
+            // The head within three words, after lowercase modifiers or a demonym.
+            let mut found = None;
+            for j in i + 1..(i + 4).min(r.end) {
+                if taken.contains(&j) {
+                    break;
+                }
+                let t = &tokens[j];
+                let head_kind = NOMINAL_HEADS
+                    .iter()
+                    .find(|(h, _)| *h == t.lower)
+                    .map(|&(_, k)| k)
+                    .or_else(|| {
+                        lex.titles
+                            .contains_key(&t.lower)
+                            .then_some(EntityType::Person)
+                    });
+                if let Some(kind) = head_kind {
+                    if t.shape == Shape::Lower || (t.shape == Shape::Capitalized && j == i + 1) {
+                        // A longer title ending here ("the foreign minister").
+                        let title = (i + 1..=j)
+                            .map(|k| tokens[k].lower.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        found = Some((j, kind, title));
+                        break;
+                    }
+                }
+                let modifier = (t.shape == Shape::Lower
+                    && t.lower.chars().all(char::is_alphabetic)
+                    && !matches!(
+                        t.lower.as_str(),
+                        "and"
+                            | "or"
+                            | "of"
+                            | "that"
+                            | "which"
+                            | "every"
+                            | "each"
+                            | "all"
+                            | "other"
+                            | "another"
+                            | "some"
+                            | "any"
+                            | "no"
+                            | "many"
+                            | "same"
+                    ))
+                    || lex.demonyms.contains_key(t.span.text(text));
+                if !modifier {
+                    break;
+                }
+            }
+            let Some((head, kind, title)) = found else {
+                i += 1;
+                continue;
+            };
+            if !ends_noun_phrase(tokens.get(head + 1).filter(|_| head + 1 < r.end), lex) {
+                i = head + 1;
+                continue;
+            }
+            let at = tokens[i].span.start;
+            let head_word = tokens[head].lower.as_str();
+            // The latest entity of the type named before the description.
+            let antecedent = res
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == kind)
+                .filter(|(_, e)| {
+                    kind != EntityType::Person
+                        || e.attributes.job_title.as_deref().is_some_and(|jt| {
+                            jt == head_word
+                                || jt.ends_with(&format!(" {head_word}"))
+                                || title.ends_with(jt)
+                        })
+                })
+                .filter_map(|(k, e)| {
+                    let last = e
+                        .mentions
+                        .iter()
+                        .filter(|m| m.end <= at)
+                        .map(|m| m.start)
+                        .max()?;
+                    Some((last, k))
+                })
+                .max()
+                .map(|(_, k)| k);
+            if let Some(e) = antecedent {
+                let span = Span::new(at, tokens[head].span.end);
+                added.push((
+                    Mention {
+                        span,
+                        extent: span,
+                        kind,
+                        evidence: Evidence::Nominal,
+                        first_token: i,
+                        end_token: head + 1,
+                    },
+                    e,
+                ));
+            }
+            i = head + 1;
+        }
+    }
+    for (m, e) in added {
+        res.entities[e].mentions.push(m.span);
+        res.entities[e].extents.push(m.extent);
+        res.entities[e].mentions.sort();
+        res.entities[e].extents.sort();
+        res.mentions.push(m);
+        res.mention_entity.push(e);
+    }
+    let mut order: Vec<usize> = (0..res.mentions.len()).collect();
+    order.sort_by_key(|&k| res.mentions[k].first_token);
+    res.mentions = order.iter().map(|&k| res.mentions[k].clone()).collect();
+    res.mention_entity = order.iter().map(|&k| res.mention_entity[k]).collect();
+}
+
 impl Resolved {
     /// The entity a span of text refers to, if a mention covers it exactly.
     pub fn entity_at(&self, span: Span) -> Option<usize> {
@@ -176,5 +402,49 @@ impl Resolved {
             .iter()
             .position(|m| m.span == span)
             .map(|k| self.mention_entity[k])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (mention text, entity name) of the definite descriptions found.
+    fn nominals(text: &str) -> Vec<(String, String)> {
+        let lex = Lexicon::bundled();
+        let toks = crate::text::tokenize(text);
+        let credits = crate::ner::credit_lines(text, &toks);
+        let rec = crate::ner::recognize(text, &toks, lex, &credits);
+        let mut res = resolve(text, &rec, lex);
+        add_nominals(text, &toks, lex, &mut res);
+        res.mentions
+            .iter()
+            .zip(&res.mention_entity)
+            .filter(|(m, _)| m.evidence == Evidence::Nominal)
+            .map(|(m, &e)| (m.span.text(text).to_string(), res.entities[e].name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn definite_descriptions_refer_back() {
+        let got = nominals(
+            "Norway's Foreign Minister Marta Vellinga visited Qadir Holdings in Oslo. \
+             The company said the minister left the city on Monday. \
+             The company headquarters stayed closed, and every company in the country waited.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("The company".to_string(), "Qadir Holdings".to_string()),
+                ("the minister".to_string(), "Marta Vellinga".to_string()),
+                ("the city".to_string(), "Oslo".to_string()),
+                ("the country".to_string(), "Norway".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_antecedent_no_mention() {
+        assert!(nominals("The company said the minister left the city.").is_empty());
     }
 }

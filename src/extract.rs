@@ -18,7 +18,8 @@ pub fn extract(text_in: &str, published: Option<PartialDate>, lex: &Lexicon) -> 
         }
         _ => rec,
     };
-    let res = entities::resolve(text_in, &rec, lex);
+    let mut res = entities::resolve(text_in, &rec, lex);
+    entities::add_nominals(text_in, &toks, lex, &mut res);
     let timex_spans: Vec<_> = timexes.iter().map(|t| t.span).collect();
     // Dated headings start sections: byte offsets of their lines.
     let sections: Vec<usize> = timexes
