@@ -288,11 +288,7 @@ pub fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut Resolved
                     .iter()
                     .find(|(h, _)| *h == t.lower)
                     .map(|&(_, k)| k)
-                    .or_else(|| {
-                        lex.titles
-                            .contains_key(&t.lower)
-                            .then_some(EntityType::Person)
-                    });
+                    .or_else(|| is_title_head(lex, &t.lower).then_some(EntityType::Person));
                 if let Some(kind) = head_kind {
                     if t.shape == Shape::Lower || (t.shape == Shape::Capitalized && j == i + 1) {
                         // A longer title ending here ("the foreign minister").
