@@ -109,9 +109,15 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
         last_seen[idx] = m.span.start + 1;
         entities[idx].mentions.push(m.span);
         entities[idx].extents.push(m.extent);
-        // Names grow to the longest form the text uses.
-        if surface.len() > entities[idx].name.len() {
-            entities[idx].name = surface.to_string();
+        // Names grow to the longest form the text uses; a place's includes
+        // its region ("Mobile, Alabama").
+        let named = if m.kind == EntityType::Place {
+            m.extent.text(text)
+        } else {
+            surface
+        };
+        if named.len() > entities[idx].name.len() {
+            entities[idx].name = named.to_string();
         }
     }
     // Attributes of people from the qualifiers of their mentions.
@@ -350,11 +356,12 @@ pub fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut Resolved
                         })
                 })
                 .filter_map(|(k, e)| {
+                    // Latest by end; of nested ones ("Mobile, Alabama"), the outer.
                     let last = e
-                        .mentions
+                        .extents
                         .iter()
                         .filter(|m| m.end <= at)
-                        .map(|m| m.start)
+                        .map(|m| (m.end, std::cmp::Reverse(m.start)))
                         .max()?;
                     Some((last, k))
                 })

@@ -759,6 +759,21 @@ fn push(
 /// the dev corpora disagree on them, so names stay bare.)
 fn extend_extents(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
     let starts: HashSet<usize> = mentions.iter().map(|m| m.first_token).collect();
+    // "Mobile, Alabama", "Irving, Texas": a place followed by its region or
+    // country is one mention (the region keeps its own mention too).
+    let regions: HashMap<usize, usize> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country))
+        .map(|m| (m.first_token, m.end_token))
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.kind != EntityType::Place || tokens.get(m.end_token).is_none_or(|t| t.lower != ",") {
+            continue;
+        }
+        if let Some(&r_end) = regions.get(&(m.end_token + 1)) {
+            m.extent = Span::new(m.span.start, tokens[r_end - 1].span.end);
+        }
+    }
     for m in mentions.iter_mut() {
         let s = m.first_token;
         if m.kind != EntityType::Country

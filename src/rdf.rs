@@ -72,6 +72,11 @@ pub fn article_iri(key: &str, source: &str) -> NamedNode {
 }
 
 pub fn entity_iri(kind: EntityType, name: &str) -> NamedNode {
+    // "Mobile, Alabama" and a later article's "Mobile" are one place.
+    let name = match kind {
+        EntityType::Place => name.split(',').next().unwrap_or(name),
+        _ => name,
+    };
     let kind = match kind {
         EntityType::Person => "person",
         EntityType::Organization => "organization",
