@@ -554,10 +554,11 @@ fn subject_group(tokens: &[Token], left: &[Placed], s_start: usize) -> Vec<Place
 
 /// "X and Y", "X, Y", "X, and Y": `b` is coordinated with `a`.
 fn coordinated(tokens: &[Token], a: Placed, b: Placed) -> bool {
-    let between: Vec<&str> = tokens[a.end..b.first]
-        .iter()
-        .map(|t| t.lower.as_str())
-        .collect();
+    // Overlapping mentions are never coordinated.
+    let Some(between) = tokens.get(a.end..b.first) else {
+        return false;
+    };
+    let between: Vec<&str> = between.iter().map(|t| t.lower.as_str()).collect();
     matches!(between.as_slice(), ["and"] | [","] | [",", "and"])
 }
 
