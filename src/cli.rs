@@ -35,7 +35,7 @@ pub struct Args {
     /// Store directory [default: $NEWSGRAPH_STORE, else ./newsgraph.db]
     #[arg(long, global = true, env = "NEWSGRAPH_STORE")]
     store: Option<PathBuf>,
-    /// Largest article accepted, in MB (extraction needs about 300 MB of memory per MB of text)
+    /// Largest article accepted, in MB (longer ones are extracted in 1 MB parts)
     #[arg(long, global = true, default_value_t = ingest::DEFAULT_MAX_ARTICLE_MB)]
     max_article_mb: usize,
     /// Extra event trigger lexicon (same TSV format as data/lexicon/events.tsv); repeatable

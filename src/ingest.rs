@@ -97,13 +97,27 @@ fn walk(
         for e in entries {
             walk(&e, out, seen, skipped, false);
         }
-    } else if explicit || matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")) {
+    } else if explicit {
+        // Named on the command line: also a pipe ("<(curl …)").
         out.push(p.to_path_buf());
+    } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")) {
+        // Inside a directory only regular files: a FIFO or a device would
+        // block or never end.
+        if canon.is_file() {
+            out.push(p.to_path_buf());
+        } else {
+            skipped.push(Skipped {
+                source: p.display().to_string(),
+                reason: "not a regular file".into(),
+            });
+        }
     }
 }
 
-/// Default limit on one article's size (`--max-article-mb`).
-pub const DEFAULT_MAX_ARTICLE_MB: usize = 16;
+/// Default limit on one article's size (`--max-article-mb`). Long articles
+/// are extracted in parts of [`PART_BYTES`], so memory does not grow with
+/// it; the limit guards against feeding a dump or a log by mistake.
+pub const DEFAULT_MAX_ARTICLE_MB: usize = 256;
 
 /// Read one input into an article. Text is decoded as UTF-8 (invalid bytes
 /// replaced, with a warning), a BOM dropped, `\r\n` normalized to `\n`;
@@ -116,7 +130,7 @@ pub fn read_article(
 ) -> std::result::Result<Article, String> {
     let too_big = |n: u64| {
         format!(
-            "article of {:.1} MB is over the {:.0} MB limit: split it, or raise --max-article-mb if the machine has the memory (extraction needs about 300 MB per MB of text)",
+            "article of {:.1} MB is over the {:.0} MB limit: raise --max-article-mb if it really is one article",
             n as f64 / 1e6,
             max_bytes as f64 / 1e6
         )
@@ -451,6 +465,145 @@ fn harmonize_labels(
 }
 
 /// Ingest inputs into the store.
+/// Largest piece of text extracted at once (extraction needs about 100
+/// bytes of memory per byte of text): a longer article is ingested as
+/// consecutive parts, split at paragraph breaks, one graph each.
+pub const PART_BYTES: usize = 1 << 20;
+
+/// Text read, extracted and written per batch, so that memory stays bounded
+/// however many articles a folder holds.
+const BATCH_BYTES: usize = 2 << 20;
+
+/// Byte offsets where the parts of `text` end: at most `max` bytes each, cut
+/// after the last line break of the second half of the window, else after
+/// the last space, else at a character boundary.
+pub fn part_ends(text: &str, max: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut pos = 0;
+    while text.len() - pos > max {
+        let mut target = pos + max;
+        while !text.is_char_boundary(target) {
+            target -= 1;
+        }
+        let mut lo = pos + max / 2;
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let window = &text[lo..target];
+        // A cut lands after the break character (a line break or a space,
+        // both one byte in the break position they are found at).
+        let cut = window
+            .rfind('\n')
+            .map(|i| lo + i + 1)
+            .or_else(|| {
+                window
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map(|(i, c)| lo + i + c.len_utf8())
+            })
+            .unwrap_or(target);
+        ends.push(cut);
+        pos = cut;
+    }
+    ends.push(text.len());
+    ends
+}
+
+/// An article with its store key, split into parts if it is long.
+fn split_parts(a: Article, key: String, warnings: &mut Vec<String>) -> Vec<(Article, String)> {
+    if a.text.len() <= PART_BYTES {
+        return vec![(a, key)];
+    }
+    let ends = part_ends(&a.text, PART_BYTES);
+    warnings.push(format!(
+        "{}: {:.1} MB article ingested as {} parts of at most {} MB, one graph each (offsets count from the start of each part)",
+        a.source,
+        a.text.len() as f64 / 1e6,
+        ends.len(),
+        PART_BYTES >> 20
+    ));
+    let mut start = 0;
+    let n = ends.len();
+    ends.into_iter()
+        .enumerate()
+        .map(|(i, end)| {
+            let part = Article {
+                source: format!("{}#part-{}", a.source, i + 1),
+                text: a.text[start..end].to_string(),
+                published: a.published,
+                title: format!("{} (part {} of {n})", a.title, i + 1),
+            };
+            start = end;
+            (part, format!("{key}#part-{}", i + 1))
+        })
+        .collect()
+}
+
+/// State kept across the batches of one ingest.
+struct Writer<'a> {
+    store: &'a Store,
+    lex: &'a Lexicon,
+    bar: ProgressBar,
+    labels: HashMap<NamedNode, Term>,
+    summary: Summary,
+}
+
+impl Writer<'_> {
+    /// Extract a batch in parallel and write it: one transaction per
+    /// changed article, the bulk loader for new ones.
+    fn write(&mut self, batch: Vec<(Article, String)>) -> Result<()> {
+        let lex = self.lex;
+        let bar = &self.bar;
+        let extracted: Vec<_> = batch
+            .into_par_iter()
+            .map(|(a, key)| {
+                let x = extract_article(&a, lex);
+                let quads = rdf::quads(&a, &key, &x);
+                bar.inc(a.text.len() as u64);
+                // Only the counts of the extraction are kept past this point.
+                let counts = (x.entities.len(), x.events.len());
+                (a, key, counts, quads)
+            })
+            .collect();
+        let mut fresh = Vec::new();
+        let batch_people = people_in(extracted.iter().flat_map(|e| e.3.iter()));
+        let summary = &mut self.summary;
+        for (a, key, x, mut quads) in extracted {
+            link_surnames(self.store, &mut quads, &batch_people)?;
+            harmonize_labels(self.store, &mut quads, &mut self.labels)?;
+            let graph = rdf::article_iri(&key, &a.source);
+            let hash = rdf::content_hash(&a.text);
+            summary.articles += 1;
+            summary.bytes += a.text.len();
+            summary.entities += x.0;
+            summary.events += x.1;
+            summary.triples += quads.len();
+            match self.store.content_hash(&graph)? {
+                None if !fresh
+                    .iter()
+                    .any(|(g, _): &(oxigraph::model::NamedNode, Vec<_>)| *g == graph) =>
+                {
+                    summary.added += 1;
+                    fresh.push((graph, quads));
+                }
+                _ => match self.store.put_article(&graph, &hash, &quads)? {
+                    Outcome::Added => summary.added += 1,
+                    Outcome::Replaced => summary.replaced += 1,
+                    Outcome::Unchanged => summary.unchanged += 1,
+                },
+            }
+        }
+        if !fresh.is_empty() {
+            self.store
+                .bulk_load(fresh.into_iter().flat_map(|(_, q)| q).collect())?;
+        }
+        Ok(())
+    }
+}
+
+/// Ingest files, directories or stdin into the store, in batches of about
+/// 2 MB of text so that memory stays bounded.
 pub fn ingest(
     store: &Store,
     paths: &[PathBuf],
@@ -460,75 +613,61 @@ pub fn ingest(
     max_bytes: usize,
 ) -> Result<Summary> {
     let start = std::time::Instant::now();
-    let mut summary = Summary::default();
-    let files = collect_inputs(paths, &mut summary.skipped);
+    let mut skipped = Vec::new();
+    let files = collect_inputs(paths, &mut skipped);
+    let total: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
     let bar = if progress {
-        ProgressBar::new(files.len() as u64)
+        ProgressBar::new(total)
     } else {
         ProgressBar::hidden()
     };
     bar.set_style(
         ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} articles {msg}",
+            "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left)",
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    // Read sequentially (stdin, error order), extract in parallel.
-    let mut articles = Vec::new();
+    let mut w = Writer {
+        store,
+        lex,
+        bar,
+        labels: HashMap::new(),
+        summary: Summary {
+            skipped,
+            ..Summary::default()
+        },
+    };
+    // Read sequentially (stdin, error order), extract each batch in parallel.
+    let mut batch = Vec::new();
+    let mut batch_bytes = 0;
     for f in &files {
-        match read_article(f, published, max_bytes, &mut summary.warnings) {
-            Ok(a) => articles.push(a),
-            Err(reason) => summary.skipped.push(Skipped {
+        let article = read_article(f, published, max_bytes, &mut w.summary.warnings);
+        match article {
+            Ok(a) => {
+                let key = article_key(&a);
+                for part in split_parts(a, key, &mut w.summary.warnings) {
+                    batch_bytes += part.0.text.len();
+                    batch.push(part);
+                    if batch_bytes >= BATCH_BYTES {
+                        w.write(std::mem::take(&mut batch))?;
+                        batch_bytes = 0;
+                    }
+                }
+            }
+            Err(reason) => w.summary.skipped.push(Skipped {
                 source: f.display().to_string(),
                 reason,
             }),
         }
     }
-    let extracted: Vec<_> = articles
-        .par_iter()
-        .map(|a| {
-            let x = extract_article(a, lex);
-            let key = article_key(a);
-            let quads = rdf::quads(a, &key, &x);
-            bar.inc(1);
-            (a, key, x, quads)
-        })
-        .collect();
-    let mut fresh = Vec::new();
-    let mut labels: HashMap<NamedNode, Term> = HashMap::new();
-    let batch_people = people_in(extracted.iter().flat_map(|e| e.3.iter()));
-    for (a, key, x, mut quads) in extracted {
-        link_surnames(store, &mut quads, &batch_people)?;
-        harmonize_labels(store, &mut quads, &mut labels)?;
-        let graph = rdf::article_iri(&key, &a.source);
-        let hash = rdf::content_hash(&a.text);
-        summary.articles += 1;
-        summary.bytes += a.text.len();
-        summary.entities += x.entities.len();
-        summary.events += x.events.len();
-        summary.triples += quads.len();
-        match store.content_hash(&graph)? {
-            None if !fresh
-                .iter()
-                .any(|(g, _): &(oxigraph::model::NamedNode, Vec<_>)| *g == graph) =>
-            {
-                summary.added += 1;
-                fresh.push((graph, quads));
-            }
-            _ => match store.put_article(&graph, &hash, &quads)? {
-                Outcome::Added => summary.added += 1,
-                Outcome::Replaced => summary.replaced += 1,
-                Outcome::Unchanged => summary.unchanged += 1,
-            },
-        }
-    }
-    if !fresh.is_empty() {
-        bar.set_message("loading");
-        store.bulk_load(fresh.into_iter().flat_map(|(_, q)| q).collect())?;
-    }
-    bar.finish_and_clear();
-    summary.seconds = start.elapsed().as_secs_f64();
-    Ok(summary)
+    w.write(batch)?;
+    w.bar.finish_and_clear();
+    w.summary.seconds = start.elapsed().as_secs_f64();
+    Ok(w.summary)
 }
 
 #[cfg(test)]
@@ -547,5 +686,36 @@ mod tests {
         assert!(!looks_english(german));
         let english = "The foreign minister met his counterpart in Moscow on Wednesday to discuss the situation in the region. The talks lasted three hours and ended without a result, a spokesman said.";
         assert!(looks_english(english));
+    }
+
+    #[test]
+    fn long_texts_split_into_bounded_parts_on_breaks() {
+        // Paragraphs: cut after a line break, every part within the bound.
+        let para = "Lena Berg met Omar Ali in Oslo on Monday.\n";
+        let text = para.repeat(100);
+        let ends = part_ends(&text, 500);
+        let mut start = 0;
+        for &e in &ends {
+            assert!(e - start <= 500 && e > start);
+            assert!(text[..e].ends_with('\n'), "cut inside a line at {e}");
+            start = e;
+        }
+        assert_eq!(*ends.last().unwrap(), text.len());
+        // One long line of multibyte words: cut after a space, on char boundaries.
+        let line = "Zoë Ødegård talte på møtet i Tromsø ".repeat(200);
+        let ends = part_ends(&line, 300);
+        let mut start = 0;
+        for &e in &ends {
+            assert!(line.is_char_boundary(e) && e - start <= 300 && e > start);
+            assert!(e == line.len() || line[..e].ends_with(' '));
+            start = e;
+        }
+        // No space at all: still cut, on a char boundary.
+        let blob = "é".repeat(1000);
+        let ends = part_ends(&blob, 303);
+        assert!(ends.iter().all(|&e| blob.is_char_boundary(e)));
+        assert_eq!(*ends.last().unwrap(), blob.len());
+        // Short text: one part.
+        assert_eq!(part_ends("short", 10), [5]);
     }
 }

@@ -45,7 +45,7 @@ pub struct Stats {
 impl Store {
     /// Open (creating if needed) a store for reading and writing.
     pub fn open(path: &Path) -> Result<Self> {
-        let inner = OxStore::open(path).map_err(|source| Error::StoreOpen {
+        let inner = Self::open_on_disk(path, false).map_err(|source| Error::StoreOpen {
             path: path.to_path_buf(),
             hint: if source.to_string().to_lowercase().contains("lock") {
                 BUSY_HINT.into()
@@ -68,7 +68,7 @@ impl Store {
                 path.display()
             )));
         }
-        let inner = OxStore::open_read_only(path).map_err(|source| Error::StoreOpen {
+        let inner = Self::open_on_disk(path, true).map_err(|source| Error::StoreOpen {
             path: path.to_path_buf(),
             hint: String::new(),
             source,
@@ -77,6 +77,29 @@ impl Store {
             inner,
             path: path.to_path_buf(),
         })
+    }
+
+    #[cfg(feature = "rocksdb")]
+    fn open_on_disk(
+        path: &Path,
+        read_only: bool,
+    ) -> std::result::Result<OxStore, oxigraph::store::StorageError> {
+        if read_only {
+            OxStore::open_read_only(path)
+        } else {
+            OxStore::open(path)
+        }
+    }
+
+    /// Without the `rocksdb` feature there is no on-disk store.
+    #[cfg(not(feature = "rocksdb"))]
+    fn open_on_disk(
+        _path: &Path,
+        _read_only: bool,
+    ) -> std::result::Result<OxStore, oxigraph::store::StorageError> {
+        Err(oxigraph::store::StorageError::Other(
+            "this newsgraph was built without the `rocksdb` feature: no on-disk store".into(),
+        ))
     }
 
     /// An in-memory store (tests, `extract --format turtle`).
@@ -174,7 +197,11 @@ SELECT DISTINCT ?p WHERE { ?p a schema:Person ; rdfs:label ?l . FILTER (STRENDS(
     /// triples into the union graph).
     pub fn bulk_load(&self, quads: Vec<Quad>) -> Result<()> {
         let union = GraphName::NamedNode(union_graph());
-        let mut loader = self.inner.bulk_loader();
+        // About 100 MB of buffers per thread instead of the default 2 GB.
+        let mut loader = self
+            .inner
+            .bulk_loader()
+            .with_max_memory_size_in_megabytes(200);
         loader.load_quads(quads.into_iter().flat_map(|q| {
             let u = Quad::new(
                 q.subject.clone(),
