@@ -86,6 +86,18 @@ pub fn find_events(
             kind: res.entities[e].kind,
         })
         .collect();
+    // Participants are found between and around non-overlapping mentions:
+    // of overlapping ones the first (and longest) is kept.
+    let mut placed = placed;
+    placed.sort_by_key(|p| (p.first, std::cmp::Reverse(p.end)));
+    let mut last_end = 0;
+    placed.retain(|p| {
+        let keep = p.first >= last_end;
+        if keep {
+            last_end = p.end;
+        }
+        keep
+    });
     let mut out = Vec::new();
     for (si, sent) in toks.sentences.iter().enumerate() {
         if credits.iter().any(|c| c.contains(sent.span)) {

@@ -872,6 +872,10 @@ fn organizations_by_common_head(toks: &Tokens, out: &mut Recognized) {
                 tokens[h].lower.as_str(),
                 "magazine" | "newspaper" | "tabloid"
             ) || tokens[h].shape != Shape::Lower
+                || out
+                    .mentions
+                    .iter()
+                    .any(|m| m.first_token <= h && h < m.end_token)
             {
                 continue;
             }

@@ -165,7 +165,7 @@ fn iso_week(d: NaiveDate) -> String {
     format!("{:04}-W{:02}", w.year(), w.week())
 }
 
-/// Words in the sentence that put what it says in the future.
+/// Words that put what follows them in the future.
 fn future_context(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| {
         matches!(
@@ -271,7 +271,10 @@ fn scan_sentence(
     out: &mut Vec<Timex>,
 ) {
     let _ = text;
-    let future = future_context(tokens);
+    // A future marker governs the expressions after it in its clause
+    // ("will meet on Friday"), not an earlier one ("defeated X on Friday
+    // for a contract it plans to…").
+    let future_at = |i: usize| future_context(&tokens[i.saturating_sub(8)..i]);
     let low = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
     let mut i = 0;
     while i < tokens.len() {
@@ -340,7 +343,10 @@ fn scan_sentence(
             ) {
                 let value = anchor.map_or_else(
                     || format!("XXXX-{m:02}"),
-                    |a| complete_month(a, m, future || prev == "next", prev == "last").to_string(),
+                    |a| {
+                        complete_month(a, m, future_at(i) || prev == "next", prev == "last")
+                            .to_string()
+                    },
                 );
                 push(out, tokens, i, i + 1, value);
             }
@@ -386,7 +392,7 @@ fn scan_sentence(
         }
         if let Some(w) = weekday_of(t) {
             let prev = if i > 0 { low(i - 1) } else { "" };
-            let fut = future || prev == "next";
+            let fut = future_at(i) || prev == "next";
             let strict = matches!(prev, "next" | "last");
             let from = if strict { i - 1 } else { i };
             let mut to = i + 1;
