@@ -221,11 +221,7 @@ const NOMINAL_HEADS: &[(&str, EntityType)] = &[
 
 /// A title, or the last word of one ("minister" of "foreign minister").
 fn is_title_head(lex: &Lexicon, w: &str) -> bool {
-    lex.titles.contains_key(w)
-        || lex
-            .titles
-            .keys()
-            .any(|k| k.strip_suffix(w).is_some_and(|p| p.ends_with(' ')))
+    lex.title_heads.contains(w)
 }
 
 /// Function words, auxiliaries and irregular past tenses.

@@ -69,6 +69,8 @@ pub struct Lexicon {
     /// Lowercased multi-word titles, keyed by their words.
     pub titles: HashMap<String, Title>,
     pub max_title_words: usize,
+    /// Last words of the titles ("minister" of "foreign minister").
+    pub title_heads: HashSet<String>,
     pub given_names: HashSet<String>,
     pub not_names: HashSet<String>,
     /// Lowercase common English words (from the GUM training genres).
@@ -224,6 +226,11 @@ impl Lexicon {
             .map(|t| t.split(' ').count())
             .max()
             .unwrap_or(1);
+        let title_heads = titles
+            .keys()
+            .filter_map(|t| t.rsplit(' ').next())
+            .map(str::to_string)
+            .collect();
         let words = |s: &str| {
             s.lines()
                 .map(str::trim)
@@ -270,6 +277,7 @@ impl Lexicon {
             demonyms,
             titles,
             max_title_words,
+            title_heads,
             given_names,
             not_names,
             common_words,

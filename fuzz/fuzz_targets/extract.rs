@@ -10,7 +10,10 @@ use newsgraph::time::PartialDate;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 
 fn check(text: &str, start: usize, end: usize) {
-    assert!(start <= end && end <= text.len(), "span {start}..{end} outside the text");
+    assert!(
+        start <= end && end <= text.len(),
+        "span {start}..{end} outside the text"
+    );
     assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
 }
 
