@@ -398,7 +398,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
     }
     resolve_aliases(text, tokens, toks, lex, credits, &mut out, &pending_single);
     drop_products_and_currencies(text, tokens, &mut out);
-    organizations_by_common_head(toks, &mut out);
+    organizations_by_common_head(text, toks, lex, &mut out);
     national_teams(text, toks, &mut out);
     extend_extents(text, tokens, &mut out.mentions);
     let mut order: Vec<usize> = (0..out.mentions.len()).collect();
@@ -571,6 +571,21 @@ fn segment_run(
                     k,
                     EntityType::Organization,
                     Evidence::Pattern("organization head word"),
+                    Qualifiers::default(),
+                );
+                i = k;
+                continue;
+            }
+            // "Changi International Airport", "Heathrow Airport": a place
+            // followed by words ending in a place word is one place.
+            if k > g_end && g.kind == EntityType::Place && PLACE_HEADS.contains(&last) {
+                push(
+                    out,
+                    tokens,
+                    i,
+                    k,
+                    EntityType::Place,
+                    Evidence::Pattern("place head word"),
                     Qualifiers::default(),
                 );
                 i = k;
@@ -912,7 +927,7 @@ fn drop_products_and_currencies(text: &str, tokens: &[Token], out: &mut Recogniz
 /// "People magazine": a name followed by one of these lowercase words is an
 /// organization. ("the Trump administration" was tried too: the dev gold
 /// disagrees on it, organization in one corpus, person in another.)
-fn organizations_by_common_head(toks: &Tokens, out: &mut Recognized) {
+fn organizations_by_common_head(text: &str, toks: &Tokens, lex: &Lexicon, out: &mut Recognized) {
     let tokens = &toks.tokens;
     let mut added = Vec::new();
     for sent in &toks.sentences {
@@ -934,7 +949,10 @@ fn organizations_by_common_head(toks: &Tokens, out: &mut Recognized) {
                 Some(k) if !matches!(out.mentions[k].evidence, Evidence::Gazetteer(_)) => {
                     out.mentions[k].first_token
                 }
-                None if is_cap(&tokens[h - 1]) => {
+                // Not "German magazine": a nationality is no name.
+                None if is_cap(&tokens[h - 1])
+                    && !lex.demonyms.contains_key(tokens[h - 1].span.text(text)) =>
+                {
                     let mut s = h - 1;
                     while s > sent.tokens.start && is_cap(&tokens[s - 1]) {
                         s -= 1;
