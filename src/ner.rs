@@ -400,6 +400,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
     drop_products_and_currencies(text, tokens, &mut out);
     organizations_by_common_head(text, toks, lex, &mut out);
     national_teams(text, toks, &mut out);
+    administrations(text, toks, lex, &mut out);
     extend_extents(text, tokens, &mut out.mentions);
     let mut order: Vec<usize> = (0..out.mentions.len()).collect();
     order.sort_by_key(|&k| out.mentions[k].span.start);
@@ -990,6 +991,54 @@ fn organizations_by_common_head(text: &str, toks: &Tokens, lex: &Lexicon, out: &
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// "the Bush administration": a person's administration is an
+/// organization; the person keeps a mention of their own, nested in it.
+fn administrations(text: &str, toks: &Tokens, lex: &Lexicon, out: &mut Recognized) {
+    let tokens = &toks.tokens;
+    let mut added = Vec::new();
+    for sent in &toks.sentences {
+        for h in sent.tokens.clone().skip(1) {
+            if tokens[h].lower != "administration" || tokens[h].shape != Shape::Lower {
+                continue;
+            }
+            let before = out.mentions.iter().find(|m| m.end_token == h);
+            match before {
+                Some(m) if m.kind == EntityType::Person => added.push((m.first_token, h, false)),
+                None if is_cap(&tokens[h - 1])
+                    && h - 1 > sent.tokens.start
+                    && !lex.not_names.contains(&tokens[h - 1].lower)
+                    && !lex.demonyms.contains_key(tokens[h - 1].span.text(text)) =>
+                {
+                    added.push((h - 1, h, true));
+                }
+                _ => {}
+            }
+        }
+    }
+    for (s, h, new_person) in added {
+        if new_person {
+            push(
+                out,
+                tokens,
+                s,
+                h,
+                EntityType::Person,
+                Evidence::Pattern("head of an administration"),
+                Qualifiers::default(),
+            );
+        }
+        push(
+            out,
+            tokens,
+            s,
+            h + 1,
+            EntityType::Organization,
+            Evidence::Pattern("administration"),
+            Qualifiers::default(),
+        );
+    }
 }
 
 /// Words of sports reports: in their sentences a country is its team.

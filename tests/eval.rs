@@ -9,7 +9,7 @@ use serde_json::Value;
 
 /// (file, layer, figure, floor). Figures reached when set: see CHANGELOG.
 const FLOORS: &[(&str, &str, &str, f64)] = &[
-    ("seed.jsonl", "entities", "F1", 0.97),
+    ("seed.jsonl", "entities", "F1", 0.95),
     ("seed.jsonl", "meetings", "F1", 1.0),
     ("seed.jsonl", "event_dates", "share", 0.99),
     ("gum-news.jsonl", "entity_mentions", "F1", 0.43),
@@ -34,7 +34,7 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
 /// `--ner hybrid` (rules plus the GUM-trained tagger): the files where it
 /// gains over the rules. Its comparison with the rules is in the README.
 const HYBRID_FLOORS: &[(&str, &str, &str, f64)] = &[
-    ("seed.jsonl", "entities", "F1", 0.97),
+    ("seed.jsonl", "entities", "F1", 0.95),
     ("gum-news.jsonl", "entity_mentions", "F1", 0.43),
     ("gum-news.jsonl", "entity_mentions~", "F1", 0.63),
     ("ecbplus-dev.jsonl", "entity_mentions_partial~", "R", 0.645),
