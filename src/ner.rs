@@ -265,6 +265,14 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "mission",
 ];
 
+/// Beginnings of words of motion, after which "to X" names a place.
+const MOTION_WORDS: &[&str] = &[
+    "travel", "went", "go", "came", "come", "flew", "fly", "flight", "moved", "move", "return",
+    "trip", "visit", "way", "route", "road", "drove", "drive", "sail", "march", "walk", "fled",
+    "flee", "head", "deport", "extradit", "transfer", "sent", "arriv", "journey", "voyage",
+    "exile", "migrat", "evacuat",
+];
+
 /// Lowercase particles inside person names ("Ludwig van Beethoven").
 const NAME_PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "da", "del", "della", "bin", "ibn", "al", "el", "la", "le",
@@ -815,11 +823,20 @@ fn classify_chunk(
             Qualifiers::default(),
         );
     } else if n == 1 {
+        // "to" leads to a place only after a word of motion ("flew to
+        // Tromsø", not "an offer to Teixeira").
+        let motion = |k: usize| {
+            k > sent_start
+                && MOTION_WORDS
+                    .iter()
+                    .any(|m| tokens[k - 1].lower.starts_with(m))
+        };
         let after_place_prep = s > sent_start
-            && matches!(
-                tokens[s - 1].lower.as_str(),
-                "in" | "at" | "near" | "from" | "to"
-            );
+            && match tokens[s - 1].lower.as_str() {
+                "in" | "at" | "near" | "from" => true,
+                "to" => motion(s - 1),
+                _ => false,
+            };
         pending.push((s, after_place_prep && s != sent_start));
     }
 }
@@ -1116,6 +1133,17 @@ pub fn surname_key(word: &str) -> &str {
     word
 }
 
+/// "Teixeira, 28,": a name with an age in apposition is a person.
+fn with_age(text: &str, tokens: &[Token], i: usize) -> bool {
+    let at = |k: usize| tokens.get(k).map_or("", |t| t.span.text(text));
+    at(i + 1) == ","
+        && at(i + 2).len() <= 3
+        && at(i + 2)
+            .parse::<u32>()
+            .is_ok_and(|n| (1..=120).contains(&n))
+        && matches!(at(i + 3), "," | "")
+}
+
 fn acts_like_person(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
     use crate::lexicon::Pos;
     // After a colon or a quote a capital says nothing ("2024: Contractor arrested").
@@ -1212,8 +1240,8 @@ fn resolve_aliases(
                     );
                 }
             } else if pending_set.contains_key(&i)
-                && i != sent.tokens.start
-                && acts_like_person(tokens, i, lex)
+                && ((i != sent.tokens.start && acts_like_person(tokens, i, lex))
+                    || with_age(text, tokens, i))
             {
                 // "Solberg met with Madsen": an unknown single name as the
                 // subject of a verb of the event lexicon, or met "with" someone.
@@ -1457,6 +1485,22 @@ mod tests {
                 ("Norway".to_string(), Country),
                 ("Sweden".to_string(), Country),
                 ("Harbour Museum".to_string(), Place),
+            ]
+        );
+    }
+
+    #[test]
+    fn to_leads_to_places_only_after_motion_and_ages_mark_people() {
+        use EntityType::*;
+        let got = mentions(
+            "The club made an offer to Varga. Later Berg flew to Kirkenes. Nyland, 28, signed.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Berg".to_string(), Person),
+                ("Kirkenes".to_string(), Place),
+                ("Nyland".to_string(), Person),
             ]
         );
     }
