@@ -879,8 +879,17 @@ fn extend_extents(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
         if m.kind != EntityType::Place || tokens.get(m.end_token).is_none_or(|t| t.lower != ",") {
             continue;
         }
+        // Not a list ("New South Wales, Victoria, Queensland and Tasmania").
+        let list_goes_on = |r_end: usize| {
+            tokens
+                .get(r_end)
+                .is_some_and(|t| matches!(t.lower.as_str(), "," | "and" | "or"))
+                && regions.contains_key(&(r_end + 1))
+        };
         if let Some(&r_end) = regions.get(&(m.end_token + 1)) {
-            m.extent = Span::new(m.span.start, tokens[r_end - 1].span.end);
+            if !list_goes_on(r_end) {
+                m.extent = Span::new(m.span.start, tokens[r_end - 1].span.end);
+            }
         }
     }
     for m in mentions.iter_mut() {
@@ -1133,6 +1142,11 @@ pub fn surname_key(word: &str) -> &str {
     word
 }
 
+/// "in English", "in Arabic": a language, not a place.
+fn is_language_like(w: &str) -> bool {
+    ["ish", "ese", "ian", "ic"].iter().any(|e| w.ends_with(e))
+}
+
 /// "Teixeira, 28,": a name with an age in apposition is a person.
 fn with_age(text: &str, tokens: &[Token], i: usize) -> bool {
     let at = |k: usize| tokens.get(k).map_or("", |t| t.span.text(text));
@@ -1256,6 +1270,7 @@ fn resolve_aliases(
                 );
             } else if pending_set.get(&i) == Some(&true)
                 && !lex.not_names.contains(&tokens[i].lower)
+                && !is_language_like(&tokens[i].lower)
             {
                 push(
                     out,
