@@ -273,6 +273,23 @@ const MOTION_WORDS: &[&str] = &[
     "exile", "migrat", "evacuat",
 ];
 
+/// Plural names of religious groups, people like nationalities.
+const RELIGIOUS_GROUPS: &[&str] = &[
+    "Muslims",
+    "Christians",
+    "Jews",
+    "Hindus",
+    "Buddhists",
+    "Sikhs",
+    "Catholics",
+    "Protestants",
+    "Mormons",
+    "Sunnis",
+    "Shiites",
+    "Shias",
+    "Evangelicals",
+];
+
 /// Lowercase particles inside person names ("Ludwig van Beethoven").
 const NAME_PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "da", "del", "della", "bin", "ibn", "al", "el", "la", "le",
@@ -620,7 +637,25 @@ fn segment_run(
             continue;
         }
         let t = &tokens[i];
-        if let Some(&c) = lex.demonyms.get(t.span.text(text)) {
+        let word = t.span.text(text);
+        // "Afghans", "Muslims" as a noun: a group of people (a plural
+        // nationality word closing the run), not the country.
+        if (i + 1 == end || matches!(tokens[i + 1].lower.as_str(), "and" | "or"))
+            && is_group(word, lex)
+        {
+            push(
+                out,
+                tokens,
+                i,
+                i + 1,
+                EntityType::Person,
+                Evidence::Pattern("group of people"),
+                Qualifiers::default(),
+            );
+            i += 1;
+            continue;
+        }
+        if let Some(&c) = lex.demonyms.get(word) {
             q.country = Some(c);
             demonym_at = Some(i);
             i += 1;
@@ -820,6 +855,16 @@ fn classify_chunk(
             e,
             EntityType::Organization,
             Evidence::Pattern("acronym"),
+            Qualifiers::default(),
+        );
+    } else if n == 1 && is_group(tokens[s].span.text(text), lex) {
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Person,
+            Evidence::Pattern("group of people"),
             Qualifiers::default(),
         );
     } else if n == 1 {
@@ -1140,6 +1185,13 @@ pub fn surname_key(word: &str) -> &str {
         }
     }
     word
+}
+
+/// A plural nationality or religious group word: "Afghans", "Muslims".
+fn is_group(word: &str, lex: &Lexicon) -> bool {
+    word.len() > 4
+        && word.ends_with('s')
+        && (lex.demonyms.contains_key(word) || RELIGIOUS_GROUPS.contains(&word))
 }
 
 /// "in English", "in Arabic": a language, not a place.
@@ -1516,6 +1568,19 @@ mod tests {
                 ("Berg".to_string(), Person),
                 ("Kirkenes".to_string(), Place),
                 ("Nyland".to_string(), Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_of_people_and_languages() {
+        use EntityType::*;
+        let got = mentions("Many Norwegians and Muslims spoke in Urdish. Norwegian firms grew.");
+        assert_eq!(
+            got,
+            [
+                ("Norwegians".to_string(), Person),
+                ("Muslims".to_string(), Person),
             ]
         );
     }

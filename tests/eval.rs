@@ -12,9 +12,9 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("seed.jsonl", "entities", "F1", 0.95),
     ("seed.jsonl", "meetings", "F1", 1.0),
     ("seed.jsonl", "event_dates", "share", 0.99),
-    ("gum-news.jsonl", "entity_mentions", "F1", 0.43),
-    ("gum-news.jsonl", "entity_mentions~", "F1", 0.665),
-    ("gum-news.jsonl", "entities", "F1", 0.50),
+    ("gum-news.jsonl", "entity_mentions", "F1", 0.435),
+    ("gum-news.jsonl", "entity_mentions~", "F1", 0.67),
+    ("gum-news.jsonl", "entities", "F1", 0.51),
     ("meantime-airbus.jsonl", "entity_mentions", "F1", 0.62),
     ("meantime-airbus.jsonl", "entity_mentions~", "F1", 0.77),
     ("meantime-airbus.jsonl", "entities", "F1", 0.70),
@@ -35,7 +35,7 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
 /// gains over the rules. Its comparison with the rules is in the README.
 const HYBRID_FLOORS: &[(&str, &str, &str, f64)] = &[
     ("seed.jsonl", "entities", "F1", 0.95),
-    ("gum-news.jsonl", "entity_mentions", "F1", 0.43),
+    ("gum-news.jsonl", "entity_mentions", "F1", 0.435),
     ("gum-news.jsonl", "entity_mentions~", "F1", 0.63),
     ("ecbplus-dev.jsonl", "entity_mentions_partial~", "R", 0.645),
     ("ecbplus-dev.jsonl", "entities_partial", "R", 0.65),
