@@ -42,7 +42,7 @@ pub struct Args {
     #[arg(long, global = true)]
     lexicon: Vec<PathBuf>,
     /// Name recognition: rules, the trained tagger, or hybrid (rules, plus the tagger's names they miss)
-    #[arg(long, global = true, value_enum, default_value_t = NerChoice::Rules)]
+    #[arg(long, global = true, value_enum, default_value_t = NerChoice::Hybrid)]
     ner: NerChoice,
     #[command(subcommand)]
     command: Command,
