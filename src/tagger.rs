@@ -38,10 +38,30 @@ pub struct Chunk {
     pub margin: f32,
 }
 
+/// Feature keys are already hashes: the map uses them as they are.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Weights = HashMap<u64, [f32; N], std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// Weights of a trained model: hashed feature → one weight per label.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    weights: HashMap<u64, [f32; N]>,
+    weights: Weights,
 }
 
 /// FNV-1a, fed piece by piece so features are hashed without allocating.
@@ -180,13 +200,14 @@ fn features(infos: &[TokenInfo], s: usize, e: usize, i: usize, p1: usize, p2: us
     let shape = |x: Option<&TokenInfo>| x.map_or(99, |x| x.shape as u8);
     let mut f = Vec::with_capacity(40);
     let lower = t.lower;
-    let chars: Vec<char> = lower.chars().collect();
-    let suffix3: String = chars[chars.len().saturating_sub(3)..].iter().collect();
-    let prefix3: String = chars[..chars.len().min(3)].iter().collect();
+    let n_chars = lower.chars().count();
+    let cut = |k: usize| lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
+    let suffix3 = &lower[cut(n_chars.saturating_sub(3))..];
+    let prefix3 = &lower[..cut(3)];
     f.push(Fnv::new(0).0);
     f.push(Fnv::new(1).str(lower).0);
-    f.push(Fnv::new(2).str(&suffix3).0);
-    f.push(Fnv::new(3).str(&prefix3).0);
+    f.push(Fnv::new(2).str(suffix3).0);
+    f.push(Fnv::new(3).str(prefix3).0);
     f.push(Fnv::new(4).str(&t.fine).0);
     f.push(Fnv::new(5).str(w(-1)).0);
     f.push(Fnv::new(6).str(w(1)).0);
@@ -319,7 +340,7 @@ impl Model {
         if bytes.len() != 16 + count * rec {
             return Err(bad("truncated file"));
         }
-        let mut weights = HashMap::with_capacity(count);
+        let mut weights = Weights::with_capacity_and_hasher(count, Default::default());
         for r in bytes[16..].chunks_exact(rec) {
             let key = u64::from_le_bytes(r[..8].try_into().expect("8 bytes"));
             let mut w = [0f32; N];
@@ -489,7 +510,7 @@ pub fn train(
         }
         progress(epoch + 1, right as f64 / total.max(1) as f64);
     }
-    let mut weights = HashMap::new();
+    let mut weights = Weights::default();
     for (k, a) in acc {
         let w: [f32; N] = std::array::from_fn(|l| {
             let t = a.total[l] + (clock - a.stamp[l]) as f64 * f64::from(a.w[l]);
