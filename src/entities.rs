@@ -96,7 +96,32 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
                 })
             })
             .flatten();
-            match acronym_of.or_else(|| by_key.get(&key).copied()) {
+            // "the University" after "University of Texas": a lone head word
+            // of a longer name of the same kind refers back to it.
+            let part_of = (!surface.contains(char::is_whitespace)
+                && crate::ner::is_head_word(&key.1)
+                && !by_key.contains_key(&key))
+            .then(|| {
+                entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| {
+                        e.kind == m.kind
+                            && e.name.len() > surface.len()
+                            && e.name.split_whitespace().any(|w| w == surface)
+                    })
+                    .max_by_key(|(_, e)| {
+                        e.mentions
+                            .iter()
+                            .filter(|s| s.start < m.span.start)
+                            .map(|s| s.start + 1)
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .map(|(i, _)| i)
+            })
+            .flatten();
+            match acronym_of.or_else(|| by_key.get(&key).copied()).or(part_of) {
                 Some(i) => i,
                 None => {
                     let i = new_entity(&mut entities, &mut last_seen, m.kind, surface);
@@ -445,5 +470,21 @@ mod tests {
     #[test]
     fn no_antecedent_no_mention() {
         assert!(nominals("The company said the minister left the city.").is_empty());
+    }
+
+    #[test]
+    fn a_lone_head_word_refers_back_to_the_longer_name() {
+        let text = "Students of the Harbour University protested. The University said no.";
+        let lex = Lexicon::bundled();
+        let toks = crate::text::tokenize(text);
+        let rec = crate::ner::recognize(text, &toks, lex, &[]);
+        let res = resolve(text, &rec, lex);
+        let names: Vec<(&str, usize)> = res
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert!(names.contains(&("Harbour University", 2)), "{names:?}");
+        assert!(!names.iter().any(|(n, _)| *n == "University"), "{names:?}");
     }
 }

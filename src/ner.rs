@@ -153,6 +153,11 @@ const ORG_HEADS: &[&str] = &[
     "ministries",
 ];
 
+/// A word that heads organization or place names ("university", "museum").
+pub fn is_head_word(lower: &str) -> bool {
+    ORG_HEADS.contains(&lower) || PLACE_HEADS.contains(&lower)
+}
+
 /// Words that make a capitalized run an organization wherever they sit.
 const ORG_WORDS: &[&str] = &[
     "national",
