@@ -857,5 +857,23 @@ fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigger) -> Modal
     if intent && !(trig.pos == Pos::Verb && matches!(trig.tense.as_str(), "past")) {
         return Modality::Planned;
     }
+    // "a contract to supply", "agreed to buy": an infinitive looks ahead,
+    // unless a verb of aspect carries it ("began to fall").
+    if trig.pos == Pos::Verb
+        && trig.tense == "base"
+        && i > s_start
+        && tokens[i - 1].lower == "to"
+        && !(i >= s_start + 2
+            && ASPECT_VERBS
+                .iter()
+                .any(|v| tokens[i - 2].lower.starts_with(v)))
+    {
+        return Modality::Planned;
+    }
     Modality::Asserted
 }
+
+/// Verbs whose infinitive tells what happened, not what is planned.
+const ASPECT_VERBS: &[&str] = &[
+    "began", "begin", "start", "continu", "used", "managed", "came", "went on", "tend",
+];

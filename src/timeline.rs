@@ -260,6 +260,28 @@ pub fn build(
             before.push((a, b));
         }
     }
+    // "EADS won a contract to supply tankers": in one sentence, what a past
+    // tense verb says happened comes before what is planned after it.
+    let past: HashSet<usize> = mentions
+        .iter()
+        .filter(|m| m.pos == Pos::Verb && m.tense == "past")
+        .map(|m| m.event.trigger.start)
+        .collect();
+    for (a, ea) in events.iter().enumerate() {
+        if ea.modality != Modality::Asserted || !past.contains(&ea.trigger.start) {
+            continue;
+        }
+        for (b, eb) in events.iter().enumerate() {
+            if eb.modality == Modality::Planned
+                && eb.sentence == ea.sentence
+                && eb.trigger.start > ea.trigger.start
+                && !seen.contains(&(b, a))
+                && seen.insert((a, b))
+            {
+                before.push((a, b));
+            }
+        }
+    }
     (events, before)
 }
 
