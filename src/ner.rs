@@ -1489,6 +1489,7 @@ pub fn combine(
 mod tests {
     use super::*;
     use crate::text::tokenize;
+    use EntityType::*;
 
     fn mentions(text: &str) -> Vec<(String, EntityType)> {
         let toks = tokenize(text);
@@ -1501,103 +1502,49 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn titles_gazetteer_and_aliases() {
-        use EntityType::*;
-        let got = mentions(
+    /// (what it shows, text, the mentions expected in order).
+    const CASES: &[(&str, &str, &[(&str, EntityType)])] = &[
+        (
+            "titles gazetteer and aliases",
             "Foreign Minister Marta Vellinga of Norway met spokesman Ibrahim Kandemir in Oslo. Later Vellinga left.\nImage: Agency/J. Doe",
-        );
-        assert_eq!(
-            got,
-            [
-                ("Marta Vellinga".to_string(), Person),
-                ("Norway".to_string(), Country),
-                ("Ibrahim Kandemir".to_string(), Person),
-                ("Oslo".to_string(), Place),
-                ("Vellinga".to_string(), Person),
-            ]
-        );
-    }
-
-    #[test]
-    fn organization_patterns_and_acronyms() {
-        use EntityType::*;
-        let got = mentions("The Ministry of Coastal Affairs and the Northern Fisheries Council met. NFC officials said so.");
-        assert_eq!(
-            got,
-            [
-                ("Ministry of Coastal Affairs".to_string(), Organization),
-                ("Northern Fisheries Council".to_string(), Organization),
-                ("NFC".to_string(), Organization),
-            ]
-        );
-    }
-
-    #[test]
-    fn products_currencies_teams_and_papers() {
-        use EntityType::*;
-        let got = mentions(
+            &[("Marta Vellinga", Person), ("Norway", Country), ("Ibrahim Kandemir", Person), ("Oslo", Place), ("Vellinga", Person)],
+        ),
+        (
+            "organization patterns and acronyms",
+            "The Ministry of Coastal Affairs and the Northern Fisheries Council met. NFC officials said so.",
+            &[("Ministry of Coastal Affairs", Organization), ("Northern Fisheries Council", Organization), ("NFC", Organization)],
+        ),
+        (
+            "products currencies teams and papers",
             "Kestrel Aviation flew a Kestrel K-400 to Boston. It paid US$ 40 million. \
              The Boston Harpoons beat the Denver 88ers, Gazette magazine said.",
-        );
-        assert_eq!(
-            got,
-            [
-                ("Kestrel Aviation".to_string(), Organization),
-                ("Boston".to_string(), Place),
-                ("Boston Harpoons".to_string(), Organization),
-                ("Denver 88ers".to_string(), Organization),
-                ("Gazette magazine".to_string(), Organization),
-            ]
-        );
-    }
-
-    #[test]
-    fn teams_buildings_and_events_are_not_what_they_seem() {
-        use EntityType::*;
-        let got = mentions(
+            &[("Kestrel Aviation", Organization), ("Boston", Place), ("Boston Harpoons", Organization), ("Denver 88ers", Organization), ("Gazette magazine", Organization)],
+        ),
+        (
+            "teams buildings and events are not what they seem",
             "Norway beat Sweden 2-1 in Oslo. Norway and Sweden signed a treaty. \
              Visitors crowded the Harbour Museum during the Lantern Festival.",
-        );
-        assert_eq!(
-            got,
-            [
-                ("Norway".to_string(), Organization),
-                ("Sweden".to_string(), Organization),
-                ("Oslo".to_string(), Place),
-                ("Norway".to_string(), Country),
-                ("Sweden".to_string(), Country),
-                ("Harbour Museum".to_string(), Place),
-            ]
-        );
-    }
-
-    #[test]
-    fn to_leads_to_places_only_after_motion_and_ages_mark_people() {
-        use EntityType::*;
-        let got = mentions(
+            &[("Norway", Organization), ("Sweden", Organization), ("Oslo", Place), ("Norway", Country), ("Sweden", Country), ("Harbour Museum", Place)],
+        ),
+        (
+            "to leads to places only after motion and ages mark people",
             "The club made an offer to Varga. Later Berg flew to Kirkenes. Nyland, 28, signed.",
-        );
-        assert_eq!(
-            got,
-            [
-                ("Berg".to_string(), Person),
-                ("Kirkenes".to_string(), Place),
-                ("Nyland".to_string(), Person),
-            ]
-        );
-    }
+            &[("Berg", Person), ("Kirkenes", Place), ("Nyland", Person)],
+        ),
+        (
+            "groups of people and languages",
+            "Many Norwegians and Muslims spoke in Urdish. Norwegian firms grew.",
+            &[("Norwegians", Person), ("Muslims", Person)],
+        ),
+    ];
 
     #[test]
-    fn groups_of_people_and_languages() {
-        use EntityType::*;
-        let got = mentions("Many Norwegians and Muslims spoke in Urdish. Norwegian firms grew.");
-        assert_eq!(
-            got,
-            [
-                ("Norwegians".to_string(), Person),
-                ("Muslims".to_string(), Person),
-            ]
-        );
+    fn recognition_cases() {
+        for (what, text, expected) in CASES {
+            let got = mentions(text);
+            let expected: Vec<(String, EntityType)> =
+                expected.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            assert_eq!(got, expected, "{what}");
+        }
     }
 }
