@@ -1502,8 +1502,14 @@ mod tests {
             .collect()
     }
 
-    /// (what it shows, text, the mentions expected in order).
-    const CASES: &[(&str, &str, &[(&str, EntityType)])] = &[
+    /// What it shows, text, the mentions expected in order.
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, EntityType)],
+    );
+
+    const CASES: &[Case] = &[
         (
             "titles gazetteer and aliases",
             "Foreign Minister Marta Vellinga of Norway met spokesman Ibrahim Kandemir in Oslo. Later Vellinga left.\nImage: Agency/J. Doe",
