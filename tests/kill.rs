@@ -9,6 +9,10 @@ use std::time::Duration;
 
 /// (graph, stored content hash) → quads in the graph.
 fn graphs(store: &std::path::Path) -> HashMap<(String, String), usize> {
+    // Killed before it created the store: nothing was written.
+    if !store.exists() {
+        return HashMap::new();
+    }
     let csv = run(
         store,
         &[
@@ -62,10 +66,23 @@ fn killed_ingests_leave_whole_articles_or_none() {
     }
     assert_eq!(expected.len(), 2);
 
+    // How long a whole ingest of the corpus takes here: kills land between
+    // a fifth of it and a little more than all of it, so that they reach
+    // the writes (a test whose kills all come before the first write would
+    // prove nothing).
+    write_all(0);
+    let started = std::time::Instant::now();
+    run(
+        &dir.path().join("timing"),
+        &["ingest", corpus.to_str().unwrap()],
+    );
+    let full_ms = started.elapsed().as_millis() as u64;
+
     let store = dir.path().join("db");
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let rounds = 15;
+    let rounds = 20;
     let mut seen_sizes = Vec::new();
+    let mut mixes = Vec::new();
     for round in 0..rounds {
         write_all(round);
         seed ^= seed << 13;
@@ -79,7 +96,7 @@ fn killed_ingests_leave_whole_articles_or_none() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(200 + seed % 1200));
+        std::thread::sleep(Duration::from_millis(full_ms / 5 + seed % full_ms.max(1)));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
         let now = graphs(&store);
@@ -90,11 +107,23 @@ fn killed_ingests_leave_whole_articles_or_none() {
                 "round {round}: graph {g} (hash {h}) has {n} quads, not a whole article"
             );
         }
+        // Graphs per text variant: a mix of both within a round shows a
+        // kill landed between two article writes.
+        let mut per_hash: Vec<usize> = expected
+            .keys()
+            .map(|h| now.keys().filter(|(_, hh)| hh == h).count())
+            .collect();
+        per_hash.sort_unstable();
         seen_sizes.push(now.len());
+        mixes.push(per_hash);
     }
+    assert!(
+        seen_sizes.iter().any(|&n| n > 0),
+        "no kill reached a write: {seen_sizes:?}"
+    );
     write_all(0);
     run(&store, &["ingest", corpus.to_str().unwrap()]);
     let end = graphs(&store);
     assert_eq!(end.len(), n_files);
-    eprintln!("kill test: {rounds} rounds killed at random points; articles in the store after each: {seen_sizes:?}");
+    eprintln!("kill test: {rounds} rounds killed between {} and {} ms (a whole ingest: {full_ms} ms); article graphs in the store after each: {seen_sizes:?}; graphs per text variant: {mixes:?}", full_ms / 5, full_ms / 5 + full_ms);
 }
