@@ -852,6 +852,7 @@ fn classify_chunk(
             .chars()
             .all(|c| c.is_alphabetic() || c == '.' || c == '&')
         && !headline
+        && !is_roman_numeral(&tokens[s].lower)
     {
         push(
             out,
@@ -1197,6 +1198,13 @@ fn is_group(word: &str, lex: &Lexicon) -> bool {
     word.len() > 4
         && word.ends_with('s')
         && (lex.demonyms.contains_key(word) || RELIGIOUS_GROUPS.contains(&word))
+}
+
+/// "XVII", "IV": a numeral, not an acronym.
+fn is_roman_numeral(w: &str) -> bool {
+    w.len() >= 2
+        && w.chars()
+            .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'd' | 'm'))
 }
 
 /// "in English", "in Arabic": a language, not a place.
