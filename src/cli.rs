@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use newsgraph::dot::View;
 use newsgraph::error::{Error, Result};
-use newsgraph::ingest::{self, Published};
+use newsgraph::ingest::{self, IngestOptions, Published};
 use newsgraph::lexicon::Lexicon;
 use newsgraph::ner::NerMode;
 use newsgraph::queries::{self, CannedQuery, ResultFormat};
@@ -57,6 +57,13 @@ enum Command {
         /// Publication date YYYY-MM-DD that relative dates resolve against ('' = unknown)
         #[arg(long)]
         published: Option<String>,
+        /// Kilobytes of text extracted in parallel and committed together: bounds
+        /// memory; an interrupted ingest keeps every batch committed before it
+        #[arg(long, default_value_t = ingest::BATCH_BYTES / 1024)]
+        batch_kb: usize,
+        /// Print a line on stderr each time a batch is committed
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Extract one article to stdout, without a store
     Extract {
@@ -244,18 +251,22 @@ fn output(path: Option<&PathBuf>) -> Result<Box<dyn Write>> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let cfg = Config::from_args(&args);
     match args.command {
-        Command::Ingest { paths, published } => {
-            let published = Published::from_flag(published.as_deref())?;
+        Command::Ingest {
+            paths,
+            published,
+            batch_kb,
+            verbose,
+        } => {
+            let opts = IngestOptions {
+                published: Published::from_flag(published.as_deref())?,
+                progress: cfg.progress && !verbose,
+                max_article_bytes: cfg.max_article_bytes,
+                batch_bytes: batch_kb.saturating_mul(1024),
+                verbose,
+            };
             let lex = cfg.lexicon()?;
             let store = Store::open(&cfg.store)?;
-            let s = ingest::ingest(
-                &store,
-                &paths,
-                published,
-                &lex,
-                cfg.progress,
-                cfg.max_article_bytes,
-            )?;
+            let s = ingest::ingest(&store, &paths, &lex, &opts)?;
             for w in &s.warnings {
                 eprintln!("warning: {w}");
             }
@@ -575,14 +586,12 @@ fn demo(cfg: &Config) -> Result<ExitCode> {
     }
     let store = Store::open(&dir.path().join("store"))?;
     let lex = cfg.lexicon()?;
-    let s = ingest::ingest(
-        &store,
-        &paths,
-        Published::Detect,
-        &lex,
-        cfg.progress,
-        cfg.max_article_bytes,
-    )?;
+    let opts = IngestOptions {
+        progress: cfg.progress,
+        max_article_bytes: cfg.max_article_bytes,
+        ..IngestOptions::default()
+    };
+    let s = ingest::ingest(&store, &paths, &lex, &opts)?;
     say!(
         "Ingested {} sample articles: {} entities, {} events, {} triples in {:.2}s\n",
         s.articles,

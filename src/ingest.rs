@@ -472,7 +472,35 @@ pub const PART_BYTES: usize = 1 << 20;
 
 /// Text read, extracted and written per batch, so that memory stays bounded
 /// however many articles a folder holds.
-const BATCH_BYTES: usize = 2 << 20;
+/// Default text per batch: extracted in parallel, then committed.
+pub const BATCH_BYTES: usize = 2 << 20;
+
+/// How one ingest runs.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    pub published: Published,
+    /// Draw a progress bar on stderr.
+    pub progress: bool,
+    /// Refuse articles larger than this.
+    pub max_article_bytes: usize,
+    /// Text per batch: memory is bounded by it, and each batch is committed
+    /// before the next one is read.
+    pub batch_bytes: usize,
+    /// Print one line on stderr per committed batch (for logs and scripts).
+    pub verbose: bool,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            published: Published::Detect,
+            progress: false,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_MB * 1_000_000,
+            batch_bytes: BATCH_BYTES,
+            verbose: false,
+        }
+    }
+}
 
 /// Byte offsets where the parts of `text` end: at most `max` bytes each, cut
 /// after the last line break of the second half of the window, else after
@@ -552,7 +580,8 @@ struct Writer<'a> {
 impl Writer<'_> {
     /// Extract a batch in parallel and write it: one transaction per
     /// changed article, the bulk loader for new ones.
-    fn write(&mut self, batch: Vec<(Article, String)>) -> Result<()> {
+    fn write(&mut self, batch: Vec<(Article, String)>, verbose: bool) -> Result<()> {
+        let n = batch.len();
         let lex = self.lex;
         let bar = &self.bar;
         let extracted: Vec<_> = batch
@@ -598,6 +627,18 @@ impl Writer<'_> {
             self.store
                 .bulk_load(fresh.into_iter().flat_map(|(_, q)| q).collect())?;
         }
+        if verbose {
+            let s = &self.summary;
+            // Printed only once the batch is in the store.
+            eprintln!(
+                "committed {n} articles; so far {} articles ({} new, {} replaced, {} unchanged), {:.2} MB",
+                s.articles,
+                s.added,
+                s.replaced,
+                s.unchanged,
+                s.bytes as f64 / 1e6
+            );
+        }
         Ok(())
     }
 }
@@ -607,10 +648,8 @@ impl Writer<'_> {
 pub fn ingest(
     store: &Store,
     paths: &[PathBuf],
-    published: Published,
     lex: &Lexicon,
-    progress: bool,
-    max_bytes: usize,
+    opts: &IngestOptions,
 ) -> Result<Summary> {
     let start = std::time::Instant::now();
     let mut skipped = Vec::new();
@@ -620,7 +659,7 @@ pub fn ingest(
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum();
-    let bar = if progress {
+    let bar = if opts.progress {
         ProgressBar::new(total)
     } else {
         ProgressBar::hidden()
@@ -645,15 +684,20 @@ pub fn ingest(
     let mut batch = Vec::new();
     let mut batch_bytes = 0;
     for f in &files {
-        let article = read_article(f, published, max_bytes, &mut w.summary.warnings);
+        let article = read_article(
+            f,
+            opts.published,
+            opts.max_article_bytes,
+            &mut w.summary.warnings,
+        );
         match article {
             Ok(a) => {
                 let key = article_key(&a);
                 for part in split_parts(a, key, &mut w.summary.warnings) {
                     batch_bytes += part.0.text.len();
                     batch.push(part);
-                    if batch_bytes >= BATCH_BYTES {
-                        w.write(std::mem::take(&mut batch))?;
+                    if batch_bytes >= opts.batch_bytes.max(1) {
+                        w.write(std::mem::take(&mut batch), opts.verbose)?;
                         batch_bytes = 0;
                     }
                 }
@@ -664,7 +708,9 @@ pub fn ingest(
             }),
         }
     }
-    w.write(batch)?;
+    if !batch.is_empty() {
+        w.write(batch, opts.verbose)?;
+    }
     w.bar.finish_and_clear();
     w.summary.seconds = start.elapsed().as_secs_f64();
     Ok(w.summary)
