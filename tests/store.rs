@@ -4,6 +4,7 @@
 
 mod common;
 use common::*;
+use std::io::{BufRead, BufReader};
 
 fn triples(store: &std::path::Path) -> usize {
     let s = run(store, &["stats"]);
@@ -266,30 +267,39 @@ fn a_second_writer_is_turned_away_while_readers_go_on() {
     }
     let one = corpus.join("2024-03-20-c000.txt");
     run(&store, &["ingest", one.to_str().unwrap()]);
-    // The writer opens the store at once; the probe comes after it. Should
-    // the probe win the race on a slow machine, the scenario is retried.
-    let mut outcome = None;
-    for _attempt in 0..3 {
-        let mut writer = bin()
-            .arg("--store")
-            .arg(&store)
-            .arg("ingest")
-            .arg(&corpus)
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(500));
-        let probe = run_raw(&store, &["ingest", one.to_str().unwrap()]);
-        let reader = run_raw(&store, &["stats"]);
-        let writer_ok = writer.wait().unwrap().success();
-        if probe.status.code() == Some(75) {
-            assert!(writer_ok, "the first ingest completes");
-            outcome = Some((String::from_utf8_lossy(&probe.stderr).to_string(), reader));
-            break;
-        }
-    }
-    let (busy, reader) =
-        outcome.expect("a second ingest while the first runs is refused with exit code 75");
+    // The probe comes once the writer has announced its first commit (one
+    // article per commit, 400 of them), so the writer holds the store then.
+    let mut writer = bin()
+        .arg("--store")
+        .arg(&store)
+        .args(["ingest", "--batch-kb", "1", "--verbose"])
+        .arg(&corpus)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(writer.stderr.take().unwrap()).lines();
+    assert!(
+        lines
+            .by_ref()
+            .map_while(Result::ok)
+            .any(|l| l.starts_with("committed ")),
+        "the writer announces its commits"
+    );
+    let probe = run_raw(&store, &["ingest", one.to_str().unwrap()]);
+    let reader = run_raw(&store, &["stats"]);
+    // Drain its stderr so that it never blocks on a full pipe.
+    lines.for_each(drop);
+    assert!(
+        writer.wait().unwrap().success(),
+        "the first ingest completes"
+    );
+    assert_eq!(
+        probe.status.code(),
+        Some(75),
+        "a second ingest while the first runs is refused: {}",
+        String::from_utf8_lossy(&probe.stderr)
+    );
+    let busy = String::from_utf8_lossy(&probe.stderr).to_string();
     assert!(
         busy.contains("another newsgraph process is writing"),
         "{busy}"
