@@ -122,14 +122,27 @@ pub fn find_events(
             };
             let tspan = Span::new(tokens[i].span.start, tokens[i + len - 1].span.end);
             let capitalized_inside = tokens[i].shape != Shape::Lower && i != r.start && !headline;
+            let sense = other_sense(tokens, i, len, r.clone(), trig, &in_sent);
             if speech.iter().any(|q| q.contains(&i))
                 || capitalized_inside
                 || timexes.iter().any(|t| t.overlaps(tspan))
                 || used_as_modifier(tokens, i + len, r.end, trig)
+                || sense == Some(Sense::NoEvent)
             {
                 i += len;
                 continue;
             }
+            let retyped;
+            let trig = match sense {
+                Some(Sense::Kind(kind)) => {
+                    retyped = Trigger {
+                        kind: kind.to_string(),
+                        ..trig.clone()
+                    };
+                    &retyped
+                }
+                _ => trig,
+            };
             let (cl_start, cl_end) = clause(tokens, i, i + len, r.start, r.end);
             let mut participants = Vec::new();
             let left: Vec<Placed> = in_sent
@@ -603,6 +616,138 @@ const PREPOSITIONS: &[&str] = &[
     "than",
 ];
 
+/// Things one "meets" that are not people: "meet the needs", "conditions
+/// Tehran would have to meet".
+const OBLIGATIONS: &[&str] = &[
+    "need",
+    "needs",
+    "requirement",
+    "requirements",
+    "condition",
+    "conditions",
+    "demand",
+    "demands",
+    "standard",
+    "standards",
+    "criteria",
+    "criterion",
+    "obligation",
+    "obligations",
+    "commitment",
+    "commitments",
+    "payment",
+    "payments",
+    "target",
+    "targets",
+    "goal",
+    "goals",
+    "deadline",
+    "deadlines",
+    "expectations",
+    "cost",
+    "costs",
+    "challenge",
+    "challenges",
+    "quota",
+    "quotas",
+    "threshold",
+    "terms",
+    "duties",
+    "middle",
+    "halfway",
+];
+
+/// What a trigger word means where its usual reading is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sense {
+    /// No event at all: "a bomb" names the weapon.
+    NoEvent,
+    /// An event of another type: meeting a requirement happens, but it is
+    /// no meeting.
+    Kind(&'static str),
+}
+
+/// The sense of a trigger word where its context rules out the lexicon's
+/// type: meeting a requirement, "bomb" as the weapon, striking a blow or a
+/// deal, a labour strike. `None`: the lexicon's reading stands.
+fn other_sense(
+    tokens: &[Token],
+    i: usize,
+    len: usize,
+    sent: std::ops::Range<usize>,
+    trig: &Trigger,
+    names: &[Placed],
+) -> Option<Sense> {
+    let word = |k: usize| {
+        if sent.contains(&k) {
+            tokens[k].lower.as_str()
+        } else {
+            ""
+        }
+    };
+    let prev = if i > sent.start { word(i - 1) } else { "" };
+    let next = word(i + len);
+    let clause_words = |range: &mut dyn Iterator<Item = usize>| {
+        range
+            .filter(|&k| sent.contains(&k))
+            .map(word)
+            .take_while(|w| !matches!(*w, "," | ";" | "." | ":" | "with" | "and"))
+            .collect::<Vec<_>>()
+    };
+    match trig.lemma.as_str() {
+        "meet" => {
+            let after = clause_words(&mut (i + len..i + len + 6));
+            // Nearest first, so that the walk stops at the clause's edge.
+            let before = clause_words(&mut (i.saturating_sub(6)..i).rev());
+            let obligation = after.iter().any(|w| OBLIGATIONS.contains(w))
+                || (before.iter().any(|w| OBLIGATIONS.contains(w))
+                    && !names.iter().any(|p| p.first == i + len));
+            obligation.then_some(Sense::Kind("Other"))
+        }
+        // "a bomb", "car bombs": the noun names the weapon, not an attack.
+        "bomb" => (matches!(trig.tense.as_str(), "base" | "pres")
+            && !matches!(
+                prev,
+                "to" | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "not"
+                    | "n't"
+                    | "they"
+                    | "we"
+                    | "did"
+            ))
+        .then_some(Sense::NoEvent),
+        "strike" => {
+            let object = if matches!(next, "a" | "an" | "another" | "the") {
+                word(i + len + 1)
+            } else {
+                next
+            };
+            if matches!(
+                prev,
+                "hunger" | "general" | "labor" | "labour" | "workers" | "national" | "on"
+            ) || next == "action"
+            {
+                // A strike of workers is a protest.
+                Some(Sense::Kind("Protest"))
+            } else if matches!(
+                object,
+                "blow" | "deal" | "chord" | "balance" | "note" | "tone" | "agreement" | "pose"
+            ) {
+                Some(Sense::Kind("Other"))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
 /// "the election campaign", "alleged ties": a trigger word modifying the
 /// noun after it is not an event.
 fn used_as_modifier(tokens: &[Token], next: usize, end: usize, trig: &Trigger) -> bool {
@@ -655,6 +800,9 @@ fn used_as_modifier(tokens: &[Token], next: usize, end: usize, trig: &Trigger) -
                 | "record"
                 | "rate"
                 | "toll"
+                | "capability"
+                | "capabilities"
+                | "grade"
         );
     }
     // Past participles used as adjectives: "alleged ties", "reported losses".
