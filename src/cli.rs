@@ -239,6 +239,107 @@ impl Config {
     }
 }
 
+/// How often a read starts again when a writer in another process changed
+/// the store's files under it.
+const READ_RETRIES: u32 = 3;
+
+/// Output held in memory up to this size, so that a read can start again
+/// from nothing; past it, output streams out.
+const RETRY_BUFFER: usize = 1 << 20;
+
+/// An output that holds its first [`RETRY_BUFFER`] bytes back until the
+/// read producing them has finished.
+struct Spill {
+    buf: Vec<u8>,
+    inner: Box<dyn Write>,
+    spilled: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl Spill {
+    fn new(inner: Box<dyn Write>) -> Self {
+        Spill {
+            buf: Vec::new(),
+            inner,
+            spilled: std::rc::Rc::default(),
+        }
+    }
+
+    /// Drop what an abandoned attempt wrote (only called before a spill).
+    fn restart(&mut self) {
+        self.buf.clear();
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.inner.write_all(&self.buf).map_err(Error::Serialize)?;
+        self.inner.flush().map_err(Error::Serialize)
+    }
+}
+
+impl Write for Spill {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        if self.spilled.get() {
+            return self.inner.write(data);
+        }
+        self.buf.extend_from_slice(data);
+        if self.buf.len() > RETRY_BUFFER {
+            self.spilled.set(true);
+            self.inner.write_all(&std::mem::take(&mut self.buf))?;
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.spilled.get() {
+            self.inner.flush()
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Run a read on a fresh read-only open of the store. RocksDB lets readers
+/// in while a writer works, but the writer may delete a file the reader has
+/// not opened yet: the read then starts again from a fresh open, unless
+/// its output already left (`spilled`), in which case the error says so.
+fn reading<T>(
+    cfg: &Config,
+    spilled: &dyn Fn() -> bool,
+    mut read: impl FnMut(&Store) -> Result<T>,
+) -> Result<T> {
+    let mut attempt = 0;
+    loop {
+        match Store::open_read_only(&cfg.store).and_then(|store| read(&store)) {
+            Err(e) if e.is_store_race() => {
+                if attempt < READ_RETRIES && !spilled() {
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100 << attempt));
+                    continue;
+                }
+                return Err(Error::StoreChanged {
+                    path: cfg.store.clone(),
+                    source: Box::new(e),
+                });
+            }
+            r => return r,
+        }
+    }
+}
+
+/// [`reading`] into `path` or stdout, held back as [`Spill`] does.
+fn reading_to(
+    cfg: &Config,
+    path: Option<&PathBuf>,
+    mut read: impl FnMut(&Store, &mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let mut out = Spill::new(output(path)?);
+    let spilled = out.spilled.clone();
+    reading(cfg, &|| spilled.get(), |store| {
+        out.restart();
+        read(store, &mut out)
+    })?;
+    out.finish()
+}
+
 fn output(path: Option<&PathBuf>) -> Result<Box<dyn Write>> {
     Ok(match path {
         Some(p) => Box::new(std::io::BufWriter::new(
@@ -356,7 +457,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             } else {
                 q.bind(&params)?
             };
-            let store = Store::open_read_only(&cfg.store)?;
             let limit = (timeout > 0).then(|| std::time::Duration::from_secs(timeout));
             let timed_out = |e: Error| match e {
                 Error::QueryEval(oxigraph::sparql::QueryEvaluationError::Cancelled) => {
@@ -364,12 +464,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
                 e => e,
             };
-            let results = store
-                .select_with_timeout(&q.name, &q.sparql, &bound, limit)
-                .map_err(timed_out)?;
-            let mut out = output(None)?;
-            queries::write_results(results, format, &mut out).map_err(timed_out)?;
-            out.flush().map_err(Error::Serialize)?;
+            reading_to(&cfg, None, |store, mut out| {
+                let results = store
+                    .select_with_timeout(&q.name, &q.sparql, &bound, limit)
+                    .map_err(timed_out)?;
+                queries::write_results(results, format, &mut out).map_err(timed_out)?;
+                Ok(())
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Queries => {
@@ -385,10 +486,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             format,
             output: path,
         } => {
-            let store = Store::open_read_only(&cfg.store)?;
-            let mut out = output(path.as_ref())?;
-            store.export(format.rdf(), &mut out)?;
-            out.flush().map_err(Error::Serialize)?;
+            reading_to(&cfg, path.as_ref(), |store, out| {
+                store.export(format.rdf(), out)
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Dot {
@@ -398,39 +498,38 @@ pub fn run(args: Args) -> Result<ExitCode> {
             render,
             output: path,
         } => {
-            let store = Store::open_read_only(&cfg.store)?;
-            let draw = |out: &mut dyn Write| -> Result<()> {
+            let draw = |store: &Store, out: &mut dyn Write| -> Result<()> {
                 let mut out = out;
                 match (&query, view) {
                     (Some(file), _) => {
                         let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
                         newsgraph::dot::render_construct(
-                            &store,
+                            store,
                             &file.display().to_string(),
                             &text,
                             &mut out,
                         )
                     }
-                    (None, Some(v)) => newsgraph::dot::render(&store, v, name.as_deref(), &mut out),
+                    (None, Some(v)) => newsgraph::dot::render(store, v, name.as_deref(), &mut out),
                     (None, None) => Err(Error::Usage(
                         "give a view (meetings, timeline, entity) or --query FILE.rq".into(),
                     )),
                 }
             };
             if let (Some(format), Some(path)) = (render, path.as_ref()) {
-                let mut dot_text = Vec::new();
-                draw(&mut dot_text)?;
+                let dot_text = reading(&cfg, &|| false, |store| {
+                    let mut dot_text = Vec::new();
+                    draw(store, &mut dot_text)?;
+                    Ok(dot_text)
+                })?;
                 newsgraph::dot::render_with_graphviz(&dot_text, &format, path)?;
                 return Ok(ExitCode::SUCCESS);
             }
-            let mut out = output(path.as_ref())?;
-            draw(&mut out)?;
-            out.flush().map_err(Error::Serialize)?;
+            reading_to(&cfg, path.as_ref(), draw)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats => {
-            let store = Store::open_read_only(&cfg.store)?;
-            let s = store.stats()?;
+            let s = reading(&cfg, &|| false, Store::stats)?;
             say!("articles  {}", s.articles);
             say!("triples   {} (union of article graphs)", s.triples);
             say!("quads     {}", s.quads);

@@ -29,6 +29,12 @@ pub enum Error {
     },
     #[error("store error")]
     Store(#[from] oxigraph::store::StorageError),
+    #[error("the store at {path} changed under this read: another newsgraph process is writing to it; retry, or wait for the ingest to finish")]
+    StoreChanged {
+        path: PathBuf,
+        #[source]
+        source: Box<Error>,
+    },
     #[error("SPARQL syntax error in {name}{at}: {message}")]
     QuerySyntax {
         name: String,
@@ -72,6 +78,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::StoreOpen { hint, .. } if hint == crate::store::BUSY_HINT => 75,
+            Error::StoreChanged { .. } => 75,
             Error::Usage(_)
             | Error::UnknownQuery(_)
             | Error::UnknownParam { .. }
@@ -80,6 +87,20 @@ impl Error {
             | Error::Date(_) => 2,
             _ => 1,
         }
+    }
+
+    /// A file of the store vanished while this process read it: a writer in
+    /// another process compacted it away. Reading again from a fresh open
+    /// sees the new files.
+    pub fn is_store_race(&self) -> bool {
+        let mut source: Option<&(dyn std::error::Error + 'static)> = Some(self);
+        while let Some(e) = source {
+            if crate::store::is_file_race_message(&e.to_string()) {
+                return true;
+            }
+            source = e.source();
+        }
+        false
     }
 
     /// A SPARQL syntax error, with its "error at LINE:COLUMN:" position

@@ -475,6 +475,10 @@ pub const PART_BYTES: usize = 1 << 20;
 /// Default text per batch: extracted in parallel, then committed.
 pub const BATCH_BYTES: usize = 2 << 20;
 
+/// An ingest that bulk-loaded this many batches compacts the store at its
+/// end, so that reads do not slow down with the files the loads left.
+const OPTIMIZE_AFTER_LOADS: usize = 4;
+
 /// How one ingest runs.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
@@ -575,6 +579,8 @@ struct Writer<'a> {
     bar: ProgressBar,
     labels: HashMap<NamedNode, Term>,
     summary: Summary,
+    /// Bulk loads done so far: each leaves files for [`Store::optimize`].
+    bulk_loads: usize,
 }
 
 impl Writer<'_> {
@@ -626,6 +632,7 @@ impl Writer<'_> {
         if !fresh.is_empty() {
             self.store
                 .bulk_load(fresh.into_iter().flat_map(|(_, q)| q).collect())?;
+            self.bulk_loads += 1;
         }
         if verbose {
             let s = &self.summary;
@@ -675,6 +682,7 @@ pub fn ingest(
         lex,
         bar,
         labels: HashMap::new(),
+        bulk_loads: 0,
         summary: Summary {
             skipped,
             ..Summary::default()
@@ -712,6 +720,12 @@ pub fn ingest(
         w.write(batch, opts.verbose)?;
     }
     w.bar.finish_and_clear();
+    if w.bulk_loads >= OPTIMIZE_AFTER_LOADS {
+        if opts.verbose || opts.progress {
+            eprintln!("compacting the store after {} bulk loads…", w.bulk_loads);
+        }
+        store.optimize()?;
+    }
     w.summary.seconds = start.elapsed().as_secs_f64();
     Ok(w.summary)
 }

@@ -17,8 +17,14 @@ fn main() -> ExitCode {
         Err(err) => {
             eprintln!("error: {err}");
             let mut source = std::error::Error::source(&err);
+            let mut last = String::new();
             while let Some(s) = source {
-                eprintln!("  caused by: {s}");
+                // Wrappers that repeat their cause's message add nothing.
+                let message = s.to_string();
+                if message != last {
+                    eprintln!("  caused by: {message}");
+                }
+                last = message;
                 source = s.source();
             }
             ExitCode::from(err.exit_code())

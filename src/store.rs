@@ -20,6 +20,21 @@ use std::path::{Path, PathBuf};
 /// Said when another process holds the store for writing.
 pub const BUSY_HINT: &str = ": another newsgraph process is writing to it (an ingest or remove); wait for it to finish and retry. Queries, exports and diagrams work meanwhile: they open the store read-only";
 
+/// How often a read-only open is retried when a concurrent writer changes
+/// the store's files under it (about 3 s in all).
+const READ_ONLY_RETRIES: u32 = 8;
+
+/// A file the store listed vanished while it was being opened: a writer
+/// is compacting it.
+fn is_file_race(e: &oxigraph::store::StorageError) -> bool {
+    is_file_race_message(&e.to_string())
+}
+
+/// RocksDB's words for a file that vanished under a reader.
+pub fn is_file_race_message(m: &str) -> bool {
+    m.contains("No such file or directory")
+}
+
 pub struct Store {
     inner: OxStore,
     path: PathBuf,
@@ -68,11 +83,30 @@ impl Store {
                 path.display()
             )));
         }
-        let inner = Self::open_on_disk(path, true).map_err(|source| Error::StoreOpen {
-            path: path.to_path_buf(),
-            hint: String::new(),
-            source,
-        })?;
+        // A read-only open reads the file list of the moment; a writer busy
+        // at the same time may delete a file of that list (compaction) before
+        // it is opened. That race is transient: try again, a little later.
+        let mut attempt = 0;
+        let inner = loop {
+            match Self::open_on_disk(path, true) {
+                Ok(store) => break store,
+                Err(e) if attempt < READ_ONLY_RETRIES && is_file_race(&e) => {
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50 << attempt.min(4)));
+                }
+                Err(source) => {
+                    return Err(Error::StoreOpen {
+                        path: path.to_path_buf(),
+                        hint: if is_file_race(&source) {
+                            ": another newsgraph process is writing to it and its files kept changing while it was opened; retry, or wait for the ingest to finish".into()
+                        } else {
+                            String::new()
+                        },
+                        source,
+                    })
+                }
+            }
+        };
         Ok(Self {
             inner,
             path: path.to_path_buf(),
@@ -212,6 +246,17 @@ SELECT DISTINCT ?p WHERE { ?p a schema:Person ; rdfs:label ?l . FILTER (STRENDS(
             [q, u]
         }))?;
         loader.commit()?;
+        Ok(())
+    }
+
+    /// Compact the store's files. Each bulk load adds files of its own that
+    /// RocksDB does not merge by itself, and every read has to look into all
+    /// of them: after many loads, this makes reads fast again.
+    pub fn optimize(&self) -> Result<()> {
+        #[cfg(feature = "rocksdb")]
+        if self.path != Path::new(":memory:") {
+            self.inner.optimize()?;
+        }
         Ok(())
     }
 

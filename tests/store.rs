@@ -267,12 +267,13 @@ fn a_second_writer_is_turned_away_while_readers_go_on() {
     }
     let one = corpus.join("2024-03-20-c000.txt");
     run(&store, &["ingest", one.to_str().unwrap()]);
-    // The probe comes once the writer has announced its first commit (one
-    // article per commit, 400 of them), so the writer holds the store then.
+    // The probe comes once the writer has announced its first commit (of
+    // about a dozen: 16 KB batches of 400 articles), so the writer holds the
+    // store then.
     let mut writer = bin()
         .arg("--store")
         .arg(&store)
-        .args(["ingest", "--batch-kb", "1", "--verbose"])
+        .args(["ingest", "--batch-kb", "16", "--verbose"])
         .arg(&corpus)
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -287,8 +288,30 @@ fn a_second_writer_is_turned_away_while_readers_go_on() {
     );
     let probe = run_raw(&store, &["ingest", one.to_str().unwrap()]);
     let reader = run_raw(&store, &["stats"]);
-    // Drain its stderr so that it never blocks on a full pipe.
-    lines.for_each(drop);
+    // Readers keep coming while the writer commits and compacts, which
+    // deletes files under them: each must still get its answer.
+    let drain = std::thread::spawn(move || lines.for_each(drop));
+    let mut reads = 0;
+    while writer.try_wait().unwrap().is_none() && reads < 40 {
+        let out = run_raw(
+            &store,
+            &[
+                "query",
+                "--sparql",
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                "--format",
+                "csv",
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "read {reads} while an ingest runs: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        reads += 1;
+    }
+    drain.join().unwrap();
+    eprintln!("{reads} reads while the ingest ran, all answered");
     assert!(
         writer.wait().unwrap().success(),
         "the first ingest completes"
