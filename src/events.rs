@@ -668,8 +668,8 @@ enum Sense {
 }
 
 /// The sense of a trigger word where its context rules out the lexicon's
-/// type: meeting a requirement, "bomb" as the weapon, striking a blow or a
-/// deal, a labour strike. `None`: the lexicon's reading stands.
+/// type: meeting a requirement, "bomb" as the weapon, verbal attacks,
+/// striking a blow or a deal, a labour strike. `None`: the lexicon's reading stands.
 fn other_sense(
     tokens: &[Token],
     i: usize,
@@ -722,6 +722,13 @@ fn other_sense(
                     | "did"
             ))
         .then_some(Sense::NoEvent),
+        // "personal attacks", "withering attacks against her": words, not
+        // violence.
+        "attack" => matches!(
+            prev,
+            "personal" | "verbal" | "rhetorical" | "withering" | "partisan" | "scathing"
+        )
+        .then_some(Sense::Kind("Other")),
         "strike" => {
             let object = if matches!(next, "a" | "an" | "another" | "the") {
                 word(i + len + 1)

@@ -31,7 +31,11 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("ecbplus-dev.jsonl", "entity_mentions_partial", "R", 0.625),
     ("ecbplus-dev.jsonl", "entity_mentions_partial~", "R", 0.73),
     ("ecbplus-dev.jsonl", "entities_partial", "R", 0.765),
-    ("m2e2-dev.jsonl", "events", "F1", 0.42),
+    ("m2e2-dev.jsonl", "events", "F1", 0.43),
+    ("m2e2-dev.jsonl", "events_by_type/Arrest", "F1", 0.62),
+    ("m2e2-dev.jsonl", "events_by_type/Death", "F1", 0.57),
+    ("m2e2-dev.jsonl", "events_by_type/Meeting", "F1", 0.415),
+    ("m2e2-dev.jsonl", "events_by_type/Attack", "F1", 0.425),
 ];
 
 /// `--ner rules` (no tagger). Its comparison with hybrid is in the README.
@@ -86,7 +90,12 @@ fn check_floors(floors: &[(&str, &str, &str, f64)], lex: &Lexicon) {
     for (file, layer, figure, floor) in floors {
         let (_, _, r) = report_with(file, lex);
         let json = r.to_json();
-        let got = json["layers"][*layer][*figure].as_f64().unwrap_or(0.0);
+        // "events_by_type/Meeting": one event type's figures.
+        let scores = match layer.split_once('/') {
+            Some((group, name)) => &json[group][name],
+            None => &json["layers"][*layer],
+        };
+        let got = scores[*figure].as_f64().unwrap_or(0.0);
         if got + 1e-9 < *floor {
             failures.push(format!(
                 "{file} {layer} {figure} = {got:.3} < floor {floor}"
