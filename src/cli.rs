@@ -399,33 +399,50 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 &mut warnings,
             )
             .map_err(|reason| Error::Usage(format!("{}: {reason}", file.display())))?;
+            let key = ingest::article_key(&article);
+            let stem = file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("article")
+                .to_string();
+            // A long article is extracted part by part, as ingest stores it,
+            // so that memory stays bounded: one JSON line (or one block of
+            // triples) per part.
+            let each = match format {
+                ExtractFormat::Json => "one JSON line",
+                ExtractFormat::Turtle | ExtractFormat::Ntriples => "one graph",
+            };
+            let parts = ingest::split_parts(article, key, each, &mut warnings);
             for w in &warnings {
                 eprintln!("warning: {w}");
             }
-            let x = extract::extract_article(&article, &lex);
             let mut out = output(None)?;
-            match format {
-                ExtractFormat::Json => {
-                    let id = file
-                        .file_stem()
-                        .and_then(|s| s.to_str())
-                        .unwrap_or("article");
-                    let pubs = article.published.map(|d| d.to_string());
-                    let doc = json::document(id, &article.text, pubs.as_deref(), &x);
-                    serde_json::to_writer(&mut out, &doc)
-                        .map_err(|e| Error::Serialize(e.into()))?;
-                    writeln!(out).map_err(Error::Serialize)?;
-                }
-                ExtractFormat::Turtle | ExtractFormat::Ntriples => {
-                    let store = Store::in_memory()?;
-                    let key = ingest::article_key(&article);
-                    store.bulk_load(rdf::quads(&article, &key, &x))?;
-                    let f = if matches!(format, ExtractFormat::Turtle) {
-                        RdfFormat::Turtle
-                    } else {
-                        RdfFormat::NTriples
-                    };
-                    store.export(f, &mut out)?;
+            let many = parts.len() > 1;
+            for (i, (part, key)) in parts.into_iter().enumerate() {
+                let x = extract::extract_article(&part, &lex);
+                match format {
+                    ExtractFormat::Json => {
+                        let id = if many {
+                            format!("{stem}#part-{}", i + 1)
+                        } else {
+                            stem.clone()
+                        };
+                        let pubs = part.published.map(|d| d.to_string());
+                        let doc = json::document(&id, &part.text, pubs.as_deref(), &x);
+                        serde_json::to_writer(&mut out, &doc)
+                            .map_err(|e| Error::Serialize(e.into()))?;
+                        writeln!(out).map_err(Error::Serialize)?;
+                    }
+                    ExtractFormat::Turtle | ExtractFormat::Ntriples => {
+                        let store = Store::in_memory()?;
+                        store.bulk_load(rdf::quads(&part, &key, &x))?;
+                        let f = if matches!(format, ExtractFormat::Turtle) {
+                            RdfFormat::Turtle
+                        } else {
+                            RdfFormat::NTriples
+                        };
+                        store.export(f, &mut out)?;
+                    }
                 }
             }
             out.flush().map_err(Error::Serialize)?;

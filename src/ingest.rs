@@ -542,14 +542,20 @@ pub fn part_ends(text: &str, max: usize) -> Vec<usize> {
     ends
 }
 
-/// An article with its store key, split into parts if it is long.
-fn split_parts(a: Article, key: String, warnings: &mut Vec<String>) -> Vec<(Article, String)> {
+/// An article with its store key, split into parts if it is long;
+/// `each` says in the warning what every part becomes ("one graph").
+pub fn split_parts(
+    a: Article,
+    key: String,
+    each: &str,
+    warnings: &mut Vec<String>,
+) -> Vec<(Article, String)> {
     if a.text.len() <= PART_BYTES {
         return vec![(a, key)];
     }
     let ends = part_ends(&a.text, PART_BYTES);
     warnings.push(format!(
-        "{}: {:.1} MB article ingested as {} parts of at most {} MB, one graph each (offsets count from the start of each part)",
+        "{}: {:.1} MB article split into {} parts of at most {} MB, {each} each (offsets count from the start of each part)",
         a.source,
         a.text.len() as f64 / 1e6,
         ends.len(),
@@ -701,7 +707,7 @@ pub fn ingest(
         match article {
             Ok(a) => {
                 let key = article_key(&a);
-                for part in split_parts(a, key, &mut w.summary.warnings) {
+                for part in split_parts(a, key, "one graph", &mut w.summary.warnings) {
                     batch_bytes += part.0.text.len();
                     batch.push(part);
                     if batch_bytes >= opts.batch_bytes.max(1) {

@@ -92,7 +92,10 @@ fn a_long_single_line_article_goes_in_as_bounded_parts() {
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains("ingested as 3 parts of at most 1 MB"), "{err}");
+    assert!(
+        err.contains("split into 3 parts of at most 1 MB, one graph each"),
+        "{err}"
+    );
     assert!(err.contains("3 articles (3 new"), "{err}");
     // Each part holds its own text, and the parts together are the article.
     let csv = run(
@@ -125,4 +128,54 @@ fn a_long_single_line_article_goes_in_as_bounded_parts() {
     );
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("3 articles (0 new, 0 replaced, 3 unchanged)"));
+    // `extract` cuts the same parts: one FORMAT.md document per line, each
+    // with the text of its part and spans into it.
+    let out = run_raw(
+        &store,
+        &[
+            "extract",
+            "--published",
+            "2024-03-01",
+            path.to_str().unwrap(),
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("split into 3 parts of at most 1 MB, one JSON line each"),
+        "{err}"
+    );
+    let docs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 3);
+    let mut joined = String::new();
+    for (i, doc) in docs.iter().enumerate() {
+        assert_eq!(doc["id"], format!("long#part-{}", i + 1));
+        let part = doc["text"].as_str().unwrap();
+        joined.push_str(part);
+        let persons = doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == "Person")
+            .flat_map(|e| e["mentions"].as_array().unwrap().clone());
+        let mut n = 0;
+        for m in persons {
+            let (a, b) = (
+                m[0].as_u64().unwrap() as usize,
+                m[1].as_u64().unwrap() as usize,
+            );
+            assert!(
+                matches!(&part[a..b], "Lena Berg" | "Omar Ali" | "Berg" | "Ali"),
+                "{}",
+                &part[a..b]
+            );
+            n += 1;
+        }
+        assert!(n > 1000, "part {i}: {n} person mentions");
+    }
+    assert_eq!(joined, text);
 }
