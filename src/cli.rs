@@ -239,107 +239,6 @@ impl Config {
     }
 }
 
-/// How often a read starts again when a writer in another process changed
-/// the store's files under it.
-const READ_RETRIES: u32 = 3;
-
-/// Output held in memory up to this size, so that a read can start again
-/// from nothing; past it, output streams out.
-const RETRY_BUFFER: usize = 1 << 20;
-
-/// An output that holds its first [`RETRY_BUFFER`] bytes back until the
-/// read producing them has finished.
-struct Spill {
-    buf: Vec<u8>,
-    inner: Box<dyn Write>,
-    spilled: std::rc::Rc<std::cell::Cell<bool>>,
-}
-
-impl Spill {
-    fn new(inner: Box<dyn Write>) -> Self {
-        Spill {
-            buf: Vec::new(),
-            inner,
-            spilled: std::rc::Rc::default(),
-        }
-    }
-
-    /// Drop what an abandoned attempt wrote (only called before a spill).
-    fn restart(&mut self) {
-        self.buf.clear();
-    }
-
-    fn finish(mut self) -> Result<()> {
-        self.inner.write_all(&self.buf).map_err(Error::Serialize)?;
-        self.inner.flush().map_err(Error::Serialize)
-    }
-}
-
-impl Write for Spill {
-    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        if self.spilled.get() {
-            return self.inner.write(data);
-        }
-        self.buf.extend_from_slice(data);
-        if self.buf.len() > RETRY_BUFFER {
-            self.spilled.set(true);
-            self.inner.write_all(&std::mem::take(&mut self.buf))?;
-        }
-        Ok(data.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        if self.spilled.get() {
-            self.inner.flush()
-        } else {
-            Ok(())
-        }
-    }
-}
-
-/// Run a read on a fresh read-only open of the store. RocksDB lets readers
-/// in while a writer works, but the writer may delete a file the reader has
-/// not opened yet: the read then starts again from a fresh open, unless
-/// its output already left (`spilled`), in which case the error says so.
-fn reading<T>(
-    cfg: &Config,
-    spilled: &dyn Fn() -> bool,
-    mut read: impl FnMut(&Store) -> Result<T>,
-) -> Result<T> {
-    let mut attempt = 0;
-    loop {
-        match Store::open_read_only(&cfg.store).and_then(|store| read(&store)) {
-            Err(e) if e.is_store_race() => {
-                if attempt < READ_RETRIES && !spilled() {
-                    attempt += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(100 << attempt));
-                    continue;
-                }
-                return Err(Error::StoreChanged {
-                    path: cfg.store.clone(),
-                    source: Box::new(e),
-                });
-            }
-            r => return r,
-        }
-    }
-}
-
-/// [`reading`] into `path` or stdout, held back as [`Spill`] does.
-fn reading_to(
-    cfg: &Config,
-    path: Option<&PathBuf>,
-    mut read: impl FnMut(&Store, &mut dyn Write) -> Result<()>,
-) -> Result<()> {
-    let mut out = Spill::new(output(path)?);
-    let spilled = out.spilled.clone();
-    reading(cfg, &|| spilled.get(), |store| {
-        out.restart();
-        read(store, &mut out)
-    })?;
-    out.finish()
-}
-
 fn output(path: Option<&PathBuf>) -> Result<Box<dyn Write>> {
     Ok(match path {
         Some(p) => Box::new(std::io::BufWriter::new(
@@ -481,13 +380,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
                 e => e,
             };
-            reading_to(&cfg, None, |store, mut out| {
-                let results = store
-                    .select_with_timeout(&q.name, &q.sparql, &bound, limit)
-                    .map_err(timed_out)?;
-                queries::write_results(results, format, &mut out).map_err(timed_out)?;
-                Ok(())
-            })?;
+            let store = Store::open_read_only(&cfg.store)?;
+            let results = store
+                .select_with_timeout(&q.name, &q.sparql, &bound, limit)
+                .map_err(timed_out)?;
+            let mut out = output(None)?;
+            queries::write_results(results, format, &mut out).map_err(timed_out)?;
+            out.flush().map_err(Error::Serialize)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Queries => {
@@ -503,9 +402,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             format,
             output: path,
         } => {
-            reading_to(&cfg, path.as_ref(), |store, out| {
-                store.export(format.rdf(), out)
-            })?;
+            let store = Store::open_read_only(&cfg.store)?;
+            let mut out = output(path.as_ref())?;
+            store.export(format.rdf(), &mut out)?;
+            out.flush().map_err(Error::Serialize)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Dot {
@@ -515,6 +415,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             render,
             output: path,
         } => {
+            let store = Store::open_read_only(&cfg.store)?;
             let draw = |store: &Store, out: &mut dyn Write| -> Result<()> {
                 let mut out = out;
                 match (&query, view) {
@@ -534,19 +435,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
             };
             if let (Some(format), Some(path)) = (render, path.as_ref()) {
-                let dot_text = reading(&cfg, &|| false, |store| {
-                    let mut dot_text = Vec::new();
-                    draw(store, &mut dot_text)?;
-                    Ok(dot_text)
-                })?;
+                let mut dot_text = Vec::new();
+                draw(&store, &mut dot_text)?;
                 newsgraph::dot::render_with_graphviz(&dot_text, &format, path)?;
                 return Ok(ExitCode::SUCCESS);
             }
-            reading_to(&cfg, path.as_ref(), draw)?;
+            let mut out = output(path.as_ref())?;
+            draw(&store, &mut out)?;
+            out.flush().map_err(Error::Serialize)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats => {
-            let s = reading(&cfg, &|| false, Store::stats)?;
+            let s = Store::open_read_only(&cfg.store)?.stats()?;
             say!("articles  {}", s.articles);
             say!("triples   {} (union of article graphs)", s.triples);
             say!("quads     {}", s.quads);

@@ -20,21 +20,16 @@ pub enum Error {
     },
     #[error("invalid date `{0}`: expected YYYY-MM-DD")]
     Date(String),
-    #[error("the store at {path} could not be opened{hint}")]
+    #[error("the store at {path} could not be opened")]
     StoreOpen {
         path: PathBuf,
-        hint: String,
         #[source]
         source: oxigraph::store::StorageError,
     },
     #[error("store error")]
     Store(#[from] oxigraph::store::StorageError),
-    #[error("the store at {path} changed under this read: another newsgraph process is writing to it; retry, or wait for the ingest to finish")]
-    StoreChanged {
-        path: PathBuf,
-        #[source]
-        source: Box<Error>,
-    },
+    #[error("{}", busy_message(path, *reading))]
+    Busy { path: PathBuf, reading: bool },
     #[error("SPARQL syntax error in {name}{at}: {message}")]
     QuerySyntax {
         name: String,
@@ -72,13 +67,26 @@ pub enum Error {
     },
 }
 
+fn busy_message(path: &Path, reading: bool) -> String {
+    if reading {
+        format!(
+            "the store at {} is being written by another newsgraph process (an ingest or remove), and a store cannot be read while another process writes it: retry when that process has finished",
+            path.display()
+        )
+    } else {
+        format!(
+            "the store at {} is in use by another newsgraph process (an ingest or remove writing it, or a query, export or diagram reading it): retry when that process has finished",
+            path.display()
+        )
+    }
+}
+
 impl Error {
     /// The process exit code for this error: 75 (try again later) when the
     /// store is busy, 2 for usage mistakes, 1 otherwise.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::StoreOpen { hint, .. } if hint == crate::store::BUSY_HINT => 75,
-            Error::StoreChanged { .. } => 75,
+            Error::Busy { .. } => 75,
             Error::Usage(_)
             | Error::UnknownQuery(_)
             | Error::UnknownParam { .. }
@@ -87,20 +95,6 @@ impl Error {
             | Error::Date(_) => 2,
             _ => 1,
         }
-    }
-
-    /// A file of the store vanished while this process read it: a writer in
-    /// another process compacted it away. Reading again from a fresh open
-    /// sees the new files.
-    pub fn is_store_race(&self) -> bool {
-        let mut source: Option<&(dyn std::error::Error + 'static)> = Some(self);
-        while let Some(e) = source {
-            if crate::store::is_file_race_message(&e.to_string()) {
-                return true;
-            }
-            source = e.source();
-        }
-        false
     }
 
     /// A SPARQL syntax error, with its "error at LINE:COLUMN:" position

@@ -17,27 +17,67 @@ use oxigraph::store::Store as OxStore;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Said when another process holds the store for writing.
-pub const BUSY_HINT: &str = ": another newsgraph process is writing to it (an ingest or remove); wait for it to finish and retry. Queries, exports and diagrams work meanwhile: they open the store read-only";
+/// newsgraph's own lock file inside the store directory. Oxigraph calls a
+/// read-only open while another process writes the store undefined
+/// behaviour (and RocksDB then fails reads on files compacted away under
+/// them, or loops on them), so readers hold this lock shared and a writer
+/// holds it exclusively: several queries at once, or one ingest alone.
+pub const LOCK_FILE: &str = "newsgraph.lock";
 
-/// How often a read-only open is retried when a concurrent writer changes
-/// the store's files under it (about 3 s in all).
-const READ_ONLY_RETRIES: u32 = 8;
-
-/// A file the store listed vanished while it was being opened: a writer
-/// is compacting it.
-fn is_file_race(e: &oxigraph::store::StorageError) -> bool {
-    is_file_race_message(&e.to_string())
-}
-
-/// RocksDB's words for a file that vanished under a reader.
-pub fn is_file_race_message(m: &str) -> bool {
-    m.contains("No such file or directory")
+/// Take the store's lock without waiting: shared for reading, exclusive for
+/// writing. `Ok(None)` when a read-only directory cannot hold a lock file
+/// (then no writer can work there either).
+fn lock(path: &Path, write: bool) -> Result<Option<std::fs::File>> {
+    let file = path.join(LOCK_FILE);
+    let opened = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&file)
+        .or_else(|e| {
+            if write {
+                Err(e)
+            } else {
+                std::fs::File::open(&file)
+            }
+        });
+    let f = match opened {
+        Ok(f) => f,
+        Err(e)
+            if !write
+                && matches!(
+                    e.kind(),
+                    std::io::ErrorKind::PermissionDenied
+                        | std::io::ErrorKind::ReadOnlyFilesystem
+                        | std::io::ErrorKind::NotFound
+                ) =>
+        {
+            return Ok(None)
+        }
+        Err(e) => return Err(Error::io(&file, e)),
+    };
+    let taken = if write {
+        f.try_lock()
+    } else {
+        f.try_lock_shared()
+    };
+    match taken {
+        Ok(()) => Ok(Some(f)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Busy {
+            path: path.to_path_buf(),
+            reading: !write,
+        }),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&file, e)),
+    }
 }
 
 pub struct Store {
     inner: OxStore,
     path: PathBuf,
+    /// The lock on the store directory, held as long as the store is open
+    /// (declared after `inner`, so released after RocksDB is closed).
+    _lock: Option<std::fs::File>,
 }
 
 /// What happened to an article on ingest.
@@ -58,24 +98,24 @@ pub struct Stats {
 }
 
 impl Store {
-    /// Open (creating if needed) a store for reading and writing.
+    /// Open (creating if needed) a store for reading and writing. Fails
+    /// with [`Error::Busy`] while another newsgraph process uses it.
     pub fn open(path: &Path) -> Result<Self> {
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        let lock = lock(path, true)?;
         let inner = Self::open_on_disk(path, false).map_err(|source| Error::StoreOpen {
             path: path.to_path_buf(),
-            hint: if source.to_string().to_lowercase().contains("lock") {
-                BUSY_HINT.into()
-            } else {
-                String::new()
-            },
             source,
         })?;
         Ok(Self {
             inner,
             path: path.to_path_buf(),
+            _lock: lock,
         })
     }
 
-    /// Open an existing store read-only.
+    /// Open an existing store read-only. Fails with [`Error::Busy`] while
+    /// another newsgraph process writes it.
     pub fn open_read_only(path: &Path) -> Result<Self> {
         if !path.exists() {
             return Err(Error::Usage(format!(
@@ -83,33 +123,15 @@ impl Store {
                 path.display()
             )));
         }
-        // A read-only open reads the file list of the moment; a writer busy
-        // at the same time may delete a file of that list (compaction) before
-        // it is opened. That race is transient: try again, a little later.
-        let mut attempt = 0;
-        let inner = loop {
-            match Self::open_on_disk(path, true) {
-                Ok(store) => break store,
-                Err(e) if attempt < READ_ONLY_RETRIES && is_file_race(&e) => {
-                    attempt += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(50 << attempt.min(4)));
-                }
-                Err(source) => {
-                    return Err(Error::StoreOpen {
-                        path: path.to_path_buf(),
-                        hint: if is_file_race(&source) {
-                            ": another newsgraph process is writing to it and its files kept changing while it was opened; retry, or wait for the ingest to finish".into()
-                        } else {
-                            String::new()
-                        },
-                        source,
-                    })
-                }
-            }
-        };
+        let lock = lock(path, false)?;
+        let inner = Self::open_on_disk(path, true).map_err(|source| Error::StoreOpen {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Ok(Self {
             inner,
             path: path.to_path_buf(),
+            _lock: lock,
         })
     }
 
@@ -141,6 +163,7 @@ impl Store {
         Ok(Self {
             inner: OxStore::new()?,
             path: PathBuf::from(":memory:"),
+            _lock: None,
         })
     }
 

@@ -107,7 +107,7 @@ fn text(rng: &mut Rng) -> String {
     let mut s = String::new();
     for _ in 0..n {
         s.push_str(rng.pick(PIECES));
-        if rng.next() % 3 != 0 {
+        if !rng.next().is_multiple_of(3) {
             s.push(' ');
         }
     }

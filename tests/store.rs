@@ -256,7 +256,7 @@ fn removing_an_article_keeps_what_other_articles_say() {
 }
 
 #[test]
-fn a_second_writer_is_turned_away_while_readers_go_on() {
+fn a_writer_has_the_store_alone_and_readers_share_it() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("db");
     let corpus = dir.path().join("corpus");
@@ -267,9 +267,10 @@ fn a_second_writer_is_turned_away_while_readers_go_on() {
     }
     let one = corpus.join("2024-03-20-c000.txt");
     run(&store, &["ingest", one.to_str().unwrap()]);
-    // The probe comes once the writer has announced its first commit (of
-    // about a dozen: 16 KB batches of 400 articles), so the writer holds the
-    // store then.
+    let count = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }";
+
+    // While an ingest writes (it has announced its first commit of about a
+    // dozen), a second ingest and a query are both turned away, exit 75.
     let mut writer = bin()
         .arg("--store")
         .arg(&store)
@@ -287,62 +288,76 @@ fn a_second_writer_is_turned_away_while_readers_go_on() {
         "the writer announces its commits"
     );
     let probe = run_raw(&store, &["ingest", one.to_str().unwrap()]);
-    let reader = run_raw(&store, &["stats"]);
-    // Readers keep coming while the writer commits and compacts, which
-    // deletes files under them: each must still get its answer.
-    let drain = std::thread::spawn(move || lines.for_each(drop));
-    let mut reads = 0;
-    while writer.try_wait().unwrap().is_none() && reads < 40 {
-        let out = run_raw(
-            &store,
-            &[
-                "query",
-                "--sparql",
-                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-                "--format",
-                "csv",
-            ],
-        );
-        assert!(
-            out.status.success(),
-            "read {reads} while an ingest runs: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        reads += 1;
-    }
-    drain.join().unwrap();
-    eprintln!("{reads} reads while the ingest ran, all answered");
+    let reader = run_raw(&store, &["query", "--sparql", count]);
+    lines.for_each(drop);
     assert!(
         writer.wait().unwrap().success(),
         "the first ingest completes"
     );
-    assert_eq!(
-        probe.status.code(),
-        Some(75),
-        "a second ingest while the first runs is refused: {}",
-        String::from_utf8_lossy(&probe.stderr)
-    );
-    let busy = String::from_utf8_lossy(&probe.stderr).to_string();
+    let said = |o: &std::process::Output| String::from_utf8_lossy(&o.stderr).to_string();
+    assert_eq!(probe.status.code(), Some(75), "{}", said(&probe));
     assert!(
-        busy.contains("another newsgraph process is writing"),
+        said(&probe).contains("in use by another newsgraph process"),
+        "{}",
+        said(&probe)
+    );
+    assert_eq!(reader.status.code(), Some(75), "{}", said(&reader));
+    assert!(
+        said(&reader).contains("being written by another newsgraph process"),
+        "{}",
+        said(&reader)
+    );
+    assert_eq!(
+        csv_rows(&run(
+            &store,
+            &["query", "--sparql", count, "--format", "csv"]
+        )),
+        vec![vec!["400"]]
+    );
+
+    // Readers share the store: a long query runs while others answer, and an
+    // ingest is turned away until it ends.
+    let mut long = bin()
+        .arg("--store")
+        .arg(&store)
+        .args([
+            "query",
+            "--timeout",
+            "4",
+            "--sparql",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        ])
+        .stderr(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut refused = None;
+    while long.try_wait().unwrap().is_none() {
+        let w = run_raw(&store, &["ingest", one.to_str().unwrap()]);
+        let r = run_raw(&store, &["query", "--sparql", count, "--format", "csv"]);
+        if w.status.code() == Some(75) && long.try_wait().unwrap().is_none() {
+            refused = Some((said(&w), r));
+            break;
+        }
+    }
+    let _ = long.kill();
+    let _ = long.wait();
+    let (busy, r) = refused.expect("an ingest during a long query is refused with exit code 75");
+    assert!(
+        busy.contains("in use by another newsgraph process"),
         "{busy}"
     );
     assert!(
-        reader.status.success(),
-        "a query while an ingest runs: {}",
-        String::from_utf8_lossy(&reader.stderr)
+        r.status.success(),
+        "a second reader alongside: {}",
+        said(&r)
     );
-    let n = run(
-        &store,
-        &[
-            "query",
-            "--sparql",
-            "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }",
-            "--format",
-            "csv",
-        ],
+    assert_eq!(
+        csv_rows(&String::from_utf8_lossy(&r.stdout)),
+        vec![vec!["400"]]
     );
-    assert_eq!(csv_rows(&n), vec![vec!["400"]]);
+    // The lock goes with the process: once the reader is gone, ingest works.
+    run(&store, &["ingest", one.to_str().unwrap()]);
 }
 
 #[test]
