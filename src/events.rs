@@ -120,6 +120,11 @@ pub fn find_events(
                 i += 1;
                 continue;
             };
+            // "attended the summit": one trigger from the verb to the gathering.
+            let len = match gathering_after(tokens, i + len, r.end) {
+                Some(k) if trig.lemma == "attend" => k + 1 - i,
+                _ => len,
+            };
             let tspan = Span::new(tokens[i].span.start, tokens[i + len - 1].span.end);
             let capitalized_inside = tokens[i].shape != Shape::Lower && i != r.start && !headline;
             let sense = other_sense(tokens, i, len, r.clone(), trig, &in_sent);
@@ -352,6 +357,11 @@ pub fn find_events(
                     (p.first >= i + len && p.first <= i + len + 4) || p.first > cl_end
                 } else {
                     // Same predicate: no auxiliary starting another one in between.
+                    // (A name inside the trigger, "attended the NATO summit", is
+                    // no place of it.)
+                    if p.end > i && p.first < i + len {
+                        return false;
+                    }
                     let (a, b) = if p.first > i {
                         (i + len, p.first)
                     } else {
@@ -657,6 +667,101 @@ const OBLIGATIONS: &[&str] = &[
     "halfway",
 ];
 
+/// What is fired or thrown in an attack: "fired tear gas", "threw stones".
+const PROJECTILES: &[&str] = &[
+    "shot",
+    "shots",
+    "round",
+    "rounds",
+    "bullet",
+    "bullets",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "shell",
+    "shells",
+    "mortar",
+    "mortars",
+    "grenade",
+    "grenades",
+    "artillery",
+    "barrage",
+    "volley",
+    "salvo",
+    "tear",
+    "teargas",
+    "canister",
+    "canisters",
+    "pellets",
+    "gun",
+    "guns",
+    "weapon",
+    "weapons",
+    "torpedo",
+    "torpedoes",
+    "projectile",
+    "projectiles",
+    "stone",
+    "stones",
+    "rock",
+    "rocks",
+    "brick",
+    "bricks",
+    "bottle",
+    "bottles",
+    "firebomb",
+    "firebombs",
+    "petrol",
+    "molotov",
+    "acid",
+    "explosive",
+    "explosives",
+];
+
+/// The words of a process that lasts ("peace talks", "the negotiations"):
+/// a meeting only where its sides are named right after it.
+const PROCESS_MEETINGS: &[&str] = &["talk", "negotiation"];
+
+/// Gatherings one attends: "attended the summit" is a meeting (and
+/// "attended school" none).
+const GATHERINGS: &[&str] = &[
+    "meeting",
+    "meetings",
+    "summit",
+    "conference",
+    "talks",
+    "session",
+    "ceremony",
+    "vigil",
+    "funeral",
+    "service",
+    "mass",
+    "gathering",
+    "forum",
+    "reception",
+    "dinner",
+    "luncheon",
+    "breakfast",
+    "banquet",
+    "assembly",
+    "convention",
+    "congress",
+    "hearing",
+    "memorial",
+    "commemoration",
+    "celebration",
+    "celebrations",
+    "festival",
+];
+
+/// The gathering named after "attend": its token index, within the clause.
+fn gathering_after(tokens: &[Token], from: usize, end: usize) -> Option<usize> {
+    (from..end.min(from + 6))
+        .take_while(|&k| !matches!(tokens[k].shape, Shape::Punct) || tokens[k].lower == "-")
+        .find(|&k| GATHERINGS.contains(&tokens[k].lower.as_str()))
+}
+
 /// What a trigger word means where its usual reading is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sense {
@@ -729,6 +834,94 @@ fn other_sense(
             "personal" | "verbal" | "rhetorical" | "withering" | "partisan" | "scathing"
         )
         .then_some(Sense::Kind("Other")),
+        // "opened fire", "fired tear gas", "fired at the crowd": weapons, not
+        // a dismissal.
+        "fire" => {
+            let weapon_after = (i + len..i + len + 4)
+                .map(word)
+                .take_while(|w| !matches!(*w, "" | "," | "." | ";" | "and"))
+                .any(|w| PROJECTILES.contains(&w));
+            let weapon_before = (i.saturating_sub(3)..i)
+                .map(word)
+                .any(|w| PROJECTILES.contains(&w));
+            let opened = matches!(
+                prev,
+                "open"
+                    | "opens"
+                    | "opened"
+                    | "opening"
+                    | "return"
+                    | "returns"
+                    | "returned"
+                    | "returning"
+                    | "exchange"
+                    | "exchanged"
+                    | "exchanging"
+            );
+            let aimed = trig.pos == Pos::Verb && matches!(next, "at" | "on" | "upon" | "into");
+            (opened || aimed || weapon_after || weapon_before).then_some(Sense::Kind("Attack"))
+        }
+        // "threw stones at police" is an attack; "threw his support" no event.
+        "throw" | "hurl" | "pelt" => {
+            let thrown = (i + len..i + len + 4)
+                .map(word)
+                .take_while(|w| !matches!(*w, "" | "," | "." | ";"))
+                .any(|w| PROJECTILES.contains(&w));
+            Some(if thrown {
+                Sense::Kind("Attack")
+            } else {
+                Sense::NoEvent
+            })
+        }
+        lemma if PROCESS_MEETINGS.contains(&lemma) && trig.pos == Pos::Noun => {
+            // "X talks to reporters": the verb, speaking to the press.
+            let after_name =
+                names.iter().any(|p| p.end == i) || matches!(prev, "he" | "she" | "who");
+            if lemma == "talk" && after_name && matches!(next, "to" | "about") {
+                return Some(Sense::Kind("Statement"));
+            }
+            if lemma == "talk" && after_name && next == "on" {
+                return Some(Sense::Kind("Communication"));
+            }
+            // Sides named right after it: "talks with Lavrov", "negotiations
+            // between Kyiv and Moscow"; a person talking with another.
+            let sides = matches!(next, "with" | "between" | "among")
+                && names
+                    .iter()
+                    .any(|p| p.first > i + len && p.first <= i + len + 5);
+            (!sides).then_some(Sense::Kind("Other"))
+        }
+        // Fighting and clashes as a process ("killed in clashes", "the
+        // fighting outside Mosul") are hostilities, not an attack; "X clashed
+        // with Y" is one.
+        "fighting" => Some(Sense::Kind("Other")),
+        "clash" if !matches!(trig.tense.as_str(), "past" | "ing") => {
+            let verb = !prev.is_empty()
+                && !PREPOSITIONS.contains(&prev)
+                && !matches!(
+                    prev,
+                    "the"
+                        | "a"
+                        | "deadly"
+                        | "violent"
+                        | "heavy"
+                        | "fierce"
+                        | "sporadic"
+                        | "armed"
+                        | "border"
+                        | "street"
+                        | "renewed"
+                        | "new"
+                        | "recent"
+                        | "possible"
+                        | "and"
+                        | ","
+                );
+            (!verb || trig.pos == Pos::Noun).then_some(Sense::Kind("Other"))
+        }
+        "attend" => gathering_after(tokens, i + 1, sent.end)
+            .is_none()
+            .then_some(Sense::NoEvent),
         "strike" => {
             let object = if matches!(next, "a" | "an" | "another" | "the") {
                 word(i + len + 1)
@@ -799,7 +992,10 @@ fn used_as_modifier(tokens: &[Token], next: usize, end: usize, trig: &Trigger) -
                 | "helicopter"
                 | "helicopters"
                 | "rifle"
+                | "victim"
                 | "victims"
+                | "survivor"
+                | "survivors"
                 | "site"
                 | "scene"
                 | "warrant"
