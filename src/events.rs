@@ -127,7 +127,21 @@ pub fn find_events(
             };
             let tspan = Span::new(tokens[i].span.start, tokens[i + len - 1].span.end);
             let capitalized_inside = tokens[i].shape != Shape::Lower && i != r.start && !headline;
-            let sense = other_sense(tokens, i, len, r.clone(), trig, &in_sent);
+            let mut sense = other_sense(tokens, i, len, r.clone(), trig, &in_sent);
+            // "Lavrov met with Trump, but the talks yielded little": the talks
+            // just named are that meeting.
+            if sense == Some(Sense::Kind("Other"))
+                && PROCESS_MEETINGS.contains(&trig.lemma.as_str())
+                && i > r.start
+                && matches!(tokens[i - 1].lower.as_str(), "the" | "these" | "those")
+                && out
+                    .iter()
+                    .rev()
+                    .take_while(|m: &&EventMention| m.event.sentence + 1 >= si)
+                    .any(|m| m.event.kind == "Meeting" && m.event.modality == Modality::Asserted)
+            {
+                sense = None;
+            }
             if speech.iter().any(|q| q.contains(&i))
                 || capitalized_inside
                 || timexes.iter().any(|t| t.overlaps(tspan))
@@ -861,6 +875,29 @@ fn other_sense(
             let aimed = trig.pos == Pos::Verb && matches!(next, "at" | "on" | "upon" | "into");
             (opened || aimed || weapon_after || weapon_before).then_some(Sense::Kind("Attack"))
         }
+        // "footage shot on June 18": filmed, not fired at.
+        "shoot" => (i.saturating_sub(2)..i)
+            .map(word)
+            .any(|w| {
+                matches!(
+                    w,
+                    "footage"
+                        | "video"
+                        | "videos"
+                        | "film"
+                        | "films"
+                        | "photo"
+                        | "photos"
+                        | "picture"
+                        | "pictures"
+                        | "image"
+                        | "images"
+                        | "scenes"
+                        | "movie"
+                        | "documentary"
+                )
+            })
+            .then_some(Sense::NoEvent),
         // "threw stones at police" is an attack; "threw his support" no event.
         "throw" | "hurl" | "pelt" => {
             let thrown = (i + len..i + len + 4)
@@ -889,7 +926,10 @@ fn other_sense(
                 && names
                     .iter()
                     .any(|p| p.first > i + len && p.first <= i + len + 5);
-            (!sides).then_some(Sense::Kind("Other"))
+            // A day's or a side's talks are a dated, specific meeting:
+            // "Wednesday's talks", "Lavrov's talks".
+            let owned = matches!(prev, "'s" | "’s");
+            (!sides && !owned).then_some(Sense::Kind("Other"))
         }
         // Fighting and clashes as a process ("killed in clashes", "the
         // fighting outside Mosul") are hostilities, not an attack; "X clashed
@@ -994,6 +1034,8 @@ fn used_as_modifier(tokens: &[Token], next: usize, end: usize, trig: &Trigger) -
                 | "rifle"
                 | "victim"
                 | "victims"
+                | "death"
+                | "deaths"
                 | "survivor"
                 | "survivors"
                 | "site"
