@@ -233,8 +233,11 @@ impl Role {
 pub enum Modality {
     Asserted,
     Negated,
-    /// Planned, scheduled, hypothetical or future.
+    /// Scheduled or intended: "will meet", "plans to visit".
     Planned,
+    /// Possible only: "could strike", "threatened to bomb", "the possibility
+    /// of an explosion".
+    Hypothetical,
 }
 
 impl Modality {
@@ -243,7 +246,14 @@ impl Modality {
             Modality::Asserted => "asserted",
             Modality::Negated => "negated",
             Modality::Planned => "planned",
+            Modality::Hypothetical => "hypothetical",
         }
+    }
+
+    /// Said to have happened or to be scheduled: an event of the world, as
+    /// opposed to one denied or only imagined.
+    pub const fn realized(self) -> bool {
+        matches!(self, Modality::Asserted | Modality::Planned)
     }
 }
 

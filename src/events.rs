@@ -995,7 +995,9 @@ fn used_as_modifier(tokens: &[Token], next: usize, end: usize, trig: &Trigger) -
         return false;
     };
     let w = n.lower.as_str();
-    if trig.pos == Pos::Noun {
+    // A gerund or a bare form modifies like a noun: "bombing runs", "acid
+    // attack survivors".
+    if trig.pos == Pos::Noun || matches!(trig.tense.as_str(), "ing" | "base") {
         return matches!(
             w,
             "campaign"
@@ -1032,6 +1034,9 @@ fn used_as_modifier(tokens: &[Token], next: usize, end: usize, trig: &Trigger) -
                 | "helicopter"
                 | "helicopters"
                 | "rifle"
+                | "runs"
+                | "vehicle"
+                | "vehicles"
                 | "victim"
                 | "victims"
                 | "death"
@@ -1218,15 +1223,56 @@ fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigger) -> Modal
     {
         return Modality::Negated;
     }
+    // Possibility rather than intent, within the trigger's clause: "could
+    // strike", "threatened to bomb", "the possibility of an explosion".
+    let possible = tokens[i.saturating_sub(7).max(s_start)..i]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.lower.as_str(), "," | ";" | ":" | "." | "but" | "while"))
+        .any(|t| {
+            t.shape == Shape::Lower
+                && matches!(
+                    t.lower.as_str(),
+                    "could"
+                        | "might"
+                        | "may"
+                        | "should"
+                        | "possible"
+                        | "potential"
+                        | "possibility"
+                        | "if"
+                        | "whether"
+                        | "threat"
+                        | "threats"
+                        | "threaten"
+                        | "threatens"
+                        | "threatened"
+                        | "threatening"
+                        | "risk"
+                        | "risks"
+                        | "fear"
+                        | "fears"
+                        | "feared"
+                )
+        });
+    // "could be seen as the worst assault": a hedged judgement of an event
+    // that happened.
+    let judged = tokens[i.saturating_sub(6).max(s_start)..i].iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "seen" | "regarded" | "considered" | "described" | "viewed" | "called" | "labeled"
+        )
+    });
+    if possible && !judged && !(trig.pos == Pos::Verb && matches!(trig.tense.as_str(), "past")) {
+        return Modality::Hypothetical;
+    }
     let intent = window.iter().any(|w| {
         matches!(
             *w,
             "will"
                 | "'ll"
+                // Future in the past: "said the planes would meet demand".
                 | "would"
-                | "could"
-                | "might"
-                | "should"
                 | "scheduled"
                 | "expected"
                 | "plans"
@@ -1242,9 +1288,6 @@ fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigger) -> Modal
                 | "upcoming"
                 | "future"
                 | "proposed"
-                | "possible"
-                | "potential"
-                | "may"
         )
     });
     if intent && !(trig.pos == Pos::Verb && matches!(trig.tense.as_str(), "past")) {

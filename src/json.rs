@@ -3,6 +3,9 @@
 //!
 //! Coreferent event mentions are written as one event each (they share
 //! participants and date), as the gold files annotate event mentions.
+//! `events` holds what the article reports as happened or scheduled;
+//! denied and merely possible events ("did not meet", "could strike") go
+//! to `unrealized_events`, with their modality, out of the scored layers.
 
 use crate::doc::{Extraction, Modality};
 use crate::text::CharIndex;
@@ -23,6 +26,7 @@ pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -
         })
         .collect();
     let mut events = Vec::new();
+    let mut unrealized = Vec::new();
     let mut ids_of: Vec<Vec<String>> = Vec::new();
     for (i, ev) in x.events.iter().enumerate() {
         let mut ids = Vec::new();
@@ -46,8 +50,12 @@ pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -
             if ev.modality != Modality::Asserted {
                 v["modality"] = json!(ev.modality.as_str());
             }
-            events.push(v);
-            ids.push(id);
+            if ev.modality.realized() {
+                events.push(v);
+                ids.push(id);
+            } else {
+                unrealized.push(v);
+            }
         }
         ids_of.push(ids);
     }
@@ -91,6 +99,7 @@ pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -
         "layers": ["entity_mentions", "entities", "events", "meetings", "event_dates", "before"],
         "entities": entities,
         "events": events,
+        "unrealized_events": unrealized,
         "before": before,
         "timexes": timexes,
     })

@@ -1237,8 +1237,13 @@ fn acts_like_person(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
     let verb_after = tokens.get(i + 1).is_some_and(|n| {
         n.shape == Shape::Lower
             && lex.triggers.get(&n.lower).is_some_and(|r| {
-                r.iter()
-                    .any(|t| t.pos == Pos::Verb && matches!(t.tense.as_str(), "past" | "pres"))
+                // Countries and organizations attend summits as often as
+                // people do: attending tells no person.
+                r.iter().any(|t| {
+                    t.pos == Pos::Verb
+                        && matches!(t.tense.as_str(), "past" | "pres")
+                        && t.lemma != "attend"
+                })
             })
     });
     let met_with = i >= 2

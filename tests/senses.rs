@@ -1,6 +1,8 @@
 //! Trigger words in senses that are no event of their lexicon type, and the
 //! same words where they are one: `tests/data/senses.tsv` holds a sentence,
-//! a word of it, and the event type expected on that word (`-`: no event).
+//! a word of it, the event type expected on that word (`-`: no event) and,
+//! optionally, the event's modality (`asserted`, `planned`, `hypothetical`,
+//! `negated`).
 
 mod common;
 use newsgraph::lexicon::Lexicon;
@@ -16,26 +18,34 @@ fn trigger_words_take_the_sense_of_their_context() {
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
     {
-        let [text, word, want] = line.split('\t').collect::<Vec<_>>()[..] else {
-            panic!("not three tab-separated fields: {line:?}");
+        let fields: Vec<&str> = line.split('\t').collect();
+        let (text, word, want, want_modality) = match fields[..] {
+            [text, word, want] => (text, word, want, None),
+            [text, word, want, modality] => (text, word, want, Some(modality)),
+            _ => panic!("not three or four tab-separated fields: {line:?}"),
         };
         let want = (want != "-").then_some(want);
         let x = newsgraph::extract::extract(text, PartialDate::parse("2024-03-06"), lex);
         let at = text.find(word).expect("the word is in the sentence");
-        let got = x
-            .events
-            .iter()
-            .find(|e| {
-                std::iter::once(&e.trigger)
-                    .chain(&e.coreferent)
-                    .any(|t| t.start <= at && at < t.end)
-            })
-            .map(|e| e.kind.as_str());
+        let event = x.events.iter().find(|e| {
+            std::iter::once(&e.trigger)
+                .chain(&e.coreferent)
+                .any(|t| t.start <= at && at < t.end)
+        });
+        let got = event.map(|e| e.kind.as_str());
         if got != want {
             failures.push(format!("{text:?} {word:?}: expected {want:?}, got {got:?}"));
         }
+        if let (Some(m), Some(e)) = (want_modality, event) {
+            if e.modality.as_str() != m {
+                failures.push(format!(
+                    "{text:?} {word:?}: expected modality {m}, got {}",
+                    e.modality.as_str()
+                ));
+            }
+        }
         cases += 1;
     }
-    assert!(cases >= 15, "the table has {cases} cases");
+    assert!(cases >= 40, "the table has {cases} cases");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
