@@ -733,6 +733,37 @@ const PROJECTILES: &[&str] = &[
     "explosives",
 ];
 
+/// Who or what strikes in an attack: "gunmen struck", "a drone struck".
+const ARMED: &[&str] = &[
+    "gunman",
+    "gunmen",
+    "militant",
+    "militants",
+    "rebel",
+    "rebels",
+    "insurgent",
+    "insurgents",
+    "attacker",
+    "attackers",
+    "bomber",
+    "bombers",
+    "jihadist",
+    "jihadists",
+    "terrorist",
+    "terrorists",
+    "troops",
+    "forces",
+    "drone",
+    "drones",
+    "jet",
+    "jets",
+    "warplane",
+    "warplanes",
+    "airstrike",
+    "airstrikes",
+    "aircraft",
+];
+
 /// The words of a process that lasts ("peace talks", "the negotiations"):
 /// a meeting only where its sides are named right after it.
 const PROCESS_MEETINGS: &[&str] = &["talk", "negotiation"];
@@ -962,6 +993,20 @@ fn other_sense(
         "attend" => gathering_after(tokens, i + 1, sent.end)
             .is_none()
             .then_some(Sense::NoEvent),
+        // "a missile struck a convoy", "gunmen struck the base": a weapon or
+        // an armed group strikes; a famine, a court or a deal does not.
+        "strike" if trig.pos == Pos::Verb => {
+            let armed = (i.saturating_sub(4).max(sent.start)..i)
+                .rev()
+                .map(word)
+                .take_while(|w| !matches!(*w, "," | ";" | ":" | "."))
+                .any(|w| PROJECTILES.contains(&w) || ARMED.contains(&w));
+            Some(if armed && next != "down" {
+                Sense::Kind("Attack")
+            } else {
+                Sense::NoEvent
+            })
+        }
         "strike" => {
             let object = if matches!(next, "a" | "an" | "another" | "the") {
                 word(i + len + 1)
