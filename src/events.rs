@@ -1273,7 +1273,13 @@ fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigger) -> Modal
     let possible = tokens[i.saturating_sub(7).max(s_start)..i]
         .iter()
         .rev()
-        .take_while(|t| !matches!(t.lower.as_str(), "," | ";" | ":" | "." | "but" | "while"))
+        // "could have affected the election": the modal is about the
+        // affecting; the election took place.
+        .take_while(|t| {
+            let clause_edge = matches!(t.lower.as_str(), "," | ";" | ":" | "." | "but" | "while");
+            let perfect = trig.pos == Pos::Noun && matches!(t.lower.as_str(), "have" | "has");
+            !(clause_edge || perfect)
+        })
         .any(|t| {
             t.shape == Shape::Lower
                 && matches!(
