@@ -121,8 +121,8 @@ pub fn find_events(
                 continue;
             };
             // "attended the summit": one trigger from the verb to the gathering.
-            let len = match gathering_after(tokens, i + len, r.end) {
-                Some(k) if trig.lemma == "attend" => k + 1 - i,
+            let len = match trig.lemma.as_str() {
+                "attend" => gathering_after(tokens, i + len, r.end).map_or(len, |k| k + 1 - i),
                 _ => len,
             };
             let tspan = Span::new(tokens[i].span.start, tokens[i + len - 1].span.end);
