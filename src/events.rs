@@ -121,11 +121,18 @@ pub fn find_events(
                 continue;
             };
             // "attended the summit": one trigger from the verb to the gathering.
+            let word_len = len;
             let len = match trig.lemma.as_str() {
                 "attend" => gathering_after(tokens, i + len, r.end).map_or(len, |k| k + 1 - i),
                 _ => len,
             };
             let tspan = Span::new(tokens[i].span.start, tokens[i + len - 1].span.end);
+            // "attended Friday's summit": the date is no part of a trigger;
+            // the summit is found on its own, with its date.
+            if len > word_len && timexes.iter().any(|t| t.overlaps(tspan)) {
+                i += 1;
+                continue;
+            }
             let capitalized_inside = tokens[i].shape != Shape::Lower && i != r.start && !headline;
             let mut sense = other_sense(tokens, i, len, r.clone(), trig, &in_sent);
             // "Lavrov met with Trump, but the talks yielded little": the talks
@@ -138,14 +145,14 @@ pub fn find_events(
                     .iter()
                     .rev()
                     .take_while(|m: &&EventMention| m.event.sentence + 1 >= si)
-                    .any(|m| m.event.kind == "Meeting" && m.event.modality == Modality::Asserted)
+                    .any(|m| m.event.kind == "Meeting" && m.event.modality.realized())
             {
                 sense = None;
             }
             if speech.iter().any(|q| q.contains(&i))
                 || capitalized_inside
                 || timexes.iter().any(|t| t.overlaps(tspan))
-                || used_as_modifier(tokens, i + len, r.end, trig)
+                || used_as_modifier(tokens, i, i + len, r.clone(), trig)
                 || sense == Some(Sense::NoEvent)
             {
                 i += len;
@@ -704,6 +711,7 @@ const PROJECTILES: &[&str] = &[
     "volley",
     "salvo",
     "tear",
+    "tear-gas",
     "teargas",
     "canister",
     "canisters",
@@ -800,10 +808,16 @@ const GATHERINGS: &[&str] = &[
     "festival",
 ];
 
-/// The gathering named after "attend": its token index, within the clause.
+/// The gathering named after "attend": its token index, within the clause
+/// (no punctuation, clause boundary or verb of saying in between).
 fn gathering_after(tokens: &[Token], from: usize, end: usize) -> Option<usize> {
     (from..end.min(from + 6))
-        .take_while(|&k| !matches!(tokens[k].shape, Shape::Punct) || tokens[k].lower == "-")
+        .take_while(|&k| {
+            let w = tokens[k].lower.as_str();
+            (!matches!(tokens[k].shape, Shape::Punct) || w == "-")
+                && !BOUNDARIES.contains(&w)
+                && !matches!(w, "and" | "or" | "said" | "says" | "say" | "told")
+        })
         .find(|&k| GATHERINGS.contains(&tokens[k].lower.as_str()))
 }
 
@@ -903,7 +917,13 @@ fn other_sense(
                     | "exchanged"
                     | "exchanging"
             );
-            let aimed = trig.pos == Pos::Verb && matches!(next, "at" | "on" | "upon" | "into");
+            // "fired at the crowd"; not "was fired on Tuesday".
+            let passive = matches!(
+                prev,
+                "was" | "were" | "is" | "are" | "be" | "been" | "being" | "got" | "get"
+            );
+            let aimed =
+                trig.pos == Pos::Verb && !passive && matches!(next, "at" | "on" | "upon" | "into");
             (opened || aimed || weapon_after || weapon_before).then_some(Sense::Kind("Attack"))
         }
         // "footage shot on June 18": filmed, not fired at.
@@ -959,7 +979,7 @@ fn other_sense(
                     .any(|p| p.first > i + len && p.first <= i + len + 5);
             // A day's or a side's talks are a dated, specific meeting:
             // "Wednesday's talks", "Lavrov's talks".
-            let owned = matches!(prev, "'s" | "’s");
+            let owned = prev == "'s";
             (!sides && !owned).then_some(Sense::Kind("Other"))
         }
         // Fighting and clashes as a process ("killed in clashes", "the
@@ -1035,14 +1055,74 @@ fn other_sense(
 
 /// "the election campaign", "alleged ties": a trigger word modifying the
 /// noun after it is not an event.
-fn used_as_modifier(tokens: &[Token], next: usize, end: usize, trig: &Trigger) -> bool {
-    let Some(n) = tokens.get(next).filter(|_| next < end) else {
+fn used_as_modifier(
+    tokens: &[Token],
+    first: usize,
+    next: usize,
+    sent: std::ops::Range<usize>,
+    trig: &Trigger,
+) -> bool {
+    let Some(n) = tokens.get(next).filter(|_| next < sent.end) else {
         return false;
     };
     let w = n.lower.as_str();
-    // A gerund or a bare form modifies like a noun: "bombing runs", "acid
-    // attack survivors".
-    if trig.pos == Pos::Noun || matches!(trig.tense.as_str(), "ing" | "base") {
+    // A gerund or a bare form can modify like a noun ("bombing runs", "acid
+    // attack survivors"), unless the words before make it a verb ("will
+    // meet victims", "after meeting victims").
+    if trig.pos == Pos::Verb && matches!(trig.tense.as_str(), "ing" | "base") {
+        let prev = if first > sent.start {
+            tokens[first - 1].lower.as_str()
+        } else {
+            ""
+        };
+        let verb_context = matches!(
+            prev,
+            "to" | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "shall"
+                | "should"
+                | "did"
+                | "do"
+                | "does"
+                | "not"
+                | "n't"
+                | "'ll"
+                | "after"
+                | "before"
+                | "while"
+                | "without"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "who"
+        );
+        return !verb_context
+            && matches!(
+                w,
+                "runs"
+                    | "survivor"
+                    | "survivors"
+                    | "victim"
+                    | "victims"
+                    | "death"
+                    | "deaths"
+                    | "site"
+                    | "scene"
+                    | "vehicle"
+                    | "vehicles"
+                    | "campaign"
+                    | "campaigns"
+            );
+    }
+    if trig.pos == Pos::Noun {
         return matches!(
             w,
             "campaign"
@@ -1276,21 +1356,32 @@ fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigger) -> Modal
         // "could have affected the election": the modal is about the
         // affecting; the election took place.
         .take_while(|t| {
-            let clause_edge = matches!(t.lower.as_str(), "," | ";" | ":" | "." | "but" | "while");
+            let clause_edge = matches!(
+                t.lower.as_str(),
+                "," | ";"
+                    | ":"
+                    | "."
+                    | "but"
+                    | "while"
+                    | "and"
+                    | "said"
+                    | "says"
+                    | "after"
+                    | "when"
+            );
             let perfect = trig.pos == Pos::Noun && matches!(t.lower.as_str(), "have" | "has");
             !(clause_edge || perfect)
         })
         .any(|t| {
-            t.shape == Shape::Lower
+            // "May" capitalized is the month; "If" or "Could" opening the
+            // sentence still hedge.
+            (t.shape == Shape::Lower || t.lower != "may")
                 && matches!(
                     t.lower.as_str(),
                     "could"
                         | "might"
                         | "may"
                         | "should"
-                        | "possible"
-                        | "potential"
-                        | "possibility"
                         | "if"
                         | "whether"
                         | "threat"
@@ -1306,6 +1397,18 @@ fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigger) -> Modal
                         | "feared"
                 )
         });
+    // "a possible summit", "the possibility of an explosion": said of the
+    // event's own noun phrase, not of a word before it ("Possible topics for
+    // Wednesday's talks").
+    let possible = possible
+        || (1..=3).any(|b| {
+            i >= s_start + b
+                && match tokens[i - b].lower.as_str() {
+                    "possible" | "potential" => b <= 2,
+                    "possibility" => b >= 2 && tokens[i - b + 1].lower == "of",
+                    _ => false,
+                }
+        });
     // "could be seen as the worst assault": a hedged judgement of an event
     // that happened.
     let judged = tokens[i.saturating_sub(6).max(s_start)..i].iter().any(|t| {
@@ -1314,7 +1417,16 @@ fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigger) -> Modal
             "seen" | "regarded" | "considered" | "described" | "viewed" | "called" | "labeled"
         )
     });
-    if possible && !judged && !(trig.pos == Pos::Verb && matches!(trig.tense.as_str(), "past")) {
+    // A past verb is hypothetical only as a modal perfect: "could have
+    // attacked".
+    let modal_perfect = i >= s_start + 2
+        && tokens[i - 1].lower == "have"
+        && matches!(
+            tokens[i - 2].lower.as_str(),
+            "could" | "might" | "may" | "would" | "should"
+        );
+    let past = trig.pos == Pos::Verb && matches!(trig.tense.as_str(), "past");
+    if possible && !judged && (!past || modal_perfect) {
         return Modality::Hypothetical;
     }
     let intent = window.iter().any(|w| {

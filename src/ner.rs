@@ -1237,12 +1237,15 @@ fn acts_like_person(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
     let verb_after = tokens.get(i + 1).is_some_and(|n| {
         n.shape == Shape::Lower
             && lex.triggers.get(&n.lower).is_some_and(|r| {
-                // Countries and organizations attend summits as often as
-                // people do: attending tells no person.
+                // Countries attend summits and storms strike as often as
+                // people do: these verbs tell no person.
                 r.iter().any(|t| {
                     t.pos == Pos::Verb
                         && matches!(t.tense.as_str(), "past" | "pres")
-                        && t.lemma != "attend"
+                        && !matches!(
+                            t.lemma.as_str(),
+                            "attend" | "strike" | "throw" | "hurl" | "pelt" | "tear-gas"
+                        )
                 })
             })
     });
