@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
 
 /// Names of the scored layers, in report order (`order` in `score.py`).
-pub const LAYER_ORDER: [&str; 14] = [
+pub const LAYER_ORDER: [&str; 16] = [
     "entity_mentions",
     "entity_mentions~",
     "entity_mentions_partial",
@@ -30,6 +30,8 @@ pub const LAYER_ORDER: [&str; 14] = [
     "events[typed]",
     "events_partial",
     "meetings",
+    "event_args",
+    "event_args~",
     "timexes",
     "timex_values",
     "event_dates",
@@ -55,10 +57,12 @@ const EVENTS: usize = 6;
 const EVENTS_TYPED: usize = 7;
 const EVENTS_PARTIAL: usize = 8;
 const MEETINGS: usize = 9;
-const TIMEXES: usize = 10;
-const TIMEX_VALUES: usize = 11;
-const EVENT_DATES: usize = 12;
-const BEFORE: usize = 13;
+const EVENT_ARGS: usize = 10;
+const EVENT_ARGS_LENIENT: usize = 11;
+const TIMEXES: usize = 12;
+const TIMEX_VALUES: usize = 13;
+const EVENT_DATES: usize = 14;
+const BEFORE: usize = 15;
 
 const RECALL_ONLY: &str = "recall only (gold not exhaustive)";
 
@@ -90,10 +94,10 @@ pub struct LayerScore {
     pub share: Option<f64>,
     /// `event_dates` only: number of aligned gold events with a date.
     pub n_matched: Option<usize>,
-    /// `before` only: recall over all gold pairs, aligned or not.
+    /// `before` and `event_args`: recall over all gold pairs, aligned or not.
     #[serde(rename = "R_all")]
     pub r_all: Option<f64>,
-    /// `before` only: number of all gold pairs.
+    /// `before` and `event_args`: number of all gold pairs.
     pub n_gold_all: Option<usize>,
     /// `before` only: precision over the predicted pairs that the gold orders either way.
     #[serde(rename = "P_judged")]
@@ -161,6 +165,8 @@ impl LayerScore {
         if self.n_gold_all.is_some() {
             m.insert("R_all".to_owned(), opt_f64(self.r_all));
             m.insert("n_gold_all".to_owned(), opt_usize(self.n_gold_all));
+        }
+        if self.n_judged.is_some() {
             m.insert("P_judged".to_owned(), opt_f64(self.p_judged));
             m.insert("n_judged".to_owned(), opt_usize(self.n_judged));
         }
@@ -277,6 +283,15 @@ impl Report {
             }
             if name.ends_with('~') {
                 notes = "lenient (overlap)".to_owned();
+            }
+            if name.starts_with("event_args") {
+                let any = if name.ends_with('~') {
+                    "any role; "
+                } else {
+                    ""
+                };
+                let (r_all, n_gold_all) = (fmt3(s.r_all), s.n_gold_all.unwrap_or_default());
+                notes = format!("{any}R_all={r_all} (/{n_gold_all})");
             }
             if PARTIAL_LAYERS.contains(&name.as_str()) {
                 notes = if notes.is_empty() {
@@ -421,6 +436,10 @@ fn layer_score(idx: usize, c: &Counts) -> LayerScore {
     if idx == EVENT_DATES {
         s.share = ratio(c.tp, c.n_matched);
         s.n_matched = Some(c.n_matched);
+    }
+    if matches!(idx, EVENT_ARGS | EVENT_ARGS_LENIENT) {
+        s.r_all = ratio(c.tp, c.n_gold_all);
+        s.n_gold_all = Some(c.n_gold_all);
     }
     if idx == BEFORE {
         s.r_all = ratio(c.tp, c.n_gold_all);
@@ -622,49 +641,14 @@ fn score_doc<'a>(g: &'a Value, s: &'a Value, tally: &mut Tally<'a>) {
         }
     }
 
-    if has("meetings") {
-        let gp = meeting_pairs(g);
-        let pp = meeting_pairs(s);
-        // Later entities with the same id win, as in the Python dicts.
-        let gold_by_id: HashMap<String, GoldEntity<'_>> = gents
-            .iter()
-            .map(|e| {
-                let info = GoldEntity {
-                    keys: gold_keys(e, &gtext),
-                    ty: ty(e),
-                };
-                (id_key(e.get("id")), info)
-            })
-            .collect();
-        let pred_by_id: HashMap<String, PredEntity<'_>> = pents
-            .iter()
-            .map(|e| {
-                let info = PredEntity {
-                    name: norm_name(&entity_name(e, ptext)),
-                    ty: ty(e),
-                };
-                (id_key(e.get("id")), info)
-            })
-            .collect();
-        let ematch = |pid: &str, gid: &str| match (pred_by_id.get(pid), gold_by_id.get(gid)) {
-            (Some(pe), Some(ge)) => {
-                !pe.name.is_empty() && ge.keys.contains(&pe.name) && entity_compat(ge.ty, pe.ty)
-            }
-            _ => false,
-        };
-        let adj: Vec<Vec<usize>> = pp
-            .iter()
-            .map(|(a, b)| {
-                gp.iter()
-                    .enumerate()
-                    .filter(|(_, (c, d))| {
-                        (ematch(a, c) && ematch(b, d)) || (ematch(a, d) && ematch(b, c))
-                    })
-                    .map(|(i, _)| i)
-                    .collect()
-            })
-            .collect();
-        tally.layers[MEETINGS].add(max_matching(&adj).len(), pp.len(), gp.len());
+    if has("meetings") || has("event_args") {
+        let ents = EntityMatcher::new(gents, pents, &gtext, ptext);
+        if has("meetings") {
+            score_meetings(g, s, &ents, tally);
+        }
+        if has("event_args") {
+            score_event_args(&gevs, &pevs, &ents, tally);
+        }
     }
 
     if field(g, "timexes").is_some() && (has("timexes") || has("event_dates")) {
@@ -768,6 +752,119 @@ fn score_doc<'a>(g: &'a Value, s: &'a Value, tally: &mut Tally<'a>) {
             c.n_judged += judged;
         }
     }
+}
+
+/// Who is who: `ematch` in `score.py`, a predicted entity id against a gold entity id, matched
+/// as in the `entities` layer.
+struct EntityMatcher<'a> {
+    gold: HashMap<String, GoldEntity<'a>>,
+    pred: HashMap<String, PredEntity<'a>>,
+}
+
+impl<'a> EntityMatcher<'a> {
+    fn new(gents: &'a [Value], pents: &'a [Value], gtext: &[char], ptext: &[char]) -> Self {
+        // Later entities with the same id win, as in the Python dicts.
+        let gold = gents
+            .iter()
+            .map(|e| {
+                let info = GoldEntity {
+                    keys: gold_keys(e, gtext),
+                    ty: ty(e),
+                };
+                (id_key(e.get("id")), info)
+            })
+            .collect();
+        let pred = pents
+            .iter()
+            .map(|e| {
+                let info = PredEntity {
+                    name: norm_name(&entity_name(e, ptext)),
+                    ty: ty(e),
+                };
+                (id_key(e.get("id")), info)
+            })
+            .collect();
+        EntityMatcher { gold, pred }
+    }
+
+    fn matches(&self, pid: &str, gid: &str) -> bool {
+        match (self.pred.get(pid), self.gold.get(gid)) {
+            (Some(pe), Some(ge)) => {
+                !pe.name.is_empty() && ge.keys.contains(&pe.name) && entity_compat(ge.ty, pe.ty)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The `meetings` layer: unordered participant pairs of `Meeting` events.
+fn score_meetings(g: &Value, s: &Value, ents: &EntityMatcher<'_>, tally: &mut Tally<'_>) {
+    let gp = meeting_pairs(g);
+    let pp = meeting_pairs(s);
+    let ematch = |pid: &str, gid: &str| ents.matches(pid, gid);
+    let adj: Vec<Vec<usize>> = pp
+        .iter()
+        .map(|(a, b)| {
+            gp.iter()
+                .enumerate()
+                .filter(|(_, (c, d))| {
+                    (ematch(a, c) && ematch(b, d)) || (ematch(a, d) && ematch(b, c))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .collect();
+    tally.layers[MEETINGS].add(max_matching(&adj).len(), pp.len(), gp.len());
+}
+
+/// The `event_args` layers: the (role, entity) participants of events aligned by trigger overlap
+/// (type ignored); `event_args~` ignores the role.
+fn score_event_args(
+    gevs: &[&Value],
+    pevs: &[&Value],
+    ents: &EntityMatcher<'_>,
+    tally: &mut Tally<'_>,
+) {
+    let m = align_events(gevs, pevs, false);
+    let n_all: usize = gevs.iter().map(|v| event_args(v).len()).sum();
+    for layer in [EVENT_ARGS, EVENT_ARGS_LENIENT] {
+        let c = &mut tally.layers[layer];
+        c.used = true;
+        c.n_gold_all += n_all;
+    }
+    for &(pi, gi) in &m {
+        let (Some(gv), Some(pv)) = (gevs.get(gi), pevs.get(pi)) else {
+            continue;
+        };
+        let (ga, pa) = (event_args(gv), event_args(pv));
+        for (layer, by_role) in [(EVENT_ARGS, true), (EVENT_ARGS_LENIENT, false)] {
+            let adj: Vec<Vec<usize>> = pa
+                .iter()
+                .map(|(pr, pe)| {
+                    ga.iter()
+                        .enumerate()
+                        .filter(|(_, (gr, ge))| ents.matches(pe, ge) && (!by_role || gr == pr))
+                        .map(|(i, _)| i)
+                        .collect()
+                })
+                .collect();
+            tally.layers[layer].add(max_matching(&adj).len(), pa.len(), ga.len());
+        }
+    }
+}
+
+/// An event's (role, entity id) pairs, sorted and without repeats (`event_args` in `score.py`).
+fn event_args(v: &Value) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = list(v, "participants")
+        .iter()
+        .filter_map(|p| {
+            let entity = field(p, "entity")?;
+            Some((id_key(field(p, "role")), id_key(Some(entity))))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 struct GoldEntity<'a> {
@@ -1358,7 +1455,8 @@ mod tests {
         json!({
             "id": "t",
             "text": "Kim met Moon in Seoul. Kim fired Lee.",
-            "layers": ["entity_mentions", "entities", "events", "meetings", "before", "event_dates"],
+            "layers": ["entity_mentions", "entities", "events", "meetings", "event_args", "before",
+                       "event_dates"],
             "entities": [
                 {"id": "e1", "type": "Person", "name": "Kim", "mentions": [[0, 3], [23, 26]]},
                 {"id": "e2", "type": "Person", "name": "Moon", "mentions": [[8, 12]]},
@@ -1413,6 +1511,13 @@ mod tests {
         assert_eq!(layer(&r, "meetings").tp, 1);
         assert_eq!(layer(&r, "before").tp, 1);
         assert_eq!(layer(&r, "event_dates").tp, 1);
+        let args = layer(&r, "event_args");
+        assert_eq!((args.tp, args.n_pred, args.n_gold), (2, Some(2), 3));
+
+        p["events"][1]["participants"][0]["role"] = json!("agent");
+        let r = score(from_ref(&g), from_ref(&p));
+        assert_eq!(layer(&r, "event_args").tp, 1);
+        assert_eq!(layer(&r, "event_args~").tp, 2);
 
         p["before"] = json!([["x", "y"]]);
         p["events"][0]["type"] = json!("Resignation");
@@ -1439,6 +1544,8 @@ mod tests {
                 "events",
                 "events[typed]",
                 "meetings",
+                "event_args",
+                "event_args~",
                 "event_dates",
                 "before"
             ]
@@ -1571,18 +1678,18 @@ mod tests {
     // entities; the expected figures are score.py's output for these files.
     const RICH_GOLD: &str = r#"
 {"id": "rich/a", "text": "Zoë Baird — the Café’s owner — met Ann Lee in Paris on 3 May 2011. She resigned a week later, and Ann Lee’s firm was sued.", "published": "2011-05-03", "layers": ["entity_mentions_partial", "entities_partial", "events", "events_partial", "meetings", "timexes", "event_dates", "before"], "event_types": ["Meeting", "EndPosition"], "entities": [{"id": "e1", "type": "Person", "name": "Zoë Baird", "mentions": [[0, 9], [67, 70]]}, {"id": "e2", "type": "Person", "name": "Ann Lee", "mentions": [[35, 42], [98, 105]]}, {"id": "e3", "type": "Location", "name": "Paris", "mentions": [[46, 51]]}, {"id": "e4", "type": "Organization", "name": "the Café", "mentions": [[12, 20]]}], "events": [{"id": "v1", "type": "Meeting", "trigger": [31, 34], "date": "2011-05-03", "participants": [{"entity": "e1", "role": "participant"}, {"entity": "e2", "role": "participant"}, {"entity": "e3", "role": "place"}]}, {"id": "v2", "type": "EndPosition", "trigger": [71, 79], "date": "2011-05", "participants": [{"entity": "e1", "role": "agent"}]}, {"id": "v3", "type": "Other", "trigger": [117, 121], "date": null, "participants": []}], "before": [["v1", "v2"], ["v2", "v3"], ["v9", "v1"]], "timexes": [{"span": [55, 65], "value": "2011-05-03"}, {"span": [80, 92], "value": "2011-05-10"}]}
-{"id": "rich/b", "text": "Kim met Moon. Moon left. Kim stayed.", "layers": ["entity_mentions", "entities", "meetings", "events", "before"], "entities": [{"id": "e1", "type": "Person", "name": "Kim", "mentions": [[0, 3], [25, 28]]}, {"id": "e2", "type": "Person", "name": "Moon", "mentions": [[8, 12], [14, 18]]}], "events": [{"id": "v1", "type": "Meeting", "trigger": [4, 7], "date": null, "participants": [{"entity": "e1", "role": "participant"}, {"entity": "e2", "role": "participant"}]}, {"id": "v2", "type": "Other", "trigger": [19, 23], "date": null, "participants": []}], "before": [["v1", "v2"]]}
-{"id": "rich/c", "text": "Acme fired Bob in Oslo.", "layers": ["entities", "entity_mentions", "events", "event_dates"], "entities": [{"id": "e1", "type": "Organization", "name": "Acme", "mentions": [[0, 4]]}, {"id": "e2", "type": "Person", "name": "Bob", "mentions": [[11, 14]]}, {"id": "e3", "type": "Location", "name": "Oslo", "mentions": [[18, 22]]}], "events": [{"id": "v1", "type": "EndPosition", "trigger": [5, 10], "date": "2020", "participants": [{"entity": "e1", "role": "agent"}, {"entity": "e2", "role": "patient"}]}]}
+{"id": "rich/b", "text": "Kim met Moon. Moon left. Kim stayed.", "layers": ["entity_mentions", "entities", "meetings", "event_args", "events", "before"], "entities": [{"id": "e1", "type": "Person", "name": "Kim", "mentions": [[0, 3], [25, 28]]}, {"id": "e2", "type": "Person", "name": "Moon", "mentions": [[8, 12], [14, 18]]}], "events": [{"id": "v1", "type": "Meeting", "trigger": [4, 7], "date": null, "participants": [{"entity": "e1", "role": "participant"}, {"entity": "e2", "role": "participant"}]}, {"id": "v2", "type": "Other", "trigger": [19, 23], "date": null, "participants": []}], "before": [["v1", "v2"]]}
+{"id": "rich/c", "text": "Acme fired Bob in Oslo.", "layers": ["entities", "entity_mentions", "events", "event_dates", "event_args"], "entities": [{"id": "e1", "type": "Organization", "name": "Acme", "mentions": [[0, 4]]}, {"id": "e2", "type": "Person", "name": "Bob", "mentions": [[11, 14]]}, {"id": "e3", "type": "Location", "name": "Oslo", "mentions": [[18, 22]]}], "events": [{"id": "v1", "type": "EndPosition", "trigger": [5, 10], "date": "2020", "participants": [{"entity": "e1", "role": "agent"}, {"entity": "e2", "role": "patient"}]}]}
 {"id": "rich/d", "text": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "layers": ["event_dates", "before"], "events": [{"id": "g0", "type": "Other", "trigger": [0, 10], "date": "2001"}, {"id": "g1", "type": "Other", "trigger": [8, 20], "date": "2002"}, {"id": "g2", "type": "Other", "trigger": [30, 35], "date": null}], "before": [["g1", "g2"]]}"#;
 
     const RICH_SYSTEM: &str = r#"
 {"id": "rich/a", "entities": [{"id": "p1", "type": "Person", "mentions": [[0, 3], [0, 9], [0, 9]]}, {"id": "p2", "type": "Person", "name": "ann lee’s", "mentions": [[98, 105]]}, {"id": "p3", "type": "Place", "name": "Paris", "mentions": [[46, 51]]}, {"id": "p4", "type": "Organization", "mentions": [[500, 900]]}, {"id": "p5", "type": "Person", "mentions": [[-9, -6]]}, {"id": "p6", "type": "Organization", "name": "Café", "mentions": [[16, 20]]}], "events": [{"id": "x1", "type": "Meeting", "trigger": [31, 36], "date": "2011-05-03", "participants": [{"entity": "p1", "role": "participant"}, {"entity": "p2", "role": "participant"}, {"entity": "p3", "role": "participant"}]}, {"id": "x4", "type": "Statement", "trigger": [67, 79], "date": "2011-05"}, {"id": "x2", "type": "Resignation", "trigger": [71, 79], "date": "2011-05-10"}, {"id": "x3", "type": "Attack", "trigger": [117, 121], "date": "2011"}], "before": [["x1", "x4"], ["x4", "x3"], ["x3", "x1"], ["x1", "x1"], ["x1", "nope"], ["x1"]], "timexes": [{"span": [55, 65], "value": "2011-05-03"}, {"span": [80, 86], "value": "2011-05-17"}, {"span": null}, {"span": [0, 3], "value": null}]}
 {"id": "rich/c", "entities": [], "events": []}
-{"id": "rich/c", "text": "ACME fired BOB in OSLO.", "entities": [{"id": "a", "type": "Organization", "mentions": [[0, 4]]}, {"id": "b", "type": "Person", "name": "", "mentions": [[11, 14], [11, 13]]}, {"id": "c", "type": "Country", "name": "Oslo", "mentions": [[18, 22], [18, 22]]}, {"id": "d", "type": "Location", "name": "Oslo", "mentions": [[18, 22]]}], "events": [{"id": "y1", "type": "Dismissal", "trigger": [5, 10], "date": "2020"}, {"id": "y2", "type": "Other", "trigger": [6, 9], "date": "2021"}]}
+{"id": "rich/c", "text": "ACME fired BOB in OSLO.", "entities": [{"id": "a", "type": "Organization", "mentions": [[0, 4]]}, {"id": "b", "type": "Person", "name": "", "mentions": [[11, 14], [11, 13]]}, {"id": "c", "type": "Country", "name": "Oslo", "mentions": [[18, 22], [18, 22]]}, {"id": "d", "type": "Location", "name": "Oslo", "mentions": [[18, 22]]}], "events": [{"id": "y1", "type": "Dismissal", "trigger": [5, 10], "date": "2020", "participants": [{"entity": "a", "role": "agent"}, {"entity": "b", "role": "agent"}, {"entity": "c", "role": "place"}, {"entity": "a", "role": "agent"}, {"entity": null, "role": "agent"}]}, {"id": "y2", "type": "Other", "trigger": [6, 9], "date": "2021"}]}
 {"id": "nowhere", "entities": []}
 {"id": "rich/d", "events": [{"id": "dup", "type": "Other", "trigger": [5, 12], "date": "2002"}, {"id": "dup", "type": "Other", "trigger": [0, 4], "date": "2001"}, {"id": "z", "type": "Other", "trigger": [30.0, 35], "date": "1999"}], "before": [["dup", "z"]]}"#;
 
-    const RICH_EXPECTED_JSON: &str = r#"{"docs": 4, "docs_missing_in_system": 1, "layers": {"entity_mentions": {"P": 0.6, "R": 0.42857142857142855, "F1": 0.5, "tp": 3, "n_pred": 5, "n_gold": 7}, "entity_mentions~": {"P": 0.6, "R": 0.42857142857142855, "F1": 0.5, "tp": 3, "n_pred": 5, "n_gold": 7}, "entity_mentions_partial": {"P": null, "R": 0.5, "F1": null, "tp": 3, "n_pred": null, "n_gold": 6}, "entity_mentions_partial~": {"P": null, "R": 0.6666666666666666, "F1": null, "tp": 4, "n_pred": null, "n_gold": 6}, "entities": {"P": 0.75, "R": 0.6, "F1": 0.6666666666666665, "tp": 3, "n_pred": 4, "n_gold": 5}, "entities_partial": {"P": null, "R": 1.0, "F1": null, "tp": 4, "n_pred": null, "n_gold": 4}, "events": {"P": 0.75, "R": 0.6, "F1": 0.6666666666666665, "tp": 3, "n_pred": 4, "n_gold": 5}, "events[typed]": {"P": 1.0, "R": 0.75, "F1": 0.8571428571428571, "tp": 3, "n_pred": 3, "n_gold": 4}, "events_partial": {"P": null, "R": 0.6666666666666666, "F1": null, "tp": 2, "n_pred": null, "n_gold": 3}, "meetings": {"P": 0.3333333333333333, "R": 0.5, "F1": 0.4, "tp": 1, "n_pred": 3, "n_gold": 2}, "timexes": {"P": 0.6666666666666666, "R": 1.0, "F1": 0.8, "tp": 2, "n_pred": 3, "n_gold": 2}, "timex_values": {"P": 0.3333333333333333, "R": 0.5, "F1": 0.4, "tp": 1, "n_pred": 3, "n_gold": 2}, "event_dates": {"share": 1.0, "P": 1.0, "R": 1.0, "F1": 1.0, "tp": 5, "n_pred": 5, "n_gold": 5, "n_matched": 5}, "before": {"P": 0.75, "R": 1.0, "F1": 0.8571428571428571, "tp": 3, "n_pred": 4, "n_gold": 3, "R_all": 0.6, "n_gold_all": 5, "P_judged": 1.0, "n_judged": 3}}, "events_by_type": {"Dismissal": {"P": 1.0, "R": null, "F1": null, "tp_p": 1, "n_pred": 1, "tp_r": 0, "n_gold": 0}, "EndPosition": {"P": null, "R": 1.0, "F1": null, "tp_p": 0, "n_pred": 0, "tp_r": 2, "n_gold": 2}, "Meeting": {"P": 1.0, "R": 0.5, "F1": 0.6666666666666666, "tp_p": 1, "n_pred": 1, "tp_r": 1, "n_gold": 2}, "Other": {"P": 0.0, "R": 0.0, "F1": 0.0, "tp_p": 0, "n_pred": 1, "tp_r": 0, "n_gold": 1}, "Resignation": {"P": 1.0, "R": null, "F1": null, "tp_p": 1, "n_pred": 1, "tp_r": 0, "n_gold": 0}}, "events_partial_by_type": {"EndPosition": {"R": 1.0, "tp": 1, "n_gold": 1}, "Meeting": {"R": 1.0, "tp": 1, "n_gold": 1}, "Other": {"R": 0.0, "tp": 0, "n_gold": 1}}}"#;
+    const RICH_EXPECTED_JSON: &str = r#"{"docs": 4, "docs_missing_in_system": 1, "layers": {"entity_mentions": {"P": 0.6, "R": 0.42857142857142855, "F1": 0.5, "tp": 3, "n_pred": 5, "n_gold": 7}, "entity_mentions~": {"P": 0.6, "R": 0.42857142857142855, "F1": 0.5, "tp": 3, "n_pred": 5, "n_gold": 7}, "entity_mentions_partial": {"P": null, "R": 0.5, "F1": null, "tp": 3, "n_pred": null, "n_gold": 6}, "entity_mentions_partial~": {"P": null, "R": 0.6666666666666666, "F1": null, "tp": 4, "n_pred": null, "n_gold": 6}, "entities": {"P": 0.75, "R": 0.6, "F1": 0.6666666666666665, "tp": 3, "n_pred": 4, "n_gold": 5}, "entities_partial": {"P": null, "R": 1.0, "F1": null, "tp": 4, "n_pred": null, "n_gold": 4}, "events": {"P": 0.75, "R": 0.6, "F1": 0.6666666666666665, "tp": 3, "n_pred": 4, "n_gold": 5}, "events[typed]": {"P": 1.0, "R": 0.75, "F1": 0.8571428571428571, "tp": 3, "n_pred": 3, "n_gold": 4}, "events_partial": {"P": null, "R": 0.6666666666666666, "F1": null, "tp": 2, "n_pred": null, "n_gold": 3}, "meetings": {"P": 0.3333333333333333, "R": 0.5, "F1": 0.4, "tp": 1, "n_pred": 3, "n_gold": 2}, "event_args": {"P": 0.3333333333333333, "R": 0.5, "F1": 0.4, "tp": 1, "n_pred": 3, "n_gold": 2, "R_all": 0.25, "n_gold_all": 4}, "event_args~": {"P": 0.6666666666666666, "R": 1.0, "F1": 0.8, "tp": 2, "n_pred": 3, "n_gold": 2, "R_all": 0.5, "n_gold_all": 4}, "timexes": {"P": 0.6666666666666666, "R": 1.0, "F1": 0.8, "tp": 2, "n_pred": 3, "n_gold": 2}, "timex_values": {"P": 0.3333333333333333, "R": 0.5, "F1": 0.4, "tp": 1, "n_pred": 3, "n_gold": 2}, "event_dates": {"share": 1.0, "P": 1.0, "R": 1.0, "F1": 1.0, "tp": 5, "n_pred": 5, "n_gold": 5, "n_matched": 5}, "before": {"P": 0.75, "R": 1.0, "F1": 0.8571428571428571, "tp": 3, "n_pred": 4, "n_gold": 3, "R_all": 0.6, "n_gold_all": 5, "P_judged": 1.0, "n_judged": 3}}, "events_by_type": {"Dismissal": {"P": 1.0, "R": null, "F1": null, "tp_p": 1, "n_pred": 1, "tp_r": 0, "n_gold": 0}, "EndPosition": {"P": null, "R": 1.0, "F1": null, "tp_p": 0, "n_pred": 0, "tp_r": 2, "n_gold": 2}, "Meeting": {"P": 1.0, "R": 0.5, "F1": 0.6666666666666666, "tp_p": 1, "n_pred": 1, "tp_r": 1, "n_gold": 2}, "Other": {"P": 0.0, "R": 0.0, "F1": 0.0, "tp_p": 0, "n_pred": 1, "tp_r": 0, "n_gold": 1}, "Resignation": {"P": 1.0, "R": null, "F1": null, "tp_p": 1, "n_pred": 1, "tp_r": 0, "n_gold": 0}}, "events_partial_by_type": {"EndPosition": {"R": 1.0, "tp": 1, "n_gold": 1}, "Meeting": {"R": 1.0, "tp": 1, "n_gold": 1}, "Other": {"R": 0.0, "tp": 0, "n_gold": 1}}}"#;
 
     fn parse_lines(text: &str) -> Vec<Value> {
         text.lines()
@@ -1640,6 +1747,8 @@ mod tests {
             "events[typed]       1.000  0.750  0.857       3       3       4  \n",
             "events_partial          -  0.667      -       2       -       3  recall only (gold not exhaustive)\n",
             "meetings            0.333  0.500  0.400       1       3       2  \n",
+            "event_args          0.333  0.500  0.400       1       3       2  R_all=0.250 (/4)\n",
+            "event_args~         0.667  1.000  0.800       2       3       2  any role; R_all=0.500 (/4)\n",
             "timexes             0.667  1.000  0.800       2       3       2  \n",
             "timex_values        0.333  0.500  0.400       1       3       2  \n",
             "event_dates         1.000  1.000  1.000       5       5       5  share=1.000 of 5 aligned dated events\n",
