@@ -38,7 +38,7 @@ pub enum Error {
     },
     #[error("query evaluation failed")]
     QueryEval(#[from] oxigraph::sparql::QueryEvaluationError),
-    #[error("the query ran longer than --timeout {0}s and was stopped; narrow it (a LIMIT, more specific patterns) or raise --timeout")]
+    #[error("the query ran longer than its limit of {0}s and was stopped")]
     Timeout(u64),
     #[error("unknown query `{0}`: run `newsgraph queries` for the list, or pass a .rq file")]
     UnknownQuery(String),
@@ -48,12 +48,14 @@ pub enum Error {
         param: String,
         known: String,
     },
-    #[error("query `{query}` needs --param {param}=VALUE")]
+    #[error("query `{query}` needs a value for its parameter `{param}`")]
     MissingParam { query: String, param: String },
     #[error("`{0}` is not an ASK or SELECT query; only read queries are run")]
     NotSelect(String),
     #[error("unknown view `{0}`: expected one of meetings, timeline, entity")]
     UnknownView(String),
+    #[error("no store at {}", .0.display())]
+    NoStore(PathBuf),
     #[error("{0}")]
     Usage(String),
     #[error("serialization failed")]
@@ -88,6 +90,7 @@ impl Error {
         match self {
             Error::Busy { .. } => 75,
             Error::Usage(_)
+            | Error::NoStore(_)
             | Error::UnknownQuery(_)
             | Error::UnknownParam { .. }
             | Error::MissingParam { .. }

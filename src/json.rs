@@ -7,8 +7,8 @@
 //! denied and merely possible events ("did not meet", "could strike") go
 //! to `unrealized_events`, with their modality, out of the scored layers.
 
-use crate::doc::{Extraction, Modality};
-use crate::text::CharIndex;
+use crate::model::CharIndex;
+use crate::model::{Extraction, Modality};
 use serde_json::{json, Value};
 
 /// Upper bound on `before` pairs written for one document.

@@ -1,33 +1,32 @@
 //! newsgraph: English news articles → an RDF knowledge graph of people,
 //! organizations, countries, places and dated, ordered events.
 //!
-//! The pipeline is a one-way flow of plain data types (see [`doc`]):
-//! [`text`] → [`timex`] and [`ner`] → [`entities`] → [`events`] →
-//! [`timeline`] → [`rdf`] → [`store`]. See ARCHITECTURE.md.
+//! The folders are the pipeline, and imports flow one way (ARCHITECTURE.md;
+//! `tests/architecture.rs` checks it):
+//!
+//! - [`model`]: the plain types passed between stages;
+//! - [`resources`]: the bundled data files (gazetteers, lexicons, word lists, models);
+//! - [`extract`]: text → tokens → mentions → entities → events with roles and time → order;
+//! - [`input`]: articles from files, directories and stdin;
+//! - [`json`]: an extraction as a FORMAT.md document;
+//! - [`graph`]: an extraction as RDF quads, every IRI from [`graph::vocab`];
+//! - [`store`]: the Oxigraph store, the only module that touches it;
+//! - [`query`]: canned SPARQL questions, result formats, diagrams;
+//! - [`ingest`]: articles into the store, batch by batch;
+//! - [`eval`]: the FORMAT.md scorer, `eval` and `bench`;
+//! - [`train`]: training the name tagger.
 
-pub mod bench;
-pub mod conllu;
-pub mod doc;
-pub mod dot;
-pub mod entities;
 pub mod error;
 pub mod eval;
-pub mod events;
 pub mod extract;
+pub mod graph;
 pub mod ingest;
+pub mod input;
 pub mod json;
-pub mod lexicon;
-pub mod ner;
-pub mod queries;
-pub mod rdf;
-pub mod score;
+pub mod model;
+pub mod query;
+pub mod resources;
 pub mod store;
-pub mod tagger;
-pub mod text;
-pub mod time;
-pub mod timeline;
-pub mod timex;
 pub mod train;
-pub mod vocab;
 
 pub use error::{Error, Result};

@@ -27,6 +27,9 @@ fn main() -> ExitCode {
                 last = message;
                 source = s.source();
             }
+            if let Some(hint) = cli::hint(&err) {
+                eprintln!("  hint: {hint}");
+            }
             ExitCode::from(err.exit_code())
         }
     }

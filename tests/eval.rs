@@ -4,7 +4,8 @@
 
 mod common;
 use common::*;
-use newsgraph::lexicon::Lexicon;
+use newsgraph::extract::ner::NerMode;
+use newsgraph::extract::Extractor;
 use serde_json::Value;
 
 /// (file, layer, figure, floor), for the default extractor (`--ner
@@ -55,40 +56,42 @@ const RULES_FLOORS: &[(&str, &str, &str, f64)] = &[
     ("ecbplus-dev.jsonl", "entities_partial", "R", 0.755),
 ];
 
-fn report_with(file: &str, lex: &Lexicon) -> (Vec<Value>, Vec<Value>, newsgraph::score::Report) {
+fn report_with(
+    file: &str,
+    extractor: &Extractor,
+) -> (Vec<Value>, Vec<Value>, newsgraph::eval::score::Report) {
     let path = shared().join("eval/dev").join(file);
     let gold = newsgraph::eval::read_jsonl(&path).unwrap();
-    let system = newsgraph::eval::system_docs(&gold, lex);
-    let r = newsgraph::score::score(&gold, &system);
+    let system = newsgraph::eval::system_docs(&gold, extractor);
+    let r = newsgraph::eval::score::score(&gold, &system);
     (gold, system, r)
 }
 
-fn report(file: &str) -> (Vec<Value>, Vec<Value>, newsgraph::score::Report) {
-    report_with(file, Lexicon::bundled())
+fn report(file: &str) -> (Vec<Value>, Vec<Value>, newsgraph::eval::score::Report) {
+    report_with(file, Extractor::bundled())
 }
 
 #[test]
 fn dev_figures_stay_above_their_floors() {
-    let lex = Lexicon::bundled();
+    let extractor = Extractor::bundled();
     assert!(
-        lex.ner_model.is_some(),
+        extractor.tagger().is_some(),
         "data/models/ner.bin is not bundled"
     );
-    assert_eq!(lex.ner_mode, newsgraph::ner::NerMode::Hybrid);
-    check_floors(FLOORS, lex);
+    assert_eq!(extractor.mode(), NerMode::Hybrid);
+    check_floors(FLOORS, extractor);
 }
 
 #[test]
 fn rules_only_figures_stay_above_their_floors() {
-    let mut lex = Lexicon::bundled().clone();
-    lex.ner_mode = newsgraph::ner::NerMode::Rules;
-    check_floors(RULES_FLOORS, &lex);
+    let extractor = Extractor::bundled().clone().with_mode(NerMode::Rules);
+    check_floors(RULES_FLOORS, &extractor);
 }
 
-fn check_floors(floors: &[(&str, &str, &str, f64)], lex: &Lexicon) {
+fn check_floors(floors: &[(&str, &str, &str, f64)], extractor: &Extractor) {
     let mut failures = Vec::new();
     for (file, layer, figure, floor) in floors {
-        let (_, _, r) = report_with(file, lex);
+        let (_, _, r) = report_with(file, extractor);
         let json = r.to_json();
         // "events_by_type/Meeting": one event type's figures.
         let scores = match layer.split_once('/') {

@@ -22,7 +22,7 @@ fn declared() -> HashSet<String> {
 
 #[test]
 fn vocabulary_terms_are_declared_with_labels() {
-    use newsgraph::vocab::*;
+    use newsgraph::graph::vocab::*;
     let d = declared();
     for t in ng::ALL
         .iter()

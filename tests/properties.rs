@@ -3,9 +3,9 @@
 //! text on character boundaries, the JSON output has the FORMAT.md shape,
 //! and the RDF output parses back.
 
-use newsgraph::doc::Article;
-use newsgraph::lexicon::Lexicon;
-use newsgraph::time::PartialDate;
+use newsgraph::extract::Extractor;
+use newsgraph::model::Article;
+use newsgraph::model::PartialDate;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 
 /// A small deterministic generator (64-bit LCG).
@@ -127,7 +127,7 @@ fn check_span(t: &str, start: usize, end: usize, what: &str) {
 
 #[test]
 fn extraction_holds_its_invariants_on_generated_text() {
-    let lex = Lexicon::bundled();
+    let extractor = Extractor::bundled();
     let mut rng = Rng(0x5eed);
     for case in 0..3000 {
         let t = text(&mut rng);
@@ -136,7 +136,7 @@ fn extraction_holds_its_invariants_on_generated_text() {
         } else {
             None
         };
-        let x = newsgraph::extract::extract(&t, published, lex);
+        let x = extractor.extract(&t, published);
         for e in &x.entities {
             assert!(!e.name.is_empty());
             for m in &e.mentions {
@@ -187,7 +187,7 @@ fn extraction_holds_its_invariants_on_generated_text() {
             published,
             title: "t".into(),
         };
-        let quads = newsgraph::rdf::quads(&article, "key", &x);
+        let quads = newsgraph::graph::quads(&article, "key", &x);
         let mut w = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
         for q in &quads {
             w.serialize_quad(q).unwrap();

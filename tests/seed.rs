@@ -90,7 +90,7 @@ fn seed_entity_f1_meets_the_floor() {
     std::fs::write(&sys, format!("{doc}\n")).unwrap();
     let gold = shared().join("eval/dev/seed.jsonl");
     let gold_docs = newsgraph::eval::read_jsonl(&gold).unwrap();
-    let report = newsgraph::score::score(&gold_docs, &[doc]);
+    let report = newsgraph::eval::score::score(&gold_docs, &[doc]);
     let f1 = report.layer("entities").and_then(|l| l.f1).unwrap();
     assert!(f1 >= 0.8, "entity F1 {f1:.3} < 0.8");
     // The reference scorer agrees.

@@ -5,13 +5,13 @@
 //! `negated`).
 
 mod common;
-use newsgraph::lexicon::Lexicon;
-use newsgraph::time::PartialDate;
+use newsgraph::extract::Extractor;
+use newsgraph::model::PartialDate;
 
 #[test]
 fn trigger_words_take_the_sense_of_their_context() {
     let table = std::fs::read_to_string(common::repo().join("tests/data/senses.tsv")).unwrap();
-    let lex = Lexicon::bundled();
+    let extractor = Extractor::bundled();
     let mut failures = Vec::new();
     let mut cases = 0;
     for line in table
@@ -25,7 +25,7 @@ fn trigger_words_take_the_sense_of_their_context() {
             _ => panic!("not three or four tab-separated fields: {line:?}"),
         };
         let want = (want != "-").then_some(want);
-        let x = newsgraph::extract::extract(text, PartialDate::parse("2024-03-06"), lex);
+        let x = extractor.extract(text, PartialDate::parse("2024-03-06"));
         let at = text.find(word).expect("the word is in the sentence");
         let event = x.events.iter().find(|e| {
             std::iter::once(&e.trigger)

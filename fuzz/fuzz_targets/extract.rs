@@ -4,9 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsgraph::doc::Article;
-use newsgraph::lexicon::Lexicon;
-use newsgraph::time::PartialDate;
+use newsgraph::model::Article;
+use newsgraph::extract::Extractor;
+use newsgraph::model::PartialDate;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 
 fn check(text: &str, start: usize, end: usize) {
@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
     } else {
         None
     };
-    let x = newsgraph::extract::extract(&text, published, Lexicon::bundled());
+    let x = Extractor::bundled().extract(&text, published);
     for e in &x.entities {
         for m in e.mentions.iter().chain(&e.extents) {
             check(&text, m.start, m.end);
@@ -46,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
         published,
         title: "fuzz".into(),
     };
-    let quads = newsgraph::rdf::quads(&article, "fuzz", &x);
+    let quads = newsgraph::graph::quads(&article, "fuzz", &x);
     let mut w = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
     for q in &quads {
         w.serialize_quad(q).unwrap();

@@ -1,0 +1,389 @@
+//! The command line: clap arguments, the settings they make ([`Config`]),
+//! one file per subcommand, progress bars and messages. The library knows
+//! nothing of any of it.
+
+mod bench;
+mod demo;
+mod dot;
+mod eval;
+mod export;
+mod extract;
+mod ingest;
+mod progress;
+mod query;
+mod train;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use newsgraph::error::{Error, Result};
+use newsgraph::extract::ner::NerMode;
+use newsgraph::extract::Extractor;
+use newsgraph::input;
+use newsgraph::query::canned::ResultFormat;
+use newsgraph::query::dot::View;
+use newsgraph::resources::Lexicon;
+use oxigraph::io::RdfFormat;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Print a line to stdout, returning an error (not panicking) when stdout
+/// is closed, e.g. by `| head`.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*).map_err(newsgraph::Error::Serialize)?
+    };
+}
+pub(crate) use say;
+
+/// Exit code when some inputs were skipped but the rest went through.
+const EXIT_SKIPPED: u8 = 3;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "newsgraph",
+    version,
+    about = "English news articles → an RDF knowledge graph you can query, draw and export"
+)]
+pub struct Args {
+    /// Store directory [default: $NEWSGRAPH_STORE, else ./newsgraph.db]
+    #[arg(long, global = true, env = "NEWSGRAPH_STORE")]
+    store: Option<PathBuf>,
+    /// Largest article accepted, in MB (longer ones are extracted in 1 MB parts)
+    #[arg(long, global = true, default_value_t = input::DEFAULT_MAX_ARTICLE_MB)]
+    max_article_mb: usize,
+    /// Extra event trigger lexicon (same TSV format as data/lexicon/events.tsv); repeatable
+    #[arg(long, global = true)]
+    lexicon: Vec<PathBuf>,
+    /// Name recognition: rules, the trained tagger, or hybrid (rules, plus the tagger's names they miss)
+    #[arg(long, global = true, value_enum, default_value_t = NerChoice::Hybrid)]
+    ner: NerChoice,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum Command {
+    /// Extract articles (files, directories, or - for stdin) and store them
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Publication date YYYY-MM-DD that relative dates resolve against ('' = unknown)
+        #[arg(long)]
+        published: Option<String>,
+        /// Kilobytes of text extracted in parallel and committed together: bounds
+        /// memory; an interrupted ingest keeps every batch committed before it
+        #[arg(long, default_value_t = newsgraph::ingest::BATCH_BYTES / 1024)]
+        batch_kb: usize,
+        /// Print a line on stderr each time a batch is committed
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Extract one article to stdout, without a store
+    Extract {
+        file: PathBuf,
+        #[arg(long)]
+        published: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+    },
+    /// Run a canned query (see `queries`), a .rq file, or --sparql TEXT
+    Query {
+        /// Canned query name or path to a .rq file
+        name: Option<String>,
+        #[arg(long)]
+        sparql: Option<String>,
+        /// NAME=VALUE: binds the query variable ?p_NAME to the literal VALUE; repeatable
+        #[arg(long = "param", value_parser = parse_param)]
+        params: Vec<(String, String)>,
+        #[arg(long, value_enum, default_value_t = ResultChoice::Table)]
+        format: ResultChoice,
+        /// Stop the query after this many seconds (0: no limit)
+        #[arg(long, default_value_t = 60)]
+        timeout: u64,
+    },
+    /// List the canned queries with their parameters
+    Queries,
+    /// Export the whole store in an RDF format
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Turtle)]
+        format: ExportFormat,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Draw a Graphviz DOT view: meetings, timeline, entity --name NAME
+    Dot {
+        #[arg(value_enum, required_unless_present = "query")]
+        view: Option<ViewChoice>,
+        /// Draw the result of a CONSTRUCT query file instead of a view
+        #[arg(long, conflicts_with = "view")]
+        query: Option<PathBuf>,
+        /// Entity name for the `entity` view
+        #[arg(long)]
+        name: Option<String>,
+        /// Run Graphviz to write svg or png (needs -o FILE)
+        #[arg(long, value_parser = ["svg", "png", "pdf"], requires = "output")]
+        render: Option<String>,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Counts of articles, triples and things by type
+    Stats,
+    /// Remove an article (its source path or graph IRI) from the store
+    Remove { article: String },
+    /// Ingest the bundled sample articles into a temporary store and show what it finds
+    Demo,
+    /// Measure throughput: extraction on one core and on all cores, and the store load
+    Bench {
+        /// Articles: files, directories, or FORMAT.md .jsonl files [default: the bundled samples]
+        paths: Vec<PathBuf>,
+        /// Minimum seconds per measurement
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+    },
+    /// Score the extractor against gold JSON Lines files (FORMAT.md)
+    Eval {
+        #[arg(required = true)]
+        gold: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+    },
+    /// Train the name tagger on GUM CoNLL-U files and write the model (data/models/ner.bin)
+    TrainNer {
+        /// Folder of GUM .conllu files
+        #[arg(long, default_value = "../shared/train/gum")]
+        gum: PathBuf,
+        /// Passes over the training data
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        /// Model file to write
+        #[arg(short, long, default_value = "data/models/ner.bin")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum NerChoice {
+    Rules,
+    Tagger,
+    Hybrid,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum ExtractFormat {
+    Json,
+    Turtle,
+    Ntriples,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum ExportFormat {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Rdfxml,
+    Jsonld,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum EvalFormat {
+    Table,
+    Json,
+}
+
+/// The views `newsgraph dot` draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ViewChoice {
+    /// People as nodes, one edge per meeting labelled with its date.
+    Meetings,
+    /// Dated events in time order with their participants.
+    Timeline,
+    /// One entity (--name), its events and the others taking part in them.
+    Entity,
+}
+
+impl From<ViewChoice> for View {
+    fn from(v: ViewChoice) -> View {
+        match v {
+            ViewChoice::Meetings => View::Meetings,
+            ViewChoice::Timeline => View::Timeline,
+            ViewChoice::Entity => View::Entity,
+        }
+    }
+}
+
+/// Output formats of `newsgraph query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ResultChoice {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+}
+
+impl From<ResultChoice> for ResultFormat {
+    fn from(f: ResultChoice) -> ResultFormat {
+        match f {
+            ResultChoice::Table => ResultFormat::Table,
+            ResultChoice::Csv => ResultFormat::Csv,
+            ResultChoice::Tsv => ResultFormat::Tsv,
+            ResultChoice::Json => ResultFormat::Json,
+            ResultChoice::Xml => ResultFormat::Xml,
+        }
+    }
+}
+
+fn parse_param(s: &str) -> std::result::Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(k, v)| (k.trim().to_string(), v.to_string()))
+        .ok_or_else(|| format!("expected NAME=VALUE, got `{s}`"))
+}
+
+impl ExportFormat {
+    fn rdf(self) -> RdfFormat {
+        match self {
+            ExportFormat::Turtle => RdfFormat::Turtle,
+            ExportFormat::Ntriples => RdfFormat::NTriples,
+            ExportFormat::Nquads => RdfFormat::NQuads,
+            ExportFormat::Trig => RdfFormat::TriG,
+            ExportFormat::Rdfxml => RdfFormat::RdfXml,
+            ExportFormat::Jsonld => RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfileSet::empty(),
+            },
+        }
+    }
+}
+
+/// Settings shared by the subcommands, built from the arguments.
+pub(crate) struct Config {
+    store: PathBuf,
+    max_article_bytes: usize,
+    lexicon: Vec<PathBuf>,
+    ner: NerMode,
+    progress: bool,
+}
+
+impl Config {
+    fn from_args(args: &Args) -> Self {
+        Config {
+            store: args
+                .store
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("newsgraph.db")),
+            max_article_bytes: args.max_article_mb.saturating_mul(1_000_000),
+            lexicon: args.lexicon.clone(),
+            ner: match args.ner {
+                NerChoice::Rules => NerMode::Rules,
+                NerChoice::Tagger => NerMode::Tagger,
+                NerChoice::Hybrid => NerMode::Hybrid,
+            },
+            progress: std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// The extractor the flags ask for (`--lexicon`, `--ner`).
+    fn extractor(&self) -> Result<Extractor> {
+        let extractor = if self.lexicon.is_empty() {
+            Extractor::bundled().clone()
+        } else {
+            Extractor::with_lexicon(Lexicon::with_user_lexicons(&self.lexicon)?)
+        };
+        Ok(extractor.with_mode(self.ner))
+    }
+}
+
+/// A buffered writer to the file, or to stdout.
+pub(crate) fn output(path: Option<&PathBuf>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| Error::io(p, e))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+/// What the user can do about an error, in terms of this command line (the
+/// library's messages never name a flag).
+pub fn hint(err: &Error) -> Option<String> {
+    Some(match err {
+        Error::Timeout(secs) => format!(
+            "the limit is --timeout {secs}s: narrow the query (a LIMIT, more specific patterns) or raise --timeout"
+        ),
+        Error::MissingParam { param, .. } => format!("pass --param {param}=VALUE"),
+        Error::NoStore(_) => {
+            "run `newsgraph ingest FILE...` first, or pass --store DIR".to_string()
+        }
+        Error::Usage(m) if m.starts_with("the entity view") => {
+            "pass --name \"NAME\"; `newsgraph query people` lists the names".to_string()
+        }
+        _ => return None,
+    })
+}
+
+/// A skipped input's reason, with what to do about it where the command
+/// line can help.
+pub(crate) fn skip_reason(reason: &input::SkipReason) -> String {
+    match reason {
+        input::SkipReason::OverLimit { .. } => {
+            format!("{reason}: raise --max-article-mb if it really is one article")
+        }
+        input::SkipReason::Other(_) => reason.to_string(),
+    }
+}
+
+/// Run one subcommand.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let cfg = Config::from_args(&args);
+    match args.command {
+        Command::Ingest {
+            paths,
+            published,
+            batch_kb,
+            verbose,
+        } => ingest::run(&cfg, &paths, published.as_deref(), batch_kb, verbose),
+        Command::Extract {
+            file,
+            published,
+            format,
+        } => extract::run(&cfg, &file, published.as_deref(), format),
+        Command::Query {
+            name,
+            sparql,
+            params,
+            format,
+            timeout,
+        } => query::run(&cfg, name, sparql, &params, format.into(), timeout),
+        Command::Queries => query::list(),
+        Command::Export {
+            format,
+            output: path,
+        } => export::run(&cfg, format.rdf(), path.as_ref()),
+        Command::Dot {
+            view,
+            query,
+            name,
+            render,
+            output: path,
+        } => dot::run(
+            &cfg,
+            dot::Drawing {
+                view: view.map(View::from),
+                query,
+                name,
+            },
+            render.as_deref(),
+            path.as_ref(),
+        ),
+        Command::Stats => export::stats(&cfg),
+        Command::Remove { article } => ingest::remove(&cfg, &article),
+        Command::Demo => demo::run(&cfg),
+        Command::Bench { paths, seconds } => bench::run(&cfg, &paths, seconds),
+        Command::TrainNer {
+            gum,
+            epochs,
+            output,
+        } => train::run(&cfg, &gum, epochs, &output),
+        Command::Eval { gold, format } => eval::run(&cfg, &gold, format),
+    }
+}

@@ -1,0 +1,477 @@
+//! Stage 3: mentions → entities, within one document.
+//!
+//! Gazetteer mentions group by their gazetteer entry; person mentions by
+//! name (a shorter form joins the most recent longer name it ends with:
+//! "Comey" → "James Comey"); other organizations and places by their text,
+//! with acronyms joining the organization whose initials they spell.
+
+use crate::extract::ner::{surname_key, Recognized};
+use crate::model::{Attributes, Entity, EntityType, Evidence, Mention, Shape, Span, Tokens};
+use crate::resources::words::ner::FOLLOWERS;
+use crate::resources::Lexicon;
+use std::collections::HashMap;
+
+/// Entities, and for each mention (same order as `Recognized::mentions`)
+/// the index of its entity.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub entities: Vec<Entity>,
+    pub mention_entity: Vec<usize>,
+    pub mentions: Vec<Mention>,
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| surname_key(w).to_lowercase())
+        .collect()
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "for" | "and" | "the" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_gaz: HashMap<usize, usize> = HashMap::new();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut mention_entity = vec![usize::MAX; rec.mentions.len()];
+    let mut last_seen: Vec<usize> = Vec::new();
+
+    // Longer person names first, so that "Comey" finds "James Comey" even
+    // when the short form comes first (headlines).
+    let mut order: Vec<usize> = (0..rec.mentions.len()).collect();
+    order.sort_by_key(|&k| {
+        let m = &rec.mentions[k];
+        (
+            m.evidence == Evidence::Alias,
+            std::cmp::Reverse(m.span.text(text).split_whitespace().count()),
+            m.span.start,
+        )
+    });
+    for k in order {
+        let m = &rec.mentions[k];
+        let surface = m.span.text(text);
+        let idx = if let Evidence::Gazetteer(g) = m.evidence {
+            *by_gaz.entry(g).or_insert_with(|| {
+                let e = &lex.gazetteer[g];
+                entities.push(Entity {
+                    kind: e.kind,
+                    name: String::new(),
+                    canonical: Some(e.name.clone()),
+                    mentions: Vec::new(),
+                    extents: Vec::new(),
+                    wikidata: e.wikidata.clone(),
+                    attributes: Attributes::default(),
+                });
+                last_seen.push(0);
+                entities.len() - 1
+            })
+        } else if m.kind == EntityType::Person {
+            let w = words(surface);
+            // The most recently mentioned person whose name ends with these words.
+            let cand = entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == EntityType::Person)
+                .filter(|(_, e)| {
+                    let ew = words(&e.name);
+                    ew.len() > w.len() && ew.ends_with(&w) || ew == w
+                })
+                .max_by_key(|(i, _)| last_seen[*i])
+                .map(|(i, _)| i);
+            match cand {
+                Some(i) => i,
+                None => new_entity(&mut entities, &mut last_seen, m.kind, surface),
+            }
+        } else {
+            let key = (m.kind, surface.to_lowercase());
+            let acronym_of = (m.kind == EntityType::Organization
+                && surface.chars().all(|c| c.is_uppercase() || c == '.'))
+            .then(|| {
+                entities.iter().position(|e| {
+                    e.kind == EntityType::Organization
+                        && initials(&e.name) == surface.replace('.', "")
+                })
+            })
+            .flatten();
+            // "the University" after "University of Texas": a lone head word
+            // of a longer name of the same kind refers back to it.
+            let part_of = (!surface.contains(char::is_whitespace)
+                && crate::extract::ner::is_head_word(&key.1)
+                && !by_key.contains_key(&key))
+            .then(|| {
+                entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| {
+                        e.kind == m.kind
+                            && e.name.len() > surface.len()
+                            && e.name.split_whitespace().any(|w| w == surface)
+                    })
+                    .max_by_key(|(_, e)| {
+                        e.mentions
+                            .iter()
+                            .filter(|s| s.start < m.span.start)
+                            .map(|s| s.start + 1)
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .map(|(i, _)| i)
+            })
+            .flatten();
+            match acronym_of.or_else(|| by_key.get(&key).copied()).or(part_of) {
+                Some(i) => i,
+                None => {
+                    let i = new_entity(&mut entities, &mut last_seen, m.kind, surface);
+                    by_key.insert(key, i);
+                    i
+                }
+            }
+        };
+        mention_entity[k] = idx;
+        last_seen[idx] = m.span.start + 1;
+        entities[idx].mentions.push(m.span);
+        entities[idx].extents.push(m.extent);
+        // Names grow to the longest form the text uses; a place's includes
+        // its region ("Mobile, Alabama").
+        let named = if m.kind == EntityType::Place {
+            m.extent.text(text)
+        } else {
+            surface
+        };
+        if named.len() > entities[idx].name.len() {
+            entities[idx].name = named.to_string();
+        }
+    }
+    // Attributes of people from the qualifiers of their mentions.
+    for (k, q) in rec.qualifiers.iter().enumerate() {
+        let e = mention_entity[k];
+        if e == usize::MAX || entities[e].kind != EntityType::Person {
+            continue;
+        }
+        if let Some(t) = &q.title {
+            entities[e]
+                .attributes
+                .job_title
+                .get_or_insert_with(|| t.clone());
+        }
+        if let Some(c) = q.country.and_then(|g| by_gaz.get(&g)) {
+            entities[e].attributes.nationality.get_or_insert(*c);
+        }
+        let org = q.org.and_then(|g| by_gaz.get(&g).copied()).or_else(|| {
+            let hint = lex.titles.get(q.title.as_deref()?)?.org_hint.as_ref()?;
+            by_gaz.get(lex.by_name.get(hint)?).copied()
+        });
+        if let Some(o) = org {
+            entities[e].attributes.member_of.get_or_insert(o);
+        }
+    }
+    for e in &mut entities {
+        e.mentions.sort();
+        e.mentions.dedup();
+        e.extents.sort();
+        e.extents.dedup();
+    }
+    Resolved {
+        entities,
+        mention_entity,
+        mentions: rec.mentions.clone(),
+    }
+}
+
+fn new_entity(
+    entities: &mut Vec<Entity>,
+    last_seen: &mut Vec<usize>,
+    kind: EntityType,
+    name: &str,
+) -> usize {
+    entities.push(Entity {
+        kind,
+        name: name.to_string(),
+        canonical: None,
+        mentions: Vec::new(),
+        extents: Vec::new(),
+        wikidata: None,
+        attributes: Attributes::default(),
+    });
+    last_seen.push(0);
+    entities.len() - 1
+}
+
+/// Head nouns of definite descriptions that refer back to an entity of a type.
+const NOMINAL_HEADS: &[(&str, EntityType)] = &[
+    ("company", EntityType::Organization),
+    ("firm", EntityType::Organization),
+    ("corporation", EntityType::Organization),
+    ("conglomerate", EntityType::Organization),
+    ("group", EntityType::Organization),
+    ("organization", EntityType::Organization),
+    ("organisation", EntityType::Organization),
+    ("agency", EntityType::Organization),
+    ("ministry", EntityType::Organization),
+    ("department", EntityType::Organization),
+    ("airline", EntityType::Organization),
+    ("carrier", EntityType::Organization),
+    ("manufacturer", EntityType::Organization),
+    ("maker", EntityType::Organization),
+    ("automaker", EntityType::Organization),
+    ("retailer", EntityType::Organization),
+    ("bank", EntityType::Organization),
+    ("party", EntityType::Organization),
+    ("team", EntityType::Organization),
+    ("club", EntityType::Organization),
+    ("band", EntityType::Organization),
+    ("union", EntityType::Organization),
+    ("council", EntityType::Organization),
+    ("committee", EntityType::Organization),
+    ("newspaper", EntityType::Organization),
+    ("magazine", EntityType::Organization),
+    ("broadcaster", EntityType::Organization),
+    ("network", EntityType::Organization),
+    ("university", EntityType::Organization),
+    ("alliance", EntityType::Organization),
+    ("coalition", EntityType::Organization),
+    ("country", EntityType::Country),
+    ("nation", EntityType::Country),
+    ("kingdom", EntityType::Country),
+    ("city", EntityType::Place),
+    ("town", EntityType::Place),
+    ("village", EntityType::Place),
+    ("capital", EntityType::Place),
+    ("province", EntityType::Place),
+    ("island", EntityType::Place),
+];
+
+/// A title, or the last word of one ("minister" of "foreign minister").
+fn is_title_head(lex: &Lexicon, w: &str) -> bool {
+    lex.title_heads.contains(w)
+}
+
+/// Words that may follow the head of a definite description (so that "the
+/// company" in "the company said" is one, and "the company's shares" too,
+/// but not "the company headquarters").
+fn ends_noun_phrase(t: Option<&crate::model::Token>, lex: &Lexicon) -> bool {
+    let Some(t) = t else { return true };
+    if t.shape == Shape::Punct || t.lower == "'s" || t.lower == "'" {
+        return true;
+    }
+    if t.shape != Shape::Lower {
+        return false;
+    }
+    let w = t.lower.as_str();
+    FOLLOWERS.contains(w)
+        || w.ends_with("ed")
+        || lex
+            .triggers
+            .get(w)
+            .is_some_and(|r| r.iter().any(|t| t.pos == crate::resources::Pos::Verb))
+}
+
+/// Definite descriptions that refer back to a named entity of the document:
+/// "the company" (the latest organization named before it), "the country",
+/// "the city", "the foreign minister" (the latest person with that title).
+/// They become mentions of that entity, so its facts and provenance include
+/// them; they never rename it.
+pub fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut Resolved) {
+    let tokens = &toks.tokens;
+    let taken: std::collections::HashSet<usize> = res
+        .mentions
+        .iter()
+        .flat_map(|m| m.first_token..m.end_token)
+        .collect();
+    let mut added: Vec<(Mention, usize)> = Vec::new();
+    for sent in &toks.sentences {
+        let r = sent.tokens.clone();
+        let mut i = r.start;
+        while i < r.end {
+            if !matches!(tokens[i].lower.as_str(), "the" | "this") {
+                i += 1;
+                continue;
+            }
+            // The head within three words, after lowercase modifiers or a demonym.
+            let mut found = None;
+            for j in i + 1..(i + 4).min(r.end) {
+                if taken.contains(&j) {
+                    break;
+                }
+                let t = &tokens[j];
+                let head_kind = NOMINAL_HEADS
+                    .iter()
+                    .find(|(h, _)| *h == t.lower)
+                    .map(|&(_, k)| k)
+                    .or_else(|| is_title_head(lex, &t.lower).then_some(EntityType::Person));
+                if let Some(kind) = head_kind {
+                    if t.shape == Shape::Lower || (t.shape == Shape::Capitalized && j == i + 1) {
+                        // A longer title ending here ("the foreign minister").
+                        let title = (i + 1..=j)
+                            .map(|k| tokens[k].lower.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        found = Some((j, kind, title));
+                        break;
+                    }
+                }
+                let modifier = (t.shape == Shape::Lower
+                    && t.lower.chars().all(char::is_alphabetic)
+                    && !matches!(
+                        t.lower.as_str(),
+                        "and"
+                            | "or"
+                            | "of"
+                            | "that"
+                            | "which"
+                            | "every"
+                            | "each"
+                            | "all"
+                            | "other"
+                            | "another"
+                            | "some"
+                            | "any"
+                            | "no"
+                            | "many"
+                            | "same"
+                    ))
+                    || lex.demonyms.contains_key(t.span.text(text));
+                if !modifier {
+                    break;
+                }
+            }
+            let Some((head, kind, title)) = found else {
+                i += 1;
+                continue;
+            };
+            if !ends_noun_phrase(tokens.get(head + 1).filter(|_| head + 1 < r.end), lex) {
+                i = head + 1;
+                continue;
+            }
+            let at = tokens[i].span.start;
+            let head_word = tokens[head].lower.as_str();
+            // The latest entity of the type named before the description.
+            let antecedent = res
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == kind)
+                .filter(|(_, e)| {
+                    kind != EntityType::Person
+                        || e.attributes.job_title.as_deref().is_some_and(|jt| {
+                            jt == head_word
+                                || jt.ends_with(&format!(" {head_word}"))
+                                || title.ends_with(jt)
+                        })
+                })
+                .filter_map(|(k, e)| {
+                    // Latest by end; of nested ones ("Mobile, Alabama"), the outer.
+                    let last = e
+                        .extents
+                        .iter()
+                        .filter(|m| m.end <= at)
+                        .map(|m| (m.end, std::cmp::Reverse(m.start)))
+                        .max()?;
+                    Some((last, k))
+                })
+                .max()
+                .map(|(_, k)| k);
+            if let Some(e) = antecedent {
+                let span = Span::new(at, tokens[head].span.end);
+                added.push((
+                    Mention {
+                        span,
+                        extent: span,
+                        kind,
+                        evidence: Evidence::Nominal,
+                        first_token: i,
+                        end_token: head + 1,
+                    },
+                    e,
+                ));
+            }
+            i = head + 1;
+        }
+    }
+    for (m, e) in added {
+        res.entities[e].mentions.push(m.span);
+        res.entities[e].extents.push(m.extent);
+        res.entities[e].mentions.sort();
+        res.entities[e].extents.sort();
+        res.mentions.push(m);
+        res.mention_entity.push(e);
+    }
+    let mut order: Vec<usize> = (0..res.mentions.len()).collect();
+    order.sort_by_key(|&k| res.mentions[k].first_token);
+    res.mentions = order.iter().map(|&k| res.mentions[k].clone()).collect();
+    res.mention_entity = order.iter().map(|&k| res.mention_entity[k]).collect();
+}
+
+impl Resolved {
+    /// The entity a span of text refers to, if a mention covers it exactly.
+    pub fn entity_at(&self, span: Span) -> Option<usize> {
+        self.mentions
+            .iter()
+            .position(|m| m.span == span)
+            .map(|k| self.mention_entity[k])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (mention text, entity name) of the definite descriptions found.
+    fn nominals(text: &str) -> Vec<(String, String)> {
+        let lex = Lexicon::bundled();
+        let toks = crate::extract::text::tokenize(text);
+        let credits = crate::extract::ner::credit_lines(text, &toks);
+        let rec = crate::extract::ner::recognize(text, &toks, lex, &credits);
+        let mut res = resolve(text, &rec, lex);
+        add_nominals(text, &toks, lex, &mut res);
+        res.mentions
+            .iter()
+            .zip(&res.mention_entity)
+            .filter(|(m, _)| m.evidence == Evidence::Nominal)
+            .map(|(m, &e)| (m.span.text(text).to_string(), res.entities[e].name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn definite_descriptions_refer_back() {
+        let got = nominals(
+            "Norway's Foreign Minister Marta Vellinga visited Qadir Holdings in Oslo. \
+             The company said the minister left the city on Monday. \
+             The company headquarters stayed closed, and every company in the country waited.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("The company".to_string(), "Qadir Holdings".to_string()),
+                ("the minister".to_string(), "Marta Vellinga".to_string()),
+                ("the city".to_string(), "Oslo".to_string()),
+                ("the country".to_string(), "Norway".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_antecedent_no_mention() {
+        assert!(nominals("The company said the minister left the city.").is_empty());
+    }
+
+    #[test]
+    fn a_lone_head_word_refers_back_to_the_longer_name() {
+        let text = "Students of the Harbour University protested. The University said no.";
+        let lex = Lexicon::bundled();
+        let toks = crate::extract::text::tokenize(text);
+        let rec = crate::extract::ner::recognize(text, &toks, lex, &[]);
+        let res = resolve(text, &rec, lex);
+        let names: Vec<(&str, usize)> = res
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert!(names.contains(&("Harbour University", 2)), "{names:?}");
+        assert!(!names.iter().any(|(n, _)| *n == "University"), "{names:?}");
+    }
+}

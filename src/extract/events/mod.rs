@@ -1,0 +1,226 @@
+//! Stage 4: entities + tokens → event mentions with participants.
+//!
+//! Triggers come from the event lexicon (`data/lexicon/events.tsv`, plus
+//! `--lexicon` files). Participants are read from patterns around the
+//! trigger inside its clause: the subject before it ("X met", "X and Y
+//! met"), the object after it ("met (with) Y", "fired Y", "talks with Y",
+//! "talks between X and Y", "the firing of Y", "probe into Y", "Y's
+//! firing"), passives ("Y was fired by X"), places ("in X"), and plural
+//! anaphora ("the two", "they", "the diplomats") pointing back to the last
+//! two people named.
+//!
+//! - `triggers`: lexicon matches, quoted speech, gatherings attended;
+//! - `senses`: trigger words in another sense ("meet the needs", "a
+//!   bomb", "fired tear gas") or used as modifiers ("the election campaign");
+//! - `roles`: who took part in which role, and where;
+//! - `modality`: whether the event is said to have happened.
+//!
+//! The properties of each event type (symmetric, done to a patient...) are
+//! in [`crate::model::Event::kind_info`].
+
+mod modality;
+mod roles;
+mod senses;
+mod triggers;
+
+use crate::extract::clause::clause;
+use crate::extract::entities::Resolved;
+use crate::extract::Doc;
+use crate::model::{EntityType, Event, Shape, Span, Token};
+use crate::resources::words::events::{BOUNDARIES, PROCESS_MEETINGS};
+use crate::resources::{Pos, Trigger};
+use senses::Sense;
+use std::ops::Range;
+
+/// A mention placed on the token grid.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    first: usize,
+    end: usize,
+    entity: usize,
+    kind: EntityType,
+}
+
+/// An event mention before coreference and dating.
+#[derive(Debug, Clone)]
+pub struct EventMention {
+    pub event: Event,
+    /// First token of the trigger.
+    pub token: usize,
+    /// Number of trigger tokens.
+    pub len: usize,
+    pub pos: Pos,
+    pub tense: String,
+}
+
+/// A trigger in its sentence, as the rules around it see it.
+struct Site<'a> {
+    tokens: &'a [Token],
+    /// First token of the trigger.
+    i: usize,
+    /// Number of trigger tokens.
+    len: usize,
+    /// The sentence's tokens.
+    sent: Range<usize>,
+    trig: &'a Trigger,
+    /// The sentence's mentions, non-overlapping, in text order.
+    names: &'a [Placed],
+}
+
+/// One sentence of a document, as the trigger loop sees it.
+struct Scope<'a> {
+    doc: &'a Doc<'a>,
+    res: &'a Resolved,
+    /// Time expressions: no part of a trigger.
+    timexes: &'a [Span],
+    /// Byte offsets where sections (under dated headings) start.
+    sections: &'a [usize],
+    /// The document's mentions, non-overlapping, in text order.
+    placed: &'a [Placed],
+    /// Index of the sentence.
+    si: usize,
+    /// The sentence's tokens.
+    sent: Range<usize>,
+    /// The sentence's mentions.
+    names: Vec<Placed>,
+    /// Token ranges of quoted speech.
+    speech: Vec<Range<usize>>,
+    headline: bool,
+}
+
+/// Find the event mentions of an article.
+pub(crate) fn find_events(
+    doc: &Doc,
+    res: &Resolved,
+    timexes: &[Span],
+    sections: &[usize],
+) -> Vec<EventMention> {
+    let tokens = &doc.toks.tokens;
+    let placed = roles::place_mentions(res);
+    let mut out = Vec::new();
+    for (si, sent) in doc.toks.sentences.iter().enumerate() {
+        if doc.credits.iter().any(|c| c.contains(sent.span)) {
+            continue;
+        }
+        let r = sent.tokens.clone();
+        // Mentions come in text order: the sentence's are a slice.
+        let lo = placed.partition_point(|p| p.first < r.start);
+        let hi = placed.partition_point(|p| p.first < r.end);
+        let names: Vec<Placed> = placed[lo..hi.max(lo)]
+            .iter()
+            .copied()
+            .filter(|p| p.end <= r.end)
+            .collect();
+        let scope = Scope {
+            doc,
+            res,
+            timexes,
+            sections,
+            placed: &placed,
+            si,
+            speech: triggers::quoted_speech(&tokens[r.clone()], r.start),
+            headline: crate::extract::ner::is_headline(doc.text, &tokens[r.clone()]),
+            sent: r,
+            names,
+        };
+        let mut i = scope.sent.start;
+        while i < scope.sent.end {
+            let (advance, mention) = mention_at(&scope, i, &out);
+            out.extend(mention);
+            i += advance;
+        }
+    }
+    out
+}
+
+/// The event mention whose trigger starts at token `i`, if any, and how
+/// many tokens to move on. `out`: the mentions found before.
+fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<EventMention>) {
+    let tokens = &sc.doc.toks.tokens[..];
+    let r = sc.sent.clone();
+    let Some((len, trig)) = triggers::trigger_at(tokens, i, r.end, sc.doc.lex, &sc.names) else {
+        return (1, None);
+    };
+    // "attended the summit": one trigger from the verb to the gathering.
+    let word_len = len;
+    let len = match trig.lemma.as_str() {
+        "attend" => triggers::gathering_after(tokens, i + len, r.end).map_or(len, |k| k + 1 - i),
+        _ => len,
+    };
+    let tspan = Span::new(tokens[i].span.start, tokens[i + len - 1].span.end);
+    // "attended Friday's summit": the date is no part of a trigger;
+    // the summit is found on its own, with its date.
+    if len > word_len && sc.timexes.iter().any(|t| t.overlaps(tspan)) {
+        return (1, None);
+    }
+    let site = Site {
+        tokens,
+        i,
+        len,
+        sent: r.clone(),
+        trig,
+        names: &sc.names,
+    };
+    let capitalized_inside = tokens[i].shape != Shape::Lower && i != r.start && !sc.headline;
+    let mut sense = senses::other_sense(&site);
+    // "Lavrov met with Trump, but the talks yielded little": the talks
+    // just named are that meeting.
+    if sense == Some(Sense::Kind("Other"))
+        && PROCESS_MEETINGS.contains(&trig.lemma)
+        && i > r.start
+        && matches!(tokens[i - 1].lower.as_str(), "the" | "these" | "those")
+        && out
+            .iter()
+            .rev()
+            .take_while(|m| m.event.sentence + 1 >= sc.si)
+            .any(|m| m.event.kind == "Meeting" && m.event.modality.realized())
+    {
+        sense = None;
+    }
+    if sc.speech.iter().any(|q| q.contains(&i))
+        || capitalized_inside
+        || sc.timexes.iter().any(|t| t.overlaps(tspan))
+        || senses::used_as_modifier(&site)
+        || sense == Some(Sense::NoEvent)
+    {
+        return (len, None);
+    }
+    let retyped;
+    let trig = match sense {
+        Some(Sense::Kind(kind)) => {
+            retyped = Trigger {
+                kind: kind.to_string(),
+                ..trig.clone()
+            };
+            &retyped
+        }
+        _ => trig,
+    };
+    let site = Site { trig, ..site };
+    let cl = clause(tokens, i..i + len, r.clone(), &BOUNDARIES);
+    let mut participants = roles::actors(&site, cl, sc.res);
+    // "dismisses the claims", "fired shots": a dismissal needs a person removed.
+    if roles::lacks_person_patient(&site, sc.res, &participants) {
+        return (len, None);
+    }
+    roles::plural_antecedents(&site, cl.0, sc.placed, sc.sections, &mut participants);
+    roles::add_place(&site, cl.0, cl.1, &mut participants);
+    let modality = modality::modality(tokens, i, r.start, trig);
+    let mention = EventMention {
+        event: Event {
+            kind: trig.kind.clone(),
+            trigger: tspan,
+            coreferent: Vec::new(),
+            lemma: trig.lemma.clone(),
+            participants,
+            date: None,
+            modality,
+            sentence: sc.si,
+        },
+        token: i,
+        len,
+        pos: trig.pos,
+        tense: trig.tense.clone(),
+    };
+    (len, Some(mention))
+}

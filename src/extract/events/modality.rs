@@ -1,0 +1,89 @@
+//! Modality: whether an event is said to have happened, to be planned, to
+//! be only possible, or not to have happened, from the words before its
+//! trigger.
+
+use crate::model::{Modality, Shape, Token};
+use crate::resources::words::events::{ASPECT_VERBS, HEDGE_STOPS, INTENT, JUDGEMENT, POSSIBILITY};
+use crate::resources::{Pos, Trigger};
+
+/// The modality of the trigger `trig` at token `i` of the sentence
+/// starting at token `s_start`.
+pub(super) fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigger) -> Modality {
+    let from = i.saturating_sub(4).max(s_start);
+    let window: Vec<&str> = tokens[from..i]
+        .iter()
+        .filter(|t| t.shape == Shape::Lower || t.shape == Shape::Punct)
+        .map(|t| t.lower.as_str())
+        .collect();
+    if window
+        .iter()
+        .any(|w| matches!(*w, "not" | "n't" | "never" | "no" | "t"))
+    {
+        return Modality::Negated;
+    }
+    // Possibility rather than intent, within the trigger's clause: "could
+    // strike", "threatened to bomb", "the possibility of an explosion".
+    let possible = tokens[i.saturating_sub(7).max(s_start)..i]
+        .iter()
+        .rev()
+        // "could have affected the election": the modal is about the
+        // affecting; the election took place.
+        .take_while(|t| {
+            let clause_edge = HEDGE_STOPS.contains(&t.lower);
+            let perfect = trig.pos == Pos::Noun && matches!(t.lower.as_str(), "have" | "has");
+            !(clause_edge || perfect)
+        })
+        .any(|t| {
+            // "May" capitalized is the month; "If" or "Could" opening the
+            // sentence still hedge.
+            (t.shape == Shape::Lower || t.lower != "may") && POSSIBILITY.contains(&t.lower)
+        });
+    // "a possible summit", "the possibility of an explosion": said of the
+    // event's own noun phrase, not of a word before it ("Possible topics for
+    // Wednesday's talks").
+    let possible = possible
+        || (1..=3).any(|b| {
+            i >= s_start + b
+                && match tokens[i - b].lower.as_str() {
+                    "possible" | "potential" => b <= 2,
+                    "possibility" => b >= 2 && tokens[i - b + 1].lower == "of",
+                    _ => false,
+                }
+        });
+    // "could be seen as the worst assault": a hedged judgement of an event
+    // that happened.
+    let judged = tokens[i.saturating_sub(6).max(s_start)..i]
+        .iter()
+        .any(|t| JUDGEMENT.contains(&t.lower));
+    // A past verb is hypothetical only as a modal perfect: "could have
+    // attacked".
+    let modal_perfect = i >= s_start + 2
+        && tokens[i - 1].lower == "have"
+        && matches!(
+            tokens[i - 2].lower.as_str(),
+            "could" | "might" | "may" | "would" | "should"
+        );
+    let past = trig.pos == Pos::Verb && matches!(trig.tense.as_str(), "past");
+    if possible && !judged && (!past || modal_perfect) {
+        return Modality::Hypothetical;
+    }
+    // "would": future in the past, "said the planes would meet demand".
+    let intent = window.iter().any(|w| INTENT.contains(w));
+    if intent && !(trig.pos == Pos::Verb && matches!(trig.tense.as_str(), "past")) {
+        return Modality::Planned;
+    }
+    // "a contract to supply", "agreed to buy": an infinitive looks ahead,
+    // unless a verb of aspect carries it ("began to fall").
+    if trig.pos == Pos::Verb
+        && trig.tense == "base"
+        && i > s_start
+        && tokens[i - 1].lower == "to"
+        && !(i >= s_start + 2
+            && ASPECT_VERBS
+                .iter()
+                .any(|v| tokens[i - 2].lower.starts_with(v)))
+    {
+        return Modality::Planned;
+    }
+    Modality::Asserted
+}

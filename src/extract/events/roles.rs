@@ -1,0 +1,530 @@
+//! Who took part in an event in which role, and where: the subject and
+//! object groups around a trigger, possessors ("Comey's firing"), holders
+//! of titles ("the FBI director"), plural anaphora ("the two") and places
+//! ("in X").
+
+use super::{Placed, Site};
+use crate::extract::clause::relative_clause_end;
+use crate::extract::entities::Resolved;
+use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
+use crate::resources::words::events::{AUXILIARIES, PLURAL_ANAPHORS, PREPOSITIONS};
+use crate::resources::Pos;
+
+/// The mentions of a document on the token grid, in text order. Participants
+/// are found between and around non-overlapping mentions: of overlapping
+/// ones the first (and longest) is kept.
+pub(super) fn place_mentions(res: &Resolved) -> Vec<Placed> {
+    let mut placed: Vec<Placed> = res
+        .mentions
+        .iter()
+        .zip(&res.mention_entity)
+        .map(|(m, &e)| Placed {
+            first: m.first_token,
+            end: m.end_token,
+            entity: e,
+            kind: res.entities[e].kind,
+        })
+        .collect();
+    placed.sort_by_key(|p| (p.first, std::cmp::Reverse(p.end)));
+    let mut last_end = 0;
+    placed.retain(|p| {
+        let keep = p.first >= last_end;
+        if keep {
+            last_end = p.end;
+        }
+        keep
+    });
+    placed
+}
+
+/// Add the mentions of `grp` in `role`, each entity once.
+fn add(ps: &mut Vec<Participant>, grp: &[Placed], role: Role) {
+    for p in grp {
+        if !ps.iter().any(|x: &Participant| x.entity == p.entity) {
+            ps.push(Participant {
+                entity: p.entity,
+                role,
+            });
+        }
+    }
+}
+
+/// The word right after the trigger (past the sentence too), or "".
+fn next_word<'a>(site: &Site<'a>) -> &'a str {
+    site.tokens
+        .get(site.i + site.len)
+        .map_or("", |t| t.lower.as_str())
+}
+
+/// The agents, patients and participants of the trigger in its clause
+/// `(start, end)`.
+pub(super) fn actors(
+    site: &Site,
+    (cl_start, cl_end): (usize, usize),
+    res: &Resolved,
+) -> Vec<Participant> {
+    let Site {
+        tokens,
+        i,
+        len,
+        trig,
+        names,
+        ..
+    } = *site;
+    let r = site.sent.clone();
+    let left: Vec<Placed> = names
+        .iter()
+        .copied()
+        .filter(|p| p.first >= cl_start && p.end <= i)
+        .collect();
+    let right: Vec<Placed> = names
+        .iter()
+        .copied()
+        .filter(|p| p.first >= i + len && p.end <= cl_end)
+        .collect();
+    let actors = |ps: &[Placed]| {
+        ps.iter()
+            .filter(|p| p.kind != EntityType::Place)
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let mut subject = subject_group(tokens, &actors(&left), r.start);
+    // "Trump's decision to dismiss": the possessor is the agent.
+    if trig.pos == Pos::Verb && i >= r.start + 3 && tokens[i - 1].lower == "to" {
+        if let Some(p) = possessor(tokens, i - 1, r.start, names) {
+            subject = vec![p];
+        }
+    }
+    let object: Vec<Placed> = object_group(tokens, &actors(&right), i + len)
+        .into_iter()
+        .map(|p| holder_of_title(tokens, p, res).unwrap_or(p))
+        .collect();
+    if trig.pos == Pos::Verb {
+        verb_roles(site, &subject, &object)
+    } else {
+        noun_roles(site, cl_start, &subject, &object)
+    }
+}
+
+/// Roles around a verb trigger: subject and object, actives and passives.
+fn verb_roles(site: &Site, subject: &[Placed], object: &[Placed]) -> Vec<Participant> {
+    let Site {
+        tokens, i, trig, ..
+    } = *site;
+    let r = &site.sent;
+    let info = Event::kind_info_of(&trig.kind);
+    let mut participants = Vec::new();
+    let passive = matches!(trig.tense.as_str(), "past" | "pastpart")
+        && (1..=2).any(|b| {
+            i >= r.start + b
+                && matches!(
+                    tokens[i - b].lower.as_str(),
+                    "was" | "were" | "is" | "are" | "been" | "be" | "being" | "got"
+                )
+        });
+    if info.symmetric {
+        add(&mut participants, subject, Role::Participant);
+        add(&mut participants, object, Role::Participant);
+    } else if passive {
+        let role = if info.has_patient {
+            Role::Patient
+        } else {
+            Role::Agent
+        };
+        add(&mut participants, subject, role);
+        if next_word(site) == "by" {
+            add(&mut participants, object, Role::Agent);
+        }
+    } else if info.patient_subject.contains(&trig.lemma.as_str()) {
+        add(&mut participants, subject, Role::Patient);
+    } else {
+        add(&mut participants, subject, Role::Agent);
+        if info.has_patient {
+            add(&mut participants, object, Role::Patient);
+        }
+    }
+    participants
+}
+
+/// Roles around a noun trigger: "Y's firing", "the firing of Y", "talks
+/// with Y", "talks between X and Y", "probe into Y", "arrest by X", "the
+/// FBI probe".
+fn noun_roles(
+    site: &Site,
+    cl_start: usize,
+    subject: &[Placed],
+    object: &[Placed],
+) -> Vec<Participant> {
+    let Site {
+        tokens,
+        i,
+        trig,
+        names,
+        ..
+    } = *site;
+    let info = Event::kind_info_of(&trig.kind);
+    let mut participants = Vec::new();
+    if let Some(p) = possessor(tokens, i, site.sent.start, names) {
+        let role = if info.symmetric {
+            Role::Participant
+        } else if info.possessor_is_patient {
+            Role::Patient
+        } else {
+            Role::Agent
+        };
+        add(&mut participants, &[p], role);
+    }
+    let next_word = next_word(site);
+    match next_word {
+        "with" | "between" | "among" if info.symmetric => {
+            if next_word == "with" {
+                add(&mut participants, subject, Role::Participant);
+            }
+            add(&mut participants, object, Role::Participant);
+        }
+        "of" | "into" | "against" | "on" | "over" => {
+            let role = if info.symmetric {
+                Role::Participant
+            } else if info.has_patient {
+                Role::Patient
+            } else {
+                Role::Agent
+            };
+            add(&mut participants, &object[..object.len().min(1)], role);
+        }
+        "by" => add(
+            &mut participants,
+            &object[..object.len().min(1)],
+            Role::Agent,
+        ),
+        _ => {}
+    }
+    // A name right before the noun: "the FBI probe", "Senate testimony".
+    let mut k = i;
+    while k > cl_start
+        && matches!(tokens[k - 1].shape, Shape::Lower)
+        && !matches!(
+            tokens[k - 1].lower.as_str(),
+            "the" | "a" | "an" | "and" | "or"
+        )
+        && !PREPOSITIONS.contains(&tokens[k - 1].lower)
+        && k + 2 > i
+    {
+        k -= 1;
+    }
+    if let Some(p) = names
+        .iter()
+        .find(|p| p.end == k && p.kind != EntityType::Place)
+    {
+        let role = if p.kind == EntityType::Person && info.has_patient {
+            Role::Patient
+        } else if info.symmetric {
+            Role::Participant
+        } else {
+            Role::Agent
+        };
+        add(&mut participants, &[*p], role);
+    }
+    participants
+}
+
+/// "dismisses the claims", "fired shots": a verb of a type done to a person
+/// ([`crate::model::Event::kind_info`]) with no person as its patient.
+pub(super) fn lacks_person_patient(
+    site: &Site,
+    res: &Resolved,
+    participants: &[Participant],
+) -> bool {
+    Event::kind_info_of(&site.trig.kind).needs_person_patient
+        && site.trig.pos == Pos::Verb
+        && !participants
+            .iter()
+            .any(|p| p.role == Role::Patient && res.entities[p.entity].kind == EntityType::Person)
+        && !matches!(next_word(site), "him" | "her")
+}
+
+/// Plural anaphora for symmetric events: "the two", "they", "the
+/// diplomats" stand for the last two people named before the trigger,
+/// within its section (`sections`: where dated headings start them).
+pub(super) fn plural_antecedents(
+    site: &Site,
+    cl_start: usize,
+    placed: &[Placed],
+    sections: &[usize],
+    participants: &mut Vec<Participant>,
+) {
+    let Site {
+        tokens, i, trig, ..
+    } = *site;
+    let prev_word = if i > site.sent.start {
+        tokens[i - 1].lower.as_str()
+    } else {
+        ""
+    };
+    if !(Event::kind_info_of(&trig.kind).symmetric
+        && participants.len() < 2
+        && plural_anaphor(tokens, cl_start, i, prev_word))
+    {
+        return;
+    }
+    // Antecedents stay inside the section (a dated heading starts one).
+    let here = tokens[i].span.start;
+    let section = sections
+        .iter()
+        .copied()
+        .filter(|&b| b <= here)
+        .max()
+        .unwrap_or(0);
+    // The last two people named before, within the section.
+    let mut before: Vec<usize> = Vec::new();
+    for p in placed[..placed.partition_point(|p| p.first < i)]
+        .iter()
+        .rev()
+    {
+        if tokens[p.first].span.start < section {
+            break;
+        }
+        if p.end <= i && p.kind == EntityType::Person && !before.contains(&p.entity) {
+            before.push(p.entity);
+            if before.len() == 2 {
+                break;
+            }
+        }
+    }
+    if before.len() == 2 {
+        participants.clear();
+        for e in before.into_iter().rev() {
+            participants.push(Participant {
+                entity: e,
+                role: Role::Participant,
+            });
+        }
+    }
+}
+
+/// Place: "in X" / "at X" inside the clause ending at `cl_end` (or a
+/// relative clause after a noun trigger), near the trigger.
+pub(super) fn add_place(
+    site: &Site,
+    cl_start: usize,
+    cl_end: usize,
+    participants: &mut Vec<Participant>,
+) {
+    let Site {
+        tokens,
+        i,
+        len,
+        trig,
+        names,
+        ..
+    } = *site;
+    let r = &site.sent;
+    let place_end = if trig.pos == Pos::Noun {
+        relative_clause_end(tokens, i + len - 1, cl_end, r.end)
+    } else {
+        cl_end
+    };
+    let near_trigger = |p: &Placed| {
+        if trig.pos == Pos::Noun {
+            (p.first >= i + len && p.first <= i + len + 4) || p.first > cl_end
+        } else {
+            // Same predicate: no auxiliary starting another one in between.
+            // (A name inside the trigger, "attended the NATO summit", is
+            // no place of it.)
+            if p.end > i && p.first < i + len {
+                return false;
+            }
+            let (a, b) = if p.first > i {
+                (i + len, p.first)
+            } else {
+                (p.end, i)
+            };
+            p.first.abs_diff(i) <= 12
+                && !tokens[a..b].iter().any(|t| AUXILIARIES.contains(&t.lower))
+        }
+    };
+    for p in names
+        .iter()
+        .filter(|p| p.first >= cl_start && p.end <= place_end && near_trigger(p))
+    {
+        if matches!(p.kind, EntityType::Place | EntityType::Country)
+            && p.first > r.start
+            && matches!(tokens[p.first - 1].lower.as_str(), "in" | "at")
+            && !participants.iter().any(|x| x.entity == p.entity)
+        {
+            participants.push(Participant {
+                entity: p.entity,
+                role: Role::Place,
+            });
+            break;
+        }
+    }
+}
+
+/// The subject of a clause: its first actor that is not governed by a
+/// preposition nor a possessor ("the Kremlin's emissary"), with any actors
+/// coordinated with it ("Tillerson and Lavrov"). An organization or
+/// country qualifying a person ("FBI Director James Comey") gives way to
+/// the person.
+fn subject_group(tokens: &[Token], left: &[Placed], s_start: usize) -> Vec<Placed> {
+    let governed = |p: &Placed| {
+        let mut b = p.first;
+        while b > s_start && matches!(tokens[b - 1].lower.as_str(), "the" | "a" | "an") {
+            b -= 1;
+        }
+        let prev = if b > s_start {
+            tokens[b - 1].lower.as_str()
+        } else {
+            ""
+        };
+        let next = tokens.get(p.end).map_or("", |t| t.lower.as_str());
+        PREPOSITIONS.contains(prev) || matches!(next, "'s" | "'")
+    };
+    let mut out: Vec<Placed> = Vec::new();
+    let mut k = 0;
+    while k < left.len() {
+        let p = left[k];
+        k += 1;
+        if out.is_empty() {
+            if governed(&p) {
+                continue;
+            }
+            // "FBI Director James Comey": the person, not the organization.
+            if p.kind != EntityType::Person {
+                if let Some(next) = left.get(k) {
+                    let between = &tokens[p.end..next.first];
+                    if next.kind == EntityType::Person
+                        && between.len() <= 3
+                        && between.iter().all(|t| t.shape != Shape::Punct)
+                    {
+                        out.push(*next);
+                        k += 1;
+                        continue;
+                    }
+                }
+            }
+            out.push(p);
+            continue;
+        }
+        if coordinated(tokens, out[out.len() - 1], p) {
+            out.push(p);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// "X and Y", "X, Y", "X, and Y": `b` is coordinated with `a`.
+fn coordinated(tokens: &[Token], a: Placed, b: Placed) -> bool {
+    // Overlapping mentions are never coordinated.
+    let Some(between) = tokens.get(a.end..b.first) else {
+        return false;
+    };
+    let between: Vec<&str> = between.iter().map(|t| t.lower.as_str()).collect();
+    matches!(between.as_slice(), ["and"] | [","] | [",", "and"])
+}
+
+/// The object of a trigger: the first actor after it (an organization or
+/// country right before a person qualifies the person), with coordination.
+fn object_group(tokens: &[Token], right: &[Placed], after: usize) -> Vec<Placed> {
+    let mut it = right.iter().copied().peekable();
+    let Some(mut first) = it.next() else {
+        return Vec::new();
+    };
+    // "fired the head of the Port Authority, Lars Berg": the object may sit
+    // a few words away, behind a title phrase.
+    let gap = &tokens[after..first.first];
+    let apposition = gap.last().is_some_and(|t| t.lower == ",");
+    let gap_inner = if apposition {
+        &gap[..gap.len() - 1]
+    } else {
+        gap
+    };
+    if first.first > after + 7
+        || gap_inner
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "," | "." | ";" | "and" | "but"))
+    {
+        return Vec::new();
+    }
+    if first.kind != EntityType::Person {
+        if let Some(next) = it.peek() {
+            let between: Vec<&str> = tokens[first.end..next.first]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            // "FBI Director James Comey", "the Port Authority, Lars Berg,"
+            let qualifies = between.len() <= 3 && !between.contains(&",") || between == [","];
+            if next.kind == EntityType::Person && qualifies {
+                first = *next;
+                it.next();
+            }
+        }
+    }
+    let mut out = vec![first];
+    for p in it {
+        if coordinated(tokens, out[out.len() - 1], p) {
+            out.push(p);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// "the FBI director": an organization followed by a title word stands for
+/// the person the text named with that organization and title.
+fn holder_of_title(tokens: &[Token], p: Placed, res: &Resolved) -> Option<Placed> {
+    if p.kind != EntityType::Organization {
+        return None;
+    }
+    let title = tokens.get(p.end)?.lower.as_str();
+    let holders: Vec<usize> = res
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.kind == EntityType::Person
+                && e.attributes.member_of == Some(p.entity)
+                && e.attributes
+                    .job_title
+                    .as_deref()
+                    .is_some_and(|t| t.split(' ').next_back() == Some(title))
+        })
+        .map(|(k, _)| k)
+        .collect();
+    match holders.as_slice() {
+        [one] => Some(Placed {
+            first: p.first,
+            end: p.end + 1,
+            entity: *one,
+            kind: EntityType::Person,
+        }),
+        _ => None,
+    }
+}
+
+/// "Comey's firing": the actor right before a possessive `'s` before the trigger.
+fn possessor(tokens: &[Token], i: usize, s_start: usize, names: &[Placed]) -> Option<Placed> {
+    let mut k = i;
+    // skip one adjective: "Comey's sudden firing"
+    if k > s_start + 1 && tokens[k - 1].shape == Shape::Lower && tokens[k - 1].lower != "'s" {
+        k -= 1;
+    }
+    if k > s_start && matches!(tokens[k - 1].lower.as_str(), "'s" | "'") {
+        return names
+            .iter()
+            .copied()
+            .find(|p| p.end == k - 1 && p.kind != EntityType::Place);
+    }
+    None
+}
+
+fn plural_anaphor(tokens: &[Token], cl_start: usize, i: usize, prev: &str) -> bool {
+    let window: Vec<&str> = tokens[cl_start..i]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    window.iter().any(|w| PLURAL_ANAPHORS.contains(w)) || matches!(prev, "two")
+}

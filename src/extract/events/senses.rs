@@ -1,0 +1,259 @@
+//! Trigger words read in another sense than the lexicon's where their
+//! context says so: meeting a requirement, "bomb" as the weapon, verbal
+//! attacks, opening fire, footage shot, striking a deal, a labour strike;
+//! and trigger words modifying a noun ("the election campaign").
+
+use super::Site;
+use crate::model::Shape;
+use crate::resources::words::events::{
+    ADJECTIVAL_PARTICIPLES, ARMED, BOMB_VERB_CONTEXT, CLASH_NOUN_CONTEXT, FILMING, FIRE_OPENERS,
+    GERUND_MODIFIED, LABOUR_STRIKE, NOUN_MODIFIED, OBLIGATIONS, PARTICIPLE_VERB_CONTEXT,
+    PREPOSITIONS, PROCESS_MEETINGS, PROJECTILES, STRIKE_IDIOMS, VERBAL_ATTACK, VERB_CONTEXT,
+};
+use crate::resources::Pos;
+
+/// What a trigger word means where its usual reading is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sense {
+    /// No event at all: "a bomb" names the weapon.
+    NoEvent,
+    /// An event of another type: meeting a requirement happens, but it is
+    /// no meeting.
+    Kind(&'static str),
+}
+
+impl Site<'_> {
+    /// The word at token `k` if inside the sentence, else "".
+    fn word(&self, k: usize) -> &str {
+        if self.sent.contains(&k) {
+            self.tokens[k].lower.as_str()
+        } else {
+            ""
+        }
+    }
+
+    /// The word before the trigger in the sentence, or "".
+    fn prev(&self) -> &str {
+        if self.i > self.sent.start {
+            self.word(self.i - 1)
+        } else {
+            ""
+        }
+    }
+
+    /// The word after the trigger in the sentence, or "".
+    fn next(&self) -> &str {
+        self.word(self.i + self.len)
+    }
+
+    /// The words at `range` (in its order) up to a comma, "with" or "and".
+    fn clause_words(&self, range: &mut dyn Iterator<Item = usize>) -> Vec<&str> {
+        range
+            .filter(|&k| self.sent.contains(&k))
+            .map(|k| self.word(k))
+            .take_while(|w| !matches!(*w, "," | ";" | "." | ":" | "with" | "and"))
+            .collect::<Vec<_>>()
+    }
+}
+
+/// The sense of a trigger word where its context rules out the lexicon's
+/// type: meeting a requirement, "bomb" as the weapon, verbal attacks,
+/// striking a blow or a deal, a labour strike. `None`: the lexicon's reading stands.
+pub(super) fn other_sense(site: &Site) -> Option<Sense> {
+    let trig = site.trig;
+    match trig.lemma.as_str() {
+        "meet" => meet(site),
+        "bomb" => bomb(site),
+        "attack" => attack(site),
+        "fire" => fire(site),
+        "shoot" => shoot(site),
+        "throw" | "hurl" | "pelt" => throw(site),
+        lemma if PROCESS_MEETINGS.contains(lemma) && trig.pos == Pos::Noun => process(site),
+        // Fighting and clashes as a process ("killed in clashes", "the
+        // fighting outside Mosul") are hostilities, not an attack; "X clashed
+        // with Y" is one.
+        "fighting" => Some(Sense::Kind("Other")),
+        "clash" if !matches!(trig.tense.as_str(), "past" | "ing") => clash(site),
+        "attend" => super::triggers::gathering_after(site.tokens, site.i + 1, site.sent.end)
+            .is_none()
+            .then_some(Sense::NoEvent),
+        "strike" if trig.pos == Pos::Verb => strike_verb(site),
+        "strike" => strike_noun(site),
+        _ => None,
+    }
+}
+
+/// Meeting a requirement: "meet the needs", "conditions Tehran would have
+/// to meet".
+fn meet(site: &Site) -> Option<Sense> {
+    let (i, len) = (site.i, site.len);
+    let after = site.clause_words(&mut (i + len..i + len + 6));
+    // Nearest first, so that the walk stops at the clause's edge.
+    let before = site.clause_words(&mut (i.saturating_sub(6)..i).rev());
+    let obligation = after.iter().any(|w| OBLIGATIONS.contains(w))
+        || (before.iter().any(|w| OBLIGATIONS.contains(w))
+            && !site.names.iter().any(|p| p.first == i + len));
+    obligation.then_some(Sense::Kind("Other"))
+}
+
+/// "a bomb", "car bombs": the noun names the weapon, not an attack.
+fn bomb(site: &Site) -> Option<Sense> {
+    (matches!(site.trig.tense.as_str(), "base" | "pres")
+        && !BOMB_VERB_CONTEXT.contains(site.prev()))
+    .then_some(Sense::NoEvent)
+}
+
+/// "personal attacks", "withering attacks against her": words, not
+/// violence.
+fn attack(site: &Site) -> Option<Sense> {
+    VERBAL_ATTACK
+        .contains(site.prev())
+        .then_some(Sense::Kind("Other"))
+}
+
+/// "opened fire", "fired tear gas", "fired at the crowd": weapons, not a
+/// dismissal.
+fn fire(site: &Site) -> Option<Sense> {
+    let (i, len, prev, next) = (site.i, site.len, site.prev(), site.next());
+    let weapon_after = (i + len..i + len + 4)
+        .map(|k| site.word(k))
+        .take_while(|w| !matches!(*w, "" | "," | "." | ";" | "and"))
+        .any(|w| PROJECTILES.contains(w));
+    let weapon_before = (i.saturating_sub(3)..i)
+        .map(|k| site.word(k))
+        .any(|w| PROJECTILES.contains(w));
+    let opened = FIRE_OPENERS.contains(prev);
+    // "fired at the crowd"; not "was fired on Tuesday".
+    let passive = matches!(
+        prev,
+        "was" | "were" | "is" | "are" | "be" | "been" | "being" | "got" | "get"
+    );
+    let aimed =
+        site.trig.pos == Pos::Verb && !passive && matches!(next, "at" | "on" | "upon" | "into");
+    (opened || aimed || weapon_after || weapon_before).then_some(Sense::Kind("Attack"))
+}
+
+/// "footage shot on June 18": filmed, not fired at.
+fn shoot(site: &Site) -> Option<Sense> {
+    (site.i.saturating_sub(2)..site.i)
+        .map(|k| site.word(k))
+        .any(|w| FILMING.contains(w))
+        .then_some(Sense::NoEvent)
+}
+
+/// "threw stones at police" is an attack; "threw his support" no event.
+fn throw(site: &Site) -> Option<Sense> {
+    let (i, len) = (site.i, site.len);
+    let thrown = (i + len..i + len + 4)
+        .map(|k| site.word(k))
+        .take_while(|w| !matches!(*w, "" | "," | "." | ";"))
+        .any(|w| PROJECTILES.contains(w));
+    Some(if thrown {
+        Sense::Kind("Attack")
+    } else {
+        Sense::NoEvent
+    })
+}
+
+/// Talks and negotiations: a meeting only where their sides are named
+/// right after them, or a day or a side owns them.
+fn process(site: &Site) -> Option<Sense> {
+    let (i, len, prev, next) = (site.i, site.len, site.prev(), site.next());
+    let lemma = site.trig.lemma.as_str();
+    let names = site.names;
+    // "X talks to reporters": the verb, speaking to the press.
+    let after_name = names.iter().any(|p| p.end == i) || matches!(prev, "he" | "she" | "who");
+    if lemma == "talk" && after_name && matches!(next, "to" | "about") {
+        return Some(Sense::Kind("Statement"));
+    }
+    if lemma == "talk" && after_name && next == "on" {
+        return Some(Sense::Kind("Communication"));
+    }
+    // Sides named right after it: "talks with Lavrov", "negotiations
+    // between Kyiv and Moscow"; a person talking with another.
+    let sides = matches!(next, "with" | "between" | "among")
+        && names
+            .iter()
+            .any(|p| p.first > i + len && p.first <= i + len + 5);
+    // A day's or a side's talks are a dated, specific meeting:
+    // "Wednesday's talks", "Lavrov's talks".
+    let owned = prev == "'s";
+    (!sides && !owned).then_some(Sense::Kind("Other"))
+}
+
+/// "deadly clashes", "the clash": hostilities; "X clashes with Y" stands.
+fn clash(site: &Site) -> Option<Sense> {
+    let prev = site.prev();
+    let verb =
+        !prev.is_empty() && !PREPOSITIONS.contains(prev) && !CLASH_NOUN_CONTEXT.contains(prev);
+    (!verb || site.trig.pos == Pos::Noun).then_some(Sense::Kind("Other"))
+}
+
+/// "a missile struck a convoy", "gunmen struck the base": a weapon or an
+/// armed group strikes; a famine, a court or a deal does not.
+fn strike_verb(site: &Site) -> Option<Sense> {
+    let i = site.i;
+    let armed = (i.saturating_sub(4).max(site.sent.start)..i)
+        .rev()
+        .map(|k| site.word(k))
+        .take_while(|w| !matches!(*w, "," | ";" | ":" | "."))
+        .any(|w| PROJECTILES.contains(w) || ARMED.contains(w));
+    Some(if armed && site.next() != "down" {
+        Sense::Kind("Attack")
+    } else {
+        Sense::NoEvent
+    })
+}
+
+/// A strike of workers is a protest; striking a blow or a deal, no event.
+fn strike_noun(site: &Site) -> Option<Sense> {
+    let (prev, next) = (site.prev(), site.next());
+    let object = if matches!(next, "a" | "an" | "another" | "the") {
+        site.word(site.i + site.len + 1)
+    } else {
+        next
+    };
+    if LABOUR_STRIKE.contains(prev) || next == "action" {
+        Some(Sense::Kind("Protest"))
+    } else if STRIKE_IDIOMS.contains(object) {
+        Some(Sense::Kind("Other"))
+    } else {
+        None
+    }
+}
+
+/// "the election campaign", "alleged ties": a trigger word modifying the
+/// noun after it is not an event.
+pub(super) fn used_as_modifier(site: &Site) -> bool {
+    let (tokens, first, next, sent, trig) = (
+        site.tokens,
+        site.i,
+        site.i + site.len,
+        &site.sent,
+        site.trig,
+    );
+    let Some(n) = tokens.get(next).filter(|_| next < sent.end) else {
+        return false;
+    };
+    let w = n.lower.as_str();
+    // A gerund or a bare form can modify like a noun ("bombing runs", "acid
+    // attack survivors"), unless the words before make it a verb ("will
+    // meet victims", "after meeting victims").
+    if trig.pos == Pos::Verb && matches!(trig.tense.as_str(), "ing" | "base") {
+        let prev = if first > sent.start {
+            tokens[first - 1].lower.as_str()
+        } else {
+            ""
+        };
+        return !VERB_CONTEXT.contains(prev) && GERUND_MODIFIED.contains(w);
+    }
+    if trig.pos == Pos::Noun {
+        return NOUN_MODIFIED.contains(w);
+    }
+    // Past participles used as adjectives: "alleged ties", "reported losses".
+    trig.pos == Pos::Verb
+        && trig.tense == "past"
+        && ADJECTIVAL_PARTICIPLES.contains(&trig.lemma)
+        && n.shape == Shape::Lower
+        && !PARTICIPLE_VERB_CONTEXT.contains(w)
+}

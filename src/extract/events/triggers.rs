@@ -1,0 +1,95 @@
+//! Triggers: the lexicon's words and phrases found in a sentence, read as a
+//! noun or a verb; quoted speech, where no event is read; and the
+//! gathering named after "attend".
+
+use super::Placed;
+use crate::model::{Shape, Token};
+use crate::resources::words::events::{BOUNDARIES, GATHERINGS, NOUN_CONTEXT};
+use crate::resources::{Lexicon, Pos, Trigger};
+
+/// The longest trigger at token `i` that reads as an event here.
+pub(super) fn trigger_at<'a>(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    lex: &'a Lexicon,
+    names: &[Placed],
+) -> Option<(usize, &'a Trigger)> {
+    if names.iter().any(|p| p.first <= i && i < p.end) {
+        return None; // inside a name ("Trump Tower", "Attack Squadron")
+    }
+    let mut words = String::new();
+    let mut best = None;
+    for (k, t) in tokens
+        .iter()
+        .enumerate()
+        .take(end.min(i + lex.max_trigger_words))
+        .skip(i)
+    {
+        if k > i {
+            words.push(' ');
+        }
+        words.push_str(&t.lower);
+        if let Some(readings) = lex.triggers.get(&words) {
+            best = Some((k + 1 - i, readings));
+        }
+    }
+    let (len, readings) = best?;
+    let prev = if i > 0 {
+        tokens[i - 1].lower.as_str()
+    } else {
+        ""
+    };
+    // Noun or verb reading: a determiner or possessive before it makes a noun.
+    let noun_context =
+        NOUN_CONTEXT.contains(prev) || tokens[i].shape == Shape::Capitalized && i > 0;
+    let pick = readings
+        .iter()
+        .find(|t| (t.pos == Pos::Noun) == noun_context)
+        .or_else(|| readings.first())?;
+    Some((len, pick))
+}
+
+/// Token index ranges of quoted speech (quotes holding a sentence, not a
+/// scare-quoted phrase).
+pub(super) fn quoted_speech(tokens: &[Token], offset: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, t) in tokens.iter().enumerate() {
+        let q = t.lower.as_str();
+        let is_open = q == "“" || (q == "\"" && open.is_none());
+        let is_close = q == "”" || (q == "\"" && open.is_some());
+        if is_close && open.is_some() {
+            let s = open.take().unwrap_or(0);
+            let inner = &tokens[s + 1..k];
+            if inner.len() >= 5
+                || inner
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "?" | "!" | "."))
+            {
+                out.push(offset + s..offset + k);
+            }
+        } else if is_open {
+            open = Some(k);
+        }
+    }
+    if let Some(s) = open {
+        if tokens.len() - s > 5 {
+            out.push(offset + s..offset + tokens.len());
+        }
+    }
+    out
+}
+
+/// The gathering named after "attend": its token index, within the clause
+/// (no punctuation, clause boundary or verb of saying in between).
+pub(super) fn gathering_after(tokens: &[Token], from: usize, end: usize) -> Option<usize> {
+    (from..end.min(from + 6))
+        .take_while(|&k| {
+            let w = tokens[k].lower.as_str();
+            (!matches!(tokens[k].shape, Shape::Punct) || w == "-")
+                && !BOUNDARIES.contains(w)
+                && !matches!(w, "and" | "or" | "said" | "says" | "say" | "told")
+        })
+        .find(|&k| GATHERINGS.contains(&tokens[k].lower))
+}

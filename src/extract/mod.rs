@@ -1,0 +1,148 @@
+//! The extraction pipeline: one free function per stage, composed here.
+
+pub mod clause;
+pub mod entities;
+pub mod events;
+pub mod ner;
+pub mod text;
+pub mod timeline;
+pub mod timex;
+
+use crate::model::{Article, Extraction, PartialDate, Span, Tokens};
+use crate::resources::{Lexicon, NER_MODEL};
+use ner::tagger::Model;
+use ner::NerMode;
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
+
+/// One document as the stages see it, built once per text: instead of
+/// threading the same four values through every function.
+#[derive(Clone, Copy)]
+pub(crate) struct Doc<'a> {
+    /// The article text; every span indexes it.
+    pub text: &'a str,
+    pub toks: &'a Tokens,
+    pub lex: &'a Lexicon,
+    /// Photo-credit lines ("Photo: Reuters"): no names or events there.
+    pub credits: &'a [Span],
+}
+
+/// The extractor: the lexical resources, the name tagger and how its names
+/// are combined with the rules'. Cheap to share between threads.
+#[derive(Clone)]
+pub struct Extractor {
+    lexicon: Cow<'static, Lexicon>,
+    tagger: Option<Arc<Model>>,
+    mode: NerMode,
+}
+
+impl Extractor {
+    /// The bundled lexicon and tagger, names combined the default way.
+    pub fn bundled() -> &'static Extractor {
+        static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+        EXTRACTOR.get_or_init(|| Extractor {
+            lexicon: Cow::Borrowed(Lexicon::bundled()),
+            tagger: bundled_tagger().clone(),
+            mode: NerMode::default(),
+        })
+    }
+
+    /// The bundled tagger over another lexicon (`--lexicon`).
+    pub fn with_lexicon(lexicon: Lexicon) -> Self {
+        Extractor {
+            lexicon: Cow::Owned(lexicon),
+            ..Self::bundled().clone()
+        }
+    }
+
+    /// The same extractor combining names in another way (`--ner`).
+    #[must_use]
+    pub fn with_mode(mut self, mode: NerMode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// The same extractor with another tagger model (or none).
+    #[must_use]
+    pub fn with_tagger(mut self, tagger: Option<Arc<Model>>) -> Self {
+        self.tagger = tagger;
+        self
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    pub fn tagger(&self) -> Option<&Model> {
+        self.tagger.as_deref()
+    }
+
+    pub fn mode(&self) -> NerMode {
+        self.mode
+    }
+
+    /// Extract an article, using its own publication date.
+    pub fn extract_article(&self, article: &Article) -> Extraction {
+        self.extract(&article.text, article.published)
+    }
+
+    /// Run every stage on one article text.
+    pub fn extract(&self, text_in: &str, published: Option<PartialDate>) -> Extraction {
+        let lex = self.lexicon();
+        let toks = text::tokenize(text_in);
+        let credits = ner::credit_lines(text_in, &toks);
+        let timexes = timex::find_timexes(text_in, &toks, published);
+        let rec = ner::recognize(text_in, &toks, lex, &credits);
+        let rec = match &self.tagger {
+            Some(model) if self.mode != NerMode::Rules => {
+                let chunks = model.tag(text_in, &toks, lex, &rec);
+                ner::combine(text_in, &toks, lex, &credits, rec, &chunks, self.mode)
+            }
+            _ => rec,
+        };
+        let mut res = entities::resolve(text_in, &rec, lex);
+        entities::add_nominals(text_in, &toks, lex, &mut res);
+        let timex_spans: Vec<_> = timexes.iter().map(|t| t.span).collect();
+        // Dated headings start sections: byte offsets of their lines.
+        let sections: Vec<usize> = timexes
+            .iter()
+            .filter(|t| t.heading)
+            .filter_map(|t| {
+                toks.lines
+                    .iter()
+                    .find(|l| l.contains(t.span))
+                    .map(|l| l.start)
+            })
+            .collect();
+        let mentions = events::find_events(
+            &Doc {
+                text: text_in,
+                toks: &toks,
+                lex,
+                credits: &credits,
+            },
+            &res,
+            &timex_spans,
+            &sections,
+        );
+        let (events, before) = timeline::build(&toks, &timexes, mentions);
+        Extraction {
+            entities: res.entities,
+            events,
+            timexes,
+            before,
+            credits,
+        }
+    }
+}
+
+/// The bundled tagger model, read once.
+fn bundled_tagger() -> &'static Option<Arc<Model>> {
+    static TAGGER: OnceLock<Option<Arc<Model>>> = OnceLock::new();
+    TAGGER.get_or_init(|| {
+        (!NER_MODEL.is_empty()).then(|| {
+            let model = Model::from_bytes(NER_MODEL);
+            Arc::new(model.expect("the bundled tagger model is well-formed"))
+        })
+    })
+}

@@ -1,0 +1,159 @@
+//! Document-level consistency: shorter forms of the names recognized
+//! ("Lavrov" after "Sergey Lavrov", "FBI" after "Federal Bureau of
+//! Investigation"), and the single capitalized words the runs left
+//! undecided.
+
+use super::{is_cap, push, surname_key, Qualifiers, Recognized};
+use crate::extract::Doc;
+use crate::model::{EntityType, Evidence, Shape, Span, Token};
+use crate::resources::words::ner::IMPERSONAL_VERBS;
+use crate::resources::Lexicon;
+use std::collections::{HashMap, HashSet};
+
+/// Document-level consistency: shorter forms of recognized names, and
+/// single capitalized words left undecided.
+pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize, bool)]) {
+    let Doc {
+        text,
+        toks,
+        lex,
+        credits,
+    } = doc;
+    let tokens = &toks.tokens;
+    // Surname → person; a known single-word name → its type.
+    let mut names: HashMap<String, EntityType> = HashMap::new();
+    for m in &out.mentions {
+        let words: Vec<&str> = m.span.text(text).split_whitespace().collect();
+        match m.kind {
+            EntityType::Person if words.len() >= 2 => {
+                let last = words[words.len() - 1];
+                names
+                    .entry(surname_key(last).to_string())
+                    .or_insert(EntityType::Person);
+                names.entry(last.to_string()).or_insert(EntityType::Person);
+            }
+            EntityType::Person => {
+                names.entry(words.concat()).or_insert(EntityType::Person);
+            }
+            EntityType::Organization if m.evidence != Evidence::Pattern("acronym") => {
+                // Acronym of a multiword organization: "Federal Bureau of Investigation" → "FBI"
+                let initials: String = words
+                    .iter()
+                    .filter(|w| !matches!(**w, "of" | "for" | "and" | "the" | "&"))
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                if initials.chars().count() >= 2 {
+                    names.entry(initials).or_insert(EntityType::Organization);
+                }
+            }
+            _ => {}
+        }
+    }
+    let taken: HashSet<usize> = out
+        .mentions
+        .iter()
+        .flat_map(|m| m.first_token..m.end_token)
+        .collect();
+    let pending_set: HashMap<usize, bool> = pending.iter().copied().collect();
+    let in_credit = |s: Span| credits.iter().any(|c| c.contains(s));
+    for sent in &toks.sentences {
+        if in_credit(sent.span) {
+            continue;
+        }
+        for i in sent.tokens.clone() {
+            if taken.contains(&i) || !is_cap(&tokens[i]) {
+                continue;
+            }
+            let w = tokens[i].span.text(text);
+            if let Some(&kind) = names.get(w).or_else(|| names.get(surname_key(w))) {
+                if !(i == sent.tokens.start && lex.not_names.contains(&tokens[i].lower)) {
+                    push(
+                        out,
+                        tokens,
+                        i,
+                        i + 1,
+                        kind,
+                        Evidence::Alias,
+                        Qualifiers::default(),
+                    );
+                }
+            } else if pending_set.contains_key(&i)
+                && ((i != sent.tokens.start && acts_like_person(tokens, i, lex))
+                    || with_age(text, tokens, i))
+            {
+                // "Solberg met with Madsen": an unknown single name as the
+                // subject of a verb of the event lexicon, or met "with" someone.
+                push(
+                    out,
+                    tokens,
+                    i,
+                    i + 1,
+                    EntityType::Person,
+                    Evidence::Pattern("subject of an event verb"),
+                    Qualifiers::default(),
+                );
+            } else if pending_set.get(&i) == Some(&true)
+                && !lex.not_names.contains(&tokens[i].lower)
+                && !is_language_like(&tokens[i].lower)
+            {
+                push(
+                    out,
+                    tokens,
+                    i,
+                    i + 1,
+                    EntityType::Place,
+                    Evidence::Pattern("place preposition"),
+                    Qualifiers::default(),
+                );
+            }
+        }
+    }
+}
+
+/// "in English", "in Arabic": a language, not a place.
+fn is_language_like(w: &str) -> bool {
+    ["ish", "ese", "ian", "ic"].iter().any(|e| w.ends_with(e))
+}
+
+/// "Teixeira, 28,": a name with an age in apposition is a person.
+fn with_age(text: &str, tokens: &[Token], i: usize) -> bool {
+    let at = |k: usize| tokens.get(k).map_or("", |t| t.span.text(text));
+    at(i + 1) == ","
+        && at(i + 2).len() <= 3
+        && at(i + 2)
+            .parse::<u32>()
+            .is_ok_and(|n| (1..=120).contains(&n))
+        && matches!(at(i + 3), "," | "")
+}
+
+fn acts_like_person(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
+    use crate::resources::Pos;
+    // After a colon or a quote a capital says nothing ("2024: Contractor arrested").
+    if i > 0
+        && matches!(
+            tokens[i - 1].lower.as_str(),
+            ":" | "\"" | "“" | "(" | "-" | "–" | "—"
+        )
+    {
+        return false;
+    }
+    let verb_after = tokens.get(i + 1).is_some_and(|n| {
+        n.shape == Shape::Lower
+            && lex.triggers.get(&n.lower).is_some_and(|r| {
+                // Countries attend summits and storms strike as often as
+                // people do: these verbs tell no person.
+                r.iter().any(|t| {
+                    t.pos == Pos::Verb
+                        && matches!(t.tense.as_str(), "past" | "pres")
+                        && !IMPERSONAL_VERBS.contains(&t.lemma)
+                })
+            })
+    });
+    let met_with = i >= 2
+        && tokens[i - 1].lower == "with"
+        && lex.triggers.get(&tokens[i - 2].lower).is_some_and(|r| {
+            r.iter()
+                .any(|t| t.kind == "Meeting" || t.kind == "Communication")
+        });
+    verb_after || met_with
+}

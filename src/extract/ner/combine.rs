@@ -1,0 +1,138 @@
+//! Combining the rule recognizer's mentions with the statistical tagger's
+//! chunks (`--ner`).
+
+use super::tagger::{Chunk, ChunkType};
+use super::{in_text_order, is_cap, patterns, push, title_at, NerMode, Qualifiers, Recognized};
+use crate::extract::Doc;
+use crate::model::{EntityType, Evidence, Span, Tokens};
+use crate::resources::Lexicon;
+use std::collections::{HashMap, HashSet};
+
+/// Smallest tagger margin (label score over "O") for a name the rules
+/// missed to be added in hybrid mode.
+const MIN_TAGGER_MARGIN: f32 = 4.0;
+
+/// Smallest margin for a one-word person name added by the tagger.
+const MIN_LONE_PERSON_MARGIN: f32 = 8.0;
+
+/// Combine the rule mentions with the tagger's chunks according to `mode`.
+pub fn combine(
+    text: &str,
+    toks: &Tokens,
+    lex: &Lexicon,
+    credits: &[Span],
+    rules: Recognized,
+    chunks: &[Chunk],
+    mode: NerMode,
+) -> Recognized {
+    if mode == NerMode::Rules {
+        return rules;
+    }
+    let tokens = &toks.tokens;
+    let gaz_kind: HashMap<(usize, usize), EntityType> = lex
+        .gazetteer_matches(text)
+        .into_iter()
+        .map(|m| ((m.start, m.end), lex.gazetteer[m.entry].kind))
+        .collect();
+    let chunk_kind = |c: &Chunk| -> EntityType {
+        match c.kind {
+            ChunkType::Person => EntityType::Person,
+            ChunkType::Organization => EntityType::Organization,
+            ChunkType::Location => {
+                // Country or other place: the gazetteer decides, ignoring a leading "the".
+                let s = if tokens[c.start].lower == "the" && c.end > c.start + 1 {
+                    c.start + 1
+                } else {
+                    c.start
+                };
+                let key = (tokens[s].span.start, tokens[c.end - 1].span.end);
+                match gaz_kind.get(&key) {
+                    Some(EntityType::Country) => EntityType::Country,
+                    _ => EntityType::Place,
+                }
+            }
+        }
+    };
+    let mut out = Recognized::default();
+    if mode == NerMode::Tagger {
+        for c in chunks {
+            push(
+                &mut out,
+                tokens,
+                c.start,
+                c.end,
+                chunk_kind(c),
+                Evidence::Pattern("tagger"),
+                Qualifiers::default(),
+            );
+        }
+        return out;
+    }
+    // Retyping the rules' weaker guesses by the tagger, and dropping those
+    // it does not tag, were measured too and lost F1 on the dev files.
+    let taken: Vec<(usize, usize)> = rules
+        .mentions
+        .iter()
+        .map(|m| (m.first_token, m.end_token))
+        .collect();
+    out = rules;
+    let sentence_starts: HashSet<usize> = toks.sentences.iter().map(|s| s.tokens.start).collect();
+    for c in chunks {
+        if c.margin < MIN_TAGGER_MARGIN || taken.iter().any(|&(s, e)| c.start < e && s < c.end) {
+            continue;
+        }
+        // Leading "the", trailing possessives and lowercase words stay out of the name.
+        let mut s = c.start;
+        let mut e = c.end;
+        while s < e && (tokens[s].lower == "the" || !is_cap(&tokens[s])) {
+            s += 1;
+        }
+        while e > s && !is_cap(&tokens[e - 1]) {
+            e -= 1;
+        }
+        if s >= e {
+            continue;
+        }
+        let span = Span::new(tokens[s].span.start, tokens[e - 1].span.end);
+        // Photo credits stay out of the story; so do titles and ordinary
+        // words the tagger took for names ("Minister", "Player").
+        if credits.iter().any(|c| c.contains(span))
+            || title_at(tokens, s, e, lex).is_some_and(|(t_end, _)| t_end == e || e - s == 1)
+            // A lone word the rules did not take is a person only when the
+            // tagger is sure: its unsure lone "people" are mostly products.
+            || (e - s == 1 && c.kind == ChunkType::Person && c.margin < MIN_LONE_PERSON_MARGIN)
+            // A lone capitalized first word says nothing ("Port authority chief fired").
+            || (e - s == 1 && sentence_starts.contains(&s))
+            || (e - s == 1
+                && (lex.common_words.contains(&tokens[s].lower)
+                    || lex.not_names.contains(&tokens[s].lower)
+                    || lex.demonyms.contains_key(tokens[s].span.text(text))
+                    || tokens[s]
+                        .lower
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .count()
+                        < 2))
+        {
+            continue;
+        }
+        push(
+            &mut out,
+            tokens,
+            s,
+            e,
+            chunk_kind(c),
+            Evidence::Pattern("tagger"),
+            Qualifiers::default(),
+        );
+    }
+    // The tagger's names pass the same filters as the rules' own.
+    let doc = Doc {
+        text,
+        toks,
+        lex,
+        credits,
+    };
+    patterns::drop_products_and_currencies(doc, &mut out);
+    in_text_order(out)
+}

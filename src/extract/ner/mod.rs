@@ -1,0 +1,273 @@
+//! Stage 2b: tokens → entity mentions.
+//!
+//! Evidence, strongest first: gazetteer entries (countries, places,
+//! organizations), titles before names ("Foreign Minister Sergey Lavrov"),
+//! organization and place patterns ("Ministry of X", "X Committee"),
+//! given names, the shape of capitalized runs, and — document-wide —
+//! shorter forms of names already recognized ("Lavrov" after
+//! "Sergey Lavrov"). Demonyms ("Russian") are not mentions: they become a
+//! nationality attribute of the person they qualify.
+//!
+//! The rules are split by concern: `runs` finds the capitalized runs of
+//! each sentence and classifies their chunks, `patterns` applies the
+//! document-wide patterns (organizations by a common head word,
+//! administrations, national teams, products and currencies, extents),
+//! `aliases` adds the document-level aliases, and [`combine()`] merges the
+//! rules' mentions with the statistical [`tagger`]'s chunks. The word lists
+//! they read are in `data/words/ner/` ([`crate::resources::words::ner`]).
+
+mod aliases;
+mod combine;
+mod patterns;
+mod runs;
+pub mod tagger;
+
+pub use combine::combine;
+
+use crate::extract::Doc;
+use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token, Tokens};
+use crate::resources::words::ner::{CREDIT_PREFIXES, ORG_HEADS, PLACE_HEADS};
+use crate::resources::Lexicon;
+
+/// A word that heads organization or place names ("university", "museum").
+pub fn is_head_word(lower: &str) -> bool {
+    ORG_HEADS.contains(lower) || PLACE_HEADS.contains(lower)
+}
+
+/// Lines that hold a photo credit or byline, kept out of the story graph.
+pub fn credit_lines(text: &str, toks: &Tokens) -> Vec<Span> {
+    toks.lines
+        .iter()
+        .copied()
+        .filter(|l| {
+            let s = l.text(text);
+            let lower = s.to_lowercase();
+            CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p))
+                || (s.contains('/')
+                    && s.len() < 60
+                    && !s.ends_with('.')
+                    && s.split_whitespace().count() <= 6
+                    && s.split('/')
+                        .all(|part| part.trim().starts_with(|c: char| c.is_uppercase())))
+        })
+        .collect()
+}
+
+/// Person attributes found around a mention while recognizing it.
+#[derive(Debug, Clone, Default)]
+pub struct Qualifiers {
+    /// Title words before the name ("foreign minister").
+    pub title: Option<String>,
+    /// Gazetteer index of a country named or implied by a demonym before it.
+    pub country: Option<usize>,
+    /// Gazetteer index of an organization before it ("FBI Director").
+    pub org: Option<usize>,
+}
+
+/// Mentions of an article, with the qualifiers of person mentions
+/// (same index as `mentions`).
+#[derive(Debug, Clone, Default)]
+pub struct Recognized {
+    pub mentions: Vec<Mention>,
+    pub qualifiers: Vec<Qualifiers>,
+}
+
+/// "76ers": digits and letters in one name word.
+fn is_numbered_name(t: &Token) -> bool {
+    let w = t.lower.as_str();
+    w.starts_with(|c: char| c.is_ascii_digit()) && w.ends_with(|c: char| c.is_alphabetic())
+}
+
+fn is_cap(t: &Token) -> bool {
+    matches!(t.shape, Shape::Capitalized | Shape::Upper | Shape::Mixed)
+}
+
+/// A line written as a headline: most of its words capitalized, no final period.
+pub fn is_headline(text: &str, tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.shape != Shape::Punct).collect();
+    if words.len() < 2 {
+        return true;
+    }
+    let caps = words
+        .iter()
+        .filter(|t| is_cap(t) || t.shape == Shape::Number)
+        .count();
+    let last = tokens.last().map_or("", |t| t.span.text(text));
+    caps * 10 >= words.len() * 6 && !matches!(last, "." | "?" | "!" | "\"" | "”")
+}
+
+/// Recognize the entity mentions of a tokenized article.
+pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> Recognized {
+    let doc = Doc {
+        text,
+        toks,
+        lex,
+        credits,
+    };
+    let (mut out, pending_single) = runs::names_in_runs(doc);
+    aliases::resolve_aliases(doc, &mut out, &pending_single);
+    patterns::drop_products_and_currencies(doc, &mut out);
+    patterns::organizations_by_common_head(doc, &mut out);
+    patterns::national_teams(doc, &mut out);
+    patterns::administrations(doc, &mut out);
+    patterns::extend_extents(doc, &mut out.mentions);
+    in_text_order(out)
+}
+
+/// The mentions (and their qualifiers) sorted by where they start; mentions
+/// starting at the same place keep the order they were found in.
+fn in_text_order(out: Recognized) -> Recognized {
+    let mut order: Vec<usize> = (0..out.mentions.len()).collect();
+    order.sort_by_key(|&k| out.mentions[k].span.start);
+    Recognized {
+        mentions: order.iter().map(|&k| out.mentions[k].clone()).collect(),
+        qualifiers: order.iter().map(|&k| out.qualifiers[k].clone()).collect(),
+    }
+}
+
+/// Longest title (lowercased words) starting at token `i`, as (end, title).
+fn title_at(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<(usize, String)> {
+    let mut best = None;
+    let mut words = String::new();
+    for (k, t) in tokens
+        .iter()
+        .enumerate()
+        .take(end.min(i + lex.max_title_words))
+        .skip(i)
+    {
+        if k > i {
+            words.push(' ');
+        }
+        words.push_str(&t.lower);
+        if lex.titles.contains_key(&words) {
+            best = Some((k + 1, words.clone()));
+        }
+    }
+    best
+}
+
+fn push(
+    out: &mut Recognized,
+    tokens: &[Token],
+    s: usize,
+    e: usize,
+    kind: EntityType,
+    evidence: Evidence,
+    q: Qualifiers,
+) {
+    let span = Span::new(tokens[s].span.start, tokens[e - 1].span.end);
+    out.mentions.push(Mention {
+        span,
+        extent: span,
+        kind,
+        evidence,
+        first_token: s,
+        end_token: e,
+    });
+    out.qualifiers.push(q);
+}
+
+/// Strip an Arabic article from a surname: "Al-Assad" → "Assad".
+pub fn surname_key(word: &str) -> &str {
+    for p in ["al-", "Al-", "el-", "El-", "al ", "Al "] {
+        if let Some(rest) = word.strip_prefix(p) {
+            return rest;
+        }
+    }
+    word
+}
+
+/// How the rule recognizer and the statistical tagger are combined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NerMode {
+    /// Rules only.
+    Rules,
+    /// The tagger alone (its input features still include the rules' labels).
+    Tagger,
+    /// Rules, with the tagger adding the names they miss: the default
+    /// (the comparison is in the README).
+    #[default]
+    Hybrid,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::tokenize;
+    use EntityType::*;
+
+    fn mentions(text: &str) -> Vec<(String, EntityType)> {
+        let toks = tokenize(text);
+        let lex = Lexicon::bundled();
+        let credits = credit_lines(text, &toks);
+        recognize(text, &toks, lex, &credits)
+            .mentions
+            .into_iter()
+            .map(|m| (m.span.text(text).to_string(), m.kind))
+            .collect()
+    }
+
+    /// What it shows, text, the mentions expected in order.
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, EntityType)],
+    );
+
+    const CASES: &[Case] = &[
+        (
+            "titles gazetteer and aliases",
+            "Foreign Minister Marta Vellinga of Norway met spokesman Ibrahim Kandemir in Oslo. Later Vellinga left.\nImage: Agency/J. Doe",
+            &[("Marta Vellinga", Person), ("Norway", Country), ("Ibrahim Kandemir", Person), ("Oslo", Place), ("Vellinga", Person)],
+        ),
+        (
+            "organization patterns and acronyms",
+            "The Ministry of Coastal Affairs and the Northern Fisheries Council met. NFC officials said so.",
+            &[("Ministry of Coastal Affairs", Organization), ("Northern Fisheries Council", Organization), ("NFC", Organization)],
+        ),
+        (
+            "products currencies teams and papers",
+            "Kestrel Aviation flew a Kestrel K-400 to Boston. It paid US$ 40 million. \
+             The Boston Harpoons beat the Denver 88ers, Gazette magazine said.",
+            &[("Kestrel Aviation", Organization), ("Boston", Place), ("Boston Harpoons", Organization), ("Denver 88ers", Organization), ("Gazette magazine", Organization)],
+        ),
+        (
+            "teams buildings and events are not what they seem",
+            "Norway beat Sweden 2-1 in Oslo. Norway and Sweden signed a treaty. \
+             Visitors crowded the Harbour Museum during the Lantern Festival.",
+            &[("Norway", Organization), ("Sweden", Organization), ("Oslo", Place), ("Norway", Country), ("Sweden", Country), ("Harbour Museum", Place)],
+        ),
+        (
+            "to leads to places only after motion and ages mark people",
+            "The club made an offer to Varga. Later Berg flew to Kirkenes. Nyland, 28, signed.",
+            &[("Berg", Person), ("Kirkenes", Place), ("Nyland", Person)],
+        ),
+        (
+            "groups of people and languages",
+            "Many Norwegians and Muslims spoke in Urdish. Norwegian firms grew.",
+            &[("Norwegians", Person), ("Muslims", Person)],
+        ),
+    ];
+
+    #[test]
+    fn word_lists_are_loaded_in_file_order() {
+        use crate::resources::words::ner::{NAME_PARTICLES, RELIGIOUS_GROUPS};
+        assert!(ORG_HEADS.contains("ministry") && ORG_HEADS.contains("n.v."));
+        assert_eq!(ORG_HEADS.iter().filter(|w| *w == "council").count(), 1);
+        assert!(is_head_word("museum") && !is_head_word("minister"));
+        assert_eq!(NAME_PARTICLES.entries()[..3], ["van", "von", "de"]);
+        // Entries keep their case and inner spaces.
+        assert!(RELIGIOUS_GROUPS.contains("Muslims") && !RELIGIOUS_GROUPS.contains("muslims"));
+        assert!(CREDIT_PREFIXES.contains("photo credit:"));
+    }
+
+    #[test]
+    fn recognition_cases() {
+        for (what, text, expected) in CASES {
+            let got = mentions(text);
+            let expected: Vec<(String, EntityType)> =
+                expected.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            assert_eq!(got, expected, "{what}");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! Document-wide patterns applied after the runs: products and currencies
+//! dropped, organizations by a common head word ("People magazine"),
+//! administrations, national teams, and the extents of mentions.
+
+use super::{is_cap, push, Qualifiers, Recognized};
+use crate::extract::Doc;
+use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token};
+use crate::resources::words::ner::{PUBLICATION_HEADS, SPORTS_WORDS};
+use std::collections::{HashMap, HashSet};
+
+/// Extents as news annotation marks them: a country whose name takes an
+/// article keeps it ("the United States", "the U.S.", "the Philippines").
+/// (Titles before person names and "the" before organizations were tried:
+/// the dev corpora disagree on them, so names stay bare.)
+pub(super) fn extend_extents(doc: Doc, mentions: &mut [Mention]) {
+    let (text, tokens) = (doc.text, &doc.toks.tokens);
+    let starts: HashSet<usize> = mentions.iter().map(|m| m.first_token).collect();
+    // "Mobile, Alabama", "Irving, Texas": a place followed by its region or
+    // country is one mention (the region keeps its own mention too).
+    let regions: HashMap<usize, usize> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country))
+        .map(|m| (m.first_token, m.end_token))
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.kind != EntityType::Place || tokens.get(m.end_token).is_none_or(|t| t.lower != ",") {
+            continue;
+        }
+        // Not a list ("New South Wales, Victoria, Queensland and Tasmania").
+        let list_goes_on = |r_end: usize| {
+            tokens
+                .get(r_end)
+                .is_some_and(|t| matches!(t.lower.as_str(), "," | "and" | "or"))
+                && regions.contains_key(&(r_end + 1))
+        };
+        if let Some(&r_end) = regions.get(&(m.end_token + 1)) {
+            if !list_goes_on(r_end) {
+                m.extent = Span::new(m.span.start, tokens[r_end - 1].span.end);
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        let s = m.first_token;
+        if m.kind != EntityType::Country
+            || s == 0
+            || tokens[s - 1].lower != "the"
+            || starts.contains(&(s - 1))
+        {
+            continue;
+        }
+        let surface = m.span.text(text);
+        let takes_article = surface.starts_with("United")
+            || surface.starts_with("Republic")
+            || surface.ends_with('s')
+            || surface.chars().all(|c| c.is_uppercase() || c == '.');
+        if takes_article {
+            m.extent = Span::new(tokens[s - 1].span.start, m.span.end);
+        }
+    }
+}
+
+/// A maker's name before a model designation names a product ("Boeing
+/// 737-800", "Airbus A380", "Rolls-Royce Trent 900"), and "US$" a currency:
+/// neither is a mention of the organization or country.
+pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
+    let (text, tokens) = (doc.text, &doc.toks.tokens);
+    let is_model = |t: &Token| {
+        let w = t.span.text(text);
+        w.chars().any(|c| c.is_ascii_digit())
+            && !(w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+            && t.shape != Shape::Punct
+    };
+    let adjacent = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
+    let keep: Vec<bool> = out
+        .mentions
+        .iter()
+        .map(|m| {
+            let e = m.end_token;
+            let Some(next) = tokens.get(e) else {
+                return true;
+            };
+            let currency = matches!(m.kind, EntityType::Country | EntityType::Organization)
+                && next.span.text(text) == "$"
+                && adjacent(e - 1, e);
+            let product = m.kind == EntityType::Organization
+                && (is_model(next) || (is_cap(next) && tokens.get(e + 1).is_some_and(&is_model)));
+            !(currency || product)
+        })
+        .collect();
+    let mut k = 0;
+    out.mentions.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    let mut k = 0;
+    out.qualifiers.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// "People magazine": a name followed by one of these lowercase words is an
+/// organization. ("the Trump administration" was tried too: the dev gold
+/// disagrees on it, organization in one corpus, person in another.)
+pub(super) fn organizations_by_common_head(doc: Doc, out: &mut Recognized) {
+    let Doc {
+        text, toks, lex, ..
+    } = doc;
+    let tokens = &toks.tokens;
+    let mut added = Vec::new();
+    for sent in &toks.sentences {
+        for h in sent.tokens.clone().skip(1) {
+            if !PUBLICATION_HEADS.contains(&tokens[h].lower)
+                || tokens[h].shape != Shape::Lower
+                || out
+                    .mentions
+                    .iter()
+                    .any(|m| m.first_token <= h && h < m.end_token)
+            {
+                continue;
+            }
+            // A gazetteer name stays as it is ("Washington Post newspaper").
+            let before = out.mentions.iter().position(|m| m.end_token == h);
+            let start = match before {
+                Some(k) if !matches!(out.mentions[k].evidence, Evidence::Gazetteer(_)) => {
+                    out.mentions[k].first_token
+                }
+                // Not "German magazine": a nationality is no name.
+                None if is_cap(&tokens[h - 1])
+                    && !lex.demonyms.contains_key(tokens[h - 1].span.text(text)) =>
+                {
+                    let mut s = h - 1;
+                    while s > sent.tokens.start && is_cap(&tokens[s - 1]) {
+                        s -= 1;
+                    }
+                    s
+                }
+                _ => continue,
+            };
+            added.push((start, h + 1, before));
+        }
+    }
+    let mut drop = vec![false; out.mentions.len()];
+    for (s, e, replaced) in added {
+        if let Some(k) = replaced {
+            drop[k] = true;
+        }
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Organization,
+            Evidence::Pattern("organization head word"),
+            Qualifiers::default(),
+        );
+    }
+    drop.resize(out.mentions.len(), false);
+    let mut k = 0;
+    out.mentions.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    let mut k = 0;
+    out.qualifiers.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+/// "the Bush administration": a person's administration is an
+/// organization; the person keeps a mention of their own, nested in it.
+pub(super) fn administrations(doc: Doc, out: &mut Recognized) {
+    let Doc {
+        text, toks, lex, ..
+    } = doc;
+    let tokens = &toks.tokens;
+    let mut added = Vec::new();
+    for sent in &toks.sentences {
+        for h in sent.tokens.clone().skip(1) {
+            if tokens[h].lower != "administration" || tokens[h].shape != Shape::Lower {
+                continue;
+            }
+            let before = out.mentions.iter().find(|m| m.end_token == h);
+            match before {
+                Some(m) if m.kind == EntityType::Person => added.push((m.first_token, h, false)),
+                None if is_cap(&tokens[h - 1])
+                    && h - 1 > sent.tokens.start
+                    && !lex.not_names.contains(&tokens[h - 1].lower)
+                    && !lex.demonyms.contains_key(tokens[h - 1].span.text(text)) =>
+                {
+                    added.push((h - 1, h, true));
+                }
+                _ => {}
+            }
+        }
+    }
+    for (s, h, new_person) in added {
+        if new_person {
+            push(
+                out,
+                tokens,
+                s,
+                h,
+                EntityType::Person,
+                Evidence::Pattern("head of an administration"),
+                Qualifiers::default(),
+            );
+        }
+        push(
+            out,
+            tokens,
+            s,
+            h + 1,
+            EntityType::Organization,
+            Evidence::Pattern("administration"),
+            Qualifiers::default(),
+        );
+    }
+}
+
+/// "Belgium beat Panama 3-0": in a sentence reporting a match (a score, or
+/// the words of sports reports) a country is its national team, an
+/// organization.
+pub(super) fn national_teams(doc: Doc, out: &mut Recognized) {
+    let (text, toks) = (doc.text, doc.toks);
+    let tokens = &toks.tokens;
+    let is_score = |i: usize| {
+        let w = tokens[i].span.text(text);
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+        w.split_once(['-', '–'])
+            .is_some_and(|(a, b)| digits(a) && digits(b))
+            || (i + 2 < tokens.len()
+                && digits(w)
+                && matches!(tokens[i + 1].span.text(text), "-" | "–")
+                && digits(tokens[i + 2].span.text(text))
+                && tokens[i].span.end == tokens[i + 1].span.start
+                && tokens[i + 1].span.end == tokens[i + 2].span.start)
+    };
+    for sent in &toks.sentences {
+        let r = sent.tokens.clone();
+        let sports = r
+            .clone()
+            .any(|i| SPORTS_WORDS.contains(&tokens[i].lower) || is_score(i));
+        if !sports {
+            continue;
+        }
+        for m in out.mentions.iter_mut() {
+            if m.kind == EntityType::Country && r.contains(&m.first_token) {
+                m.kind = EntityType::Organization;
+                m.evidence = Evidence::Pattern("national team");
+            }
+        }
+    }
+}

@@ -1,0 +1,531 @@
+//! Capitalized runs: finding them in each sentence, cutting them at
+//! gazetteer names, demonyms and titles, and classifying the chunks left.
+
+use super::{is_cap, is_headline, is_numbered_name, push, title_at, Qualifiers, Recognized};
+use crate::extract::Doc;
+use crate::model::{EntityType, Evidence, Shape, Span};
+use crate::resources::words::ner::{
+    MOTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS, ORG_HEADS, ORG_WORDS, PLACE_HEADS,
+    RELIGIOUS_GROUPS,
+};
+use crate::resources::Lexicon;
+use std::collections::HashMap;
+
+/// Gazetteer matches aligned to tokens: token index → (end token, entry).
+type GazAt = HashMap<usize, (usize, usize)>;
+
+/// The sentence a run is in, with what classifying it needs.
+struct SentenceCtx<'a> {
+    doc: Doc<'a>,
+    gaz_at: &'a GazAt,
+    /// Its first token.
+    start: usize,
+    /// Written as a headline: capitals tell less there.
+    headline: bool,
+}
+
+/// A chunk of a run to classify: tokens `start..end`.
+#[derive(Clone, Copy)]
+struct Chunk {
+    start: usize,
+    end: usize,
+    /// A demonym right before it, part of an organization's name
+    /// ("Norwegian Port Authority").
+    prefix: Option<usize>,
+    /// Right after a title ("Foreign Minister ...").
+    titled: bool,
+}
+
+/// The mentions the capitalized runs of a document give, and the single
+/// capitalized words left undecided as (token, after a place preposition),
+/// for the document-level pass.
+pub(super) fn names_in_runs(doc: Doc) -> (Recognized, Vec<(usize, bool)>) {
+    let Doc {
+        text,
+        toks,
+        lex,
+        credits,
+    } = doc;
+    let tokens = &toks.tokens;
+    let start_tok: HashMap<usize, usize> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.start, i))
+        .collect();
+    let end_tok: HashMap<usize, usize> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.end, i + 1))
+        .collect();
+    let mut gaz_at: GazAt = HashMap::new();
+    for m in lex.gazetteer_matches(text) {
+        if let (Some(&a), Some(&b)) = (start_tok.get(&m.start), end_tok.get(&m.end)) {
+            gaz_at.insert(a, (b, m.entry));
+        }
+    }
+    let in_credit = |s: Span| credits.iter().any(|c| c.contains(s));
+    let mut out = Recognized::default();
+    let mut pending_single: Vec<(usize, bool)> = Vec::new(); // (token, after place preposition)
+    for sent in &toks.sentences {
+        if in_credit(sent.span) {
+            continue;
+        }
+        let range = sent.tokens.clone();
+        let sentence = SentenceCtx {
+            doc,
+            gaz_at: &gaz_at,
+            start: range.start,
+            headline: is_headline(text, &tokens[range.clone()]),
+        };
+        let mut i = range.start;
+        while i < range.end {
+            // Find the next run of name tokens.
+            if !is_name_start(&sentence, i) {
+                i += 1;
+                continue;
+            }
+            let run_end = run_end(&sentence, i, range.end);
+            segment_run(&sentence, i, run_end, &mut out, &mut pending_single);
+            i = run_end.max(i + 1);
+        }
+    }
+    (out, pending_single)
+}
+
+fn is_name_start(sent: &SentenceCtx, i: usize) -> bool {
+    let Doc {
+        text, toks, lex, ..
+    } = sent.doc;
+    let t = &toks.tokens[i];
+    if sent.gaz_at.contains_key(&i) {
+        return true;
+    }
+    if !is_cap(t) {
+        return false;
+    }
+    // Function words, months and weekdays are not names (unless, mid-sentence,
+    // they are also a given name).
+    !(lex.not_names.contains(&t.lower)
+        && (i == sent.start || !lex.given_names.contains(t.span.text(text))))
+}
+
+/// End (exclusive) of the capitalized run starting at `i`.
+fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
+    let (tokens, lex, gaz_at) = (&sent.doc.toks.tokens, sent.doc.lex, sent.gaz_at);
+    let mut j = i;
+    while j < end {
+        if let Some(&(g_end, _)) = gaz_at.get(&j) {
+            j = g_end;
+            continue;
+        }
+        let t = &tokens[j];
+        if j > i && is_numbered_name(t) {
+            j += 1;
+            continue;
+        }
+        if is_cap(t)
+            && !(j > i && lex.not_names.contains(&t.lower) && !lex.titles.contains_key(&t.lower))
+        {
+            j += 1;
+            continue;
+        }
+        // Connectors inside names: "Ministry of Foreign Affairs", "Ludwig van Beethoven".
+        let connector = matches!(t.lower.as_str(), "of" | "for" | "and" | "&")
+            || NAME_PARTICLES.contains(&t.lower);
+        if connector
+            && j > i
+            && j + 1 < end
+            && (is_cap(&tokens[j + 1]) || gaz_at.contains_key(&(j + 1)))
+        {
+            j += 1;
+            continue;
+        }
+        // "Office of the Auditor General"
+        if t.lower == "of"
+            && j > i
+            && j + 2 < end
+            && tokens[j + 1].lower == "the"
+            && (is_cap(&tokens[j + 2]) || gaz_at.contains_key(&(j + 2)))
+        {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// Cut the run `start..end` at gazetteer names, demonyms and titles, and
+/// classify what is between them.
+fn segment_run(
+    sent: &SentenceCtx,
+    start: usize,
+    end: usize,
+    out: &mut Recognized,
+    pending: &mut Vec<(usize, bool)>,
+) {
+    let Doc {
+        text, toks, lex, ..
+    } = sent.doc;
+    let (tokens, gaz_at, sent_start) = (&toks.tokens, sent.gaz_at, sent.start);
+    let mut q = Qualifiers::default();
+    // A lowercase title right before the run ("spokesman Dmitry Peskov").
+    let mut titled = false;
+    if start > sent_start {
+        for back in 1..=lex.max_title_words.min(start - sent_start) {
+            if let Some((e, t)) = title_at(tokens, start - back, start, lex) {
+                if e == start
+                    && tokens[start - back..start]
+                        .iter()
+                        .all(|t| t.shape == Shape::Lower)
+                {
+                    q.title = Some(t);
+                    titled = true;
+                }
+            }
+        }
+    }
+    let mut i = start;
+    let mut demonym_at: Option<usize> = None;
+    while i < end {
+        if let Some(&(g_end, entry)) = gaz_at.get(&i) {
+            let g = &lex.gazetteer[entry];
+            // "Apple Corps", "United States Navy": a gazetteer name followed by
+            // capitalized words ending in an organization word is another
+            // organization.
+            let mut k = g_end;
+            while k < end
+                && !gaz_at.contains_key(&k)
+                && (is_cap(&tokens[k]) || is_numbered_name(&tokens[k]))
+                && title_at(tokens, k, end, lex).is_none()
+            {
+                k += 1;
+            }
+            // "Los Angeles Angels", "Philadelphia 76ers", "New York Times":
+            // a place followed by a plural name is a team or a paper.
+            let last = tokens[k.max(1) - 1].lower.as_str();
+            let named_after_place = matches!(g.kind, EntityType::Place | EntityType::Country)
+                && k > g_end
+                && k - g_end <= 2
+                && last.len() > 3
+                && last.ends_with('s')
+                && !last.ends_with("ss")
+                && !tokens[k - 1]
+                    .span
+                    .text(text)
+                    .starts_with(char::is_lowercase)
+                && !PLACE_HEADS.contains(last)
+                && !lex.demonyms.contains_key(tokens[k - 1].span.text(text));
+            if k > g_end && (ORG_HEADS.contains(last) || named_after_place) {
+                push(
+                    out,
+                    tokens,
+                    i,
+                    k,
+                    EntityType::Organization,
+                    Evidence::Pattern("organization head word"),
+                    Qualifiers::default(),
+                );
+                i = k;
+                continue;
+            }
+            // "Changi International Airport", "Heathrow Airport": a place
+            // followed by words ending in a place word is one place.
+            if k > g_end && g.kind == EntityType::Place && PLACE_HEADS.contains(last) {
+                push(
+                    out,
+                    tokens,
+                    i,
+                    k,
+                    EntityType::Place,
+                    Evidence::Pattern("place head word"),
+                    Qualifiers::default(),
+                );
+                i = k;
+                continue;
+            }
+            // A title that begins with a gazetteer word ("FBI Director") is
+            // still an organization mention followed by a title.
+            push(
+                out,
+                tokens,
+                i,
+                g_end,
+                g.kind,
+                Evidence::Gazetteer(entry),
+                Qualifiers::default(),
+            );
+            match g.kind {
+                EntityType::Country => q.country = Some(entry),
+                EntityType::Organization => q.org = Some(entry),
+                EntityType::Place | EntityType::Person => {}
+            }
+            i = g_end;
+            continue;
+        }
+        let t = &tokens[i];
+        let word = t.span.text(text);
+        // "Afghans", "Muslims" as a noun: a group of people (a plural
+        // nationality word closing the run), not the country.
+        if (i + 1 == end || matches!(tokens[i + 1].lower.as_str(), "and" | "or"))
+            && is_group(word, lex)
+        {
+            push(
+                out,
+                tokens,
+                i,
+                i + 1,
+                EntityType::Person,
+                Evidence::Pattern("group of people"),
+                Qualifiers::default(),
+            );
+            i += 1;
+            continue;
+        }
+        if let Some(&c) = lex.demonyms.get(word) {
+            q.country = Some(c);
+            demonym_at = Some(i);
+            i += 1;
+            continue;
+        }
+        if let Some((t_end, title)) = title_at(tokens, i, end, lex) {
+            // "Secretary of State", "Foreign Minister", "President"
+            q.title = Some(match q.title.take() {
+                Some(prev) if !titled => format!("{prev} {title}"),
+                _ => title,
+            });
+            titled = true;
+            i = t_end;
+            continue;
+        }
+        // A name chunk: up to the next gazetteer match or title.
+        let mut j = i + 1;
+        while j < end && !gaz_at.contains_key(&j) {
+            j += 1;
+        }
+        // "Norwegian Port Authority": a demonym right before an organization is part of its name.
+        let prefix = demonym_at.filter(|d| d + 1 == i);
+        let chunk = Chunk {
+            start: i,
+            end: j,
+            prefix,
+            titled,
+        };
+        classify_chunk(sent, chunk, &q, out, pending);
+        demonym_at = None;
+        q = Qualifiers::default();
+        titled = false;
+        i = j;
+    }
+}
+
+/// Classify a chunk of a run: an organization or place by its head word,
+/// a person, an organization, or a single word left for the document-level
+/// pass (`pending`).
+fn classify_chunk(
+    sent: &SentenceCtx,
+    chunk: Chunk,
+    q: &Qualifiers,
+    out: &mut Recognized,
+    pending: &mut Vec<(usize, bool)>,
+) {
+    let Doc {
+        text, toks, lex, ..
+    } = sent.doc;
+    let (tokens, sent_start, headline) = (&toks.tokens, sent.start, sent.headline);
+    let Chunk {
+        start,
+        end,
+        prefix,
+        titled,
+    } = chunk;
+    // Trim connectors at the edges.
+    let mut s = start;
+    let mut e = end;
+    while s < e && !is_cap(&tokens[s]) {
+        s += 1;
+    }
+    while e > s && !is_cap(&tokens[e - 1]) {
+        e -= 1;
+    }
+    if s >= e {
+        return;
+    }
+    let lows: Vec<&str> = tokens[s..e].iter().map(|t| t.lower.as_str()).collect();
+    let has_connector = lows
+        .iter()
+        .any(|w| matches!(*w, "of" | "for" | "and" | "&"));
+    // A place head word names a place only after a name ("Everett
+    // Factory"), not alone ("Port authority chief fired").
+    let org_head = ORG_HEADS.contains(lows.last().copied().unwrap_or(""))
+        || (lows.len() > 2 && ORG_HEADS.contains(lows[0]) && lows[1] == "of");
+    let place_head = lows.len() >= 2 && PLACE_HEADS.contains(lows.last().copied().unwrap_or(""));
+    if org_head {
+        let s = prefix.unwrap_or(s);
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Organization,
+            Evidence::Pattern("organization head word"),
+            Qualifiers::default(),
+        );
+        return;
+    }
+    if place_head && !titled {
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Place,
+            Evidence::Pattern("place head word"),
+            Qualifiers::default(),
+        );
+        return;
+    }
+    if has_connector {
+        // "Tillerson and Lavrov": split at connectors and classify the parts.
+        let mut k = s;
+        while k < e {
+            let mut m = k;
+            while m < e
+                && is_cap(&tokens[m])
+                && !matches!(tokens[m].lower.as_str(), "of" | "for" | "and" | "&")
+            {
+                m += 1;
+            }
+            if m > k {
+                let part = Chunk {
+                    start: k,
+                    end: m,
+                    prefix: None,
+                    titled: titled && k == s,
+                };
+                classify_chunk(sent, part, q, out, pending);
+            }
+            k = m + 1;
+        }
+        return;
+    }
+    let n = e - s;
+    // "iPhone 3GS", "iPod Nano": a word starting in lowercase marks a
+    // product or brand, not a person.
+    if tokens[s..e]
+        .iter()
+        .any(|t| t.span.text(text).starts_with(|c: char| c.is_lowercase()))
+    {
+        return;
+    }
+    let first_text = tokens[s].span.text(text);
+    let given = lex.given_names.contains(first_text);
+    let org_word = lows.iter().any(|w| ORG_WORDS.contains(w));
+    let all_upper = tokens[s..e].iter().all(|t| t.shape == Shape::Upper);
+    // Events, products and vehicles are not people: "Lantern Festival",
+    // "Operation Clambake", "Hurricane Katrina", "Space Shuttle Atlantis".
+    if !titled && lows.iter().any(|w| NOT_PERSON_WORDS.contains(w)) {
+        return;
+    }
+    if titled || (given && n >= 2) {
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Person,
+            Evidence::Pattern(if titled {
+                "title before name"
+            } else {
+                "given name"
+            }),
+            q.clone(),
+        );
+    } else if n >= 2 && org_word {
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Organization,
+            Evidence::Pattern("organization word"),
+            Qualifiers::default(),
+        );
+    } else if n >= 2 && !headline && !all_upper && !lex.common_words.contains(lows[n - 1]) {
+        // "Sehar Memon", but not "Science Fair" or "Mountain View": a name
+        // does not end with a common word.
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Person,
+            Evidence::Pattern("capitalized name"),
+            q.clone(),
+        );
+    } else if n == 1
+        && all_upper
+        && tokens[s]
+            .lower
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            >= 2
+        && tokens[s]
+            .lower
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '&')
+        && !headline
+        && !is_roman_numeral(&tokens[s].lower)
+    {
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Organization,
+            Evidence::Pattern("acronym"),
+            Qualifiers::default(),
+        );
+    } else if n == 1 && is_group(tokens[s].span.text(text), lex) {
+        push(
+            out,
+            tokens,
+            s,
+            e,
+            EntityType::Person,
+            Evidence::Pattern("group of people"),
+            Qualifiers::default(),
+        );
+    } else if n == 1 {
+        // "to" leads to a place only after a word of motion ("flew to
+        // Tromsø", not "an offer to Teixeira").
+        let motion = |k: usize| {
+            k > sent_start
+                && MOTION_WORDS
+                    .iter()
+                    .any(|m| tokens[k - 1].lower.starts_with(m))
+        };
+        let after_place_prep = s > sent_start
+            && match tokens[s - 1].lower.as_str() {
+                "in" | "at" | "near" | "from" => true,
+                "to" => motion(s - 1),
+                _ => false,
+            };
+        pending.push((s, after_place_prep && s != sent_start));
+    }
+}
+
+/// A plural nationality or religious group word: "Afghans", "Muslims".
+fn is_group(word: &str, lex: &Lexicon) -> bool {
+    word.len() > 4
+        && word.ends_with('s')
+        && (lex.demonyms.contains_key(word) || RELIGIOUS_GROUPS.contains(word))
+}
+
+/// "XVII", "IV": a numeral, not an acronym.
+fn is_roman_numeral(w: &str) -> bool {
+    w.len() >= 2
+        && w.chars()
+            .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'd' | 'm'))
+}

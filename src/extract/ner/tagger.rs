@@ -1,0 +1,598 @@
+//! A statistical name tagger: a greedy averaged perceptron over BIO labels
+//! (Collins 2002; the design of Honnibal's "A good part-of-speech tagger in
+//! about 200 lines of Python"), trained by `newsgraph train-ner` on the GUM
+//! corpus (`../shared/train/gum`).
+//!
+//! Its features are the token's own form and shape, its neighbours, the
+//! lexicon (gazetteer, given names, titles, demonyms, common words) and the
+//! label the rules of [`crate::extract::ner`] gave the token, so the model learns
+//! where the rules are right rather than replacing them. It works on the
+//! project's own tokens; it knows nothing of RDF.
+
+use crate::error::{Error, Result};
+use crate::extract::ner::Recognized;
+use crate::model::{Shape, Span, Token, Tokens};
+use crate::resources::Lexicon;
+use std::collections::HashMap;
+
+/// The labels: outside, and begin/inside for person, organization, location.
+pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
+const N: usize = LABELS.len();
+const MAGIC: &[u8; 8] = b"NGNER01\n";
+
+/// Coarse type of a tagged chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChunkType {
+    Person,
+    Organization,
+    Location,
+}
+
+/// A tagged chunk: token range `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Chunk {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ChunkType,
+    /// Smallest margin, over the chunk's tokens, of its label's score over "O".
+    pub margin: f32,
+}
+
+/// Feature keys are already hashes: the map uses them as they are.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Weights = HashMap<u64, [f32; N], std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// Weights of a trained model: hashed feature → one weight per label.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    weights: Weights,
+}
+
+/// FNV-1a, fed piece by piece so features are hashed without allocating.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(tag: u8) -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325).byte(tag)
+    }
+    fn byte(self, b: u8) -> Self {
+        Fnv((self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    }
+    fn str(self, s: &str) -> Self {
+        s.bytes().fold(self.byte(0xff), Fnv::byte)
+    }
+}
+
+/// Per-token lexical facts, computed once per document.
+struct TokenInfo<'a> {
+    lower: &'a str,
+    form: &'a str,
+    shape: Shape,
+    /// Fine shape: "Xxxxx" → "Xx", "U.S." → "X.X.", "2017" → "d".
+    fine: String,
+    /// Gazetteer: 0 none, else 1 + kind index, times 2 for begin/inside.
+    gaz: u8,
+    given: bool,
+    title: bool,
+    demonym: bool,
+    common: bool,
+    rule: u8,
+}
+
+fn fine_shape(form: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in form.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k != last || !matches!(k, 'x' | 'd') {
+            out.push(k);
+        }
+        last = k;
+        if out.len() > 8 {
+            break;
+        }
+    }
+    out
+}
+
+fn kind_code(kind: crate::model::EntityType) -> u8 {
+    use crate::model::EntityType::*;
+    match kind {
+        Person => 1,
+        Organization => 2,
+        Country => 3,
+        Place => 4,
+    }
+}
+
+fn token_infos<'a>(
+    text: &'a str,
+    toks: &'a Tokens,
+    lex: &Lexicon,
+    rules: &Recognized,
+) -> Vec<TokenInfo<'a>> {
+    let tokens = &toks.tokens;
+    let mut infos: Vec<TokenInfo> = tokens
+        .iter()
+        .map(|t: &Token| {
+            let form = t.span.text(text);
+            TokenInfo {
+                lower: &t.lower,
+                form,
+                shape: t.shape,
+                fine: fine_shape(form),
+                gaz: 0,
+                given: lex.given_names.contains(form),
+                title: lex.titles.contains_key(&t.lower),
+                demonym: lex.demonyms.contains_key(form),
+                common: lex.common_words.contains(&t.lower),
+                rule: 0,
+            }
+        })
+        .collect();
+    let start_tok: HashMap<usize, usize> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.start, i))
+        .collect();
+    for m in lex.gazetteer_matches(text) {
+        if let Some(&a) = start_tok.get(&m.start) {
+            let code = kind_code(lex.gazetteer[m.entry].kind) * 2;
+            let mut i = a;
+            while i < tokens.len() && tokens[i].span.end <= m.end {
+                infos[i].gaz = if i == a { code } else { code + 1 };
+                i += 1;
+            }
+        }
+    }
+    for m in &rules.mentions {
+        let code = kind_code(m.kind) * 2;
+        for i in m.first_token..m.end_token.min(infos.len()) {
+            infos[i].rule = if i == m.first_token { code } else { code + 1 };
+        }
+    }
+    infos
+}
+
+const PAD: &str = "<pad>";
+
+/// The features of token `i` of a sentence spanning tokens `[s, e)`, given
+/// the two previous labels.
+fn features(infos: &[TokenInfo], s: usize, e: usize, i: usize, p1: usize, p2: usize) -> Vec<u64> {
+    let w = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < s as isize || j >= e as isize {
+            PAD
+        } else {
+            infos[j as usize].lower
+        }
+    };
+    let info = |k: isize| -> Option<&TokenInfo> {
+        let j = i as isize + k;
+        (j >= s as isize && j < e as isize).then(|| &infos[j as usize])
+    };
+    let t = &infos[i];
+    let shape = |x: Option<&TokenInfo>| x.map_or(99, |x| x.shape as u8);
+    let mut f = Vec::with_capacity(40);
+    let lower = t.lower;
+    let n_chars = lower.chars().count();
+    let cut = |k: usize| lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
+    let suffix3 = &lower[cut(n_chars.saturating_sub(3))..];
+    let prefix3 = &lower[..cut(3)];
+    f.push(Fnv::new(0).0);
+    f.push(Fnv::new(1).str(lower).0);
+    f.push(Fnv::new(2).str(suffix3).0);
+    f.push(Fnv::new(3).str(prefix3).0);
+    f.push(Fnv::new(4).str(&t.fine).0);
+    f.push(Fnv::new(5).str(w(-1)).0);
+    f.push(Fnv::new(6).str(w(1)).0);
+    f.push(Fnv::new(7).str(w(-2)).0);
+    f.push(Fnv::new(8).str(w(2)).0);
+    f.push(Fnv::new(9).byte(shape(info(-1))).byte(t.shape as u8).0);
+    f.push(Fnv::new(10).byte(t.shape as u8).byte(shape(info(1))).0);
+    f.push(Fnv::new(11).byte(u8::from(i == s)).byte(t.shape as u8).0);
+    f.push(Fnv::new(12).byte(t.gaz).0);
+    f.push(Fnv::new(13).byte(info(1).map_or(0, |x| x.gaz)).0);
+    f.push(Fnv::new(14).byte(t.rule).0);
+    f.push(Fnv::new(15).byte(t.rule).byte(p1 as u8).0);
+    f.push(Fnv::new(16).byte(info(-1).map_or(0, |x| x.rule)).0);
+    f.push(Fnv::new(17).byte(info(1).map_or(0, |x| x.rule)).0);
+    f.push(
+        Fnv::new(18)
+            .byte(u8::from(t.given))
+            .byte(u8::from(t.title))
+            .byte(u8::from(t.demonym))
+            .byte(u8::from(t.common))
+            .0,
+    );
+    f.push(
+        Fnv::new(19)
+            .byte(info(-1).map_or(2, |x| u8::from(x.title)))
+            .byte(info(-1).map_or(2, |x| u8::from(x.given)))
+            .0,
+    );
+    f.push(Fnv::new(20).byte(p1 as u8).0);
+    f.push(Fnv::new(21).byte(p1 as u8).byte(p2 as u8).0);
+    f.push(Fnv::new(22).byte(p1 as u8).str(lower).0);
+    f.push(Fnv::new(23).str(w(-1)).str(lower).0);
+    f.push(Fnv::new(24).str(lower).str(w(1)).0);
+    f.push(Fnv::new(25).byte(p1 as u8).byte(t.shape as u8).0);
+    f.push(Fnv::new(26).str(t.form).0);
+    f.push(
+        Fnv::new(27)
+            .str(&info(1).map_or(String::new(), |x| x.fine.clone()))
+            .0,
+    );
+    f
+}
+
+/// Is label `l` allowed after label `prev`? (I-X only continues X.)
+fn allowed(prev: usize, l: usize) -> bool {
+    l == 0 || l % 2 == 1 || prev == l || prev + 1 == l
+}
+
+impl Model {
+    fn scores(&self, feats: &[u64]) -> [f32; N] {
+        let mut s = [0f32; N];
+        for f in feats {
+            if let Some(w) = self.weights.get(f) {
+                for (a, b) in s.iter_mut().zip(w) {
+                    *a += b;
+                }
+            }
+        }
+        s
+    }
+
+    fn best(&self, feats: &[u64], prev: usize) -> (usize, f32) {
+        let s = self.scores(feats);
+        let l = (0..N)
+            .filter(|&l| allowed(prev, l))
+            .max_by(|&a, &b| s[a].total_cmp(&s[b]).then(b.cmp(&a)))
+            .unwrap_or(0);
+        (l, s[l] - s[0])
+    }
+
+    /// Tag a tokenized text; `rules` is the output of the rule recognizer.
+    pub fn tag(&self, text: &str, toks: &Tokens, lex: &Lexicon, rules: &Recognized) -> Vec<Chunk> {
+        let infos = token_infos(text, toks, lex, rules);
+        let mut labels = vec![0usize; infos.len()];
+        let mut margins = vec![0f32; infos.len()];
+        for sent in &toks.sentences {
+            let (s, e) = (sent.tokens.start, sent.tokens.end);
+            let (mut p1, mut p2) = (0, 0);
+            for i in s..e {
+                let (l, m) = self.best(&features(&infos, s, e, i, p1, p2), p1);
+                labels[i] = l;
+                margins[i] = m;
+                p2 = p1;
+                p1 = l;
+            }
+        }
+        let mut out = chunks(&labels);
+        for c in &mut out {
+            c.margin = margins[c.start..c.end]
+                .iter()
+                .copied()
+                .fold(f32::MAX, f32::min);
+        }
+        out
+    }
+
+    /// Serialize: magic, label count, entry count, then (key, weights) pairs, little-endian.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut keys: Vec<&u64> = self.weights.keys().collect();
+        keys.sort();
+        let mut out = Vec::with_capacity(16 + keys.len() * (8 + 4 * N));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(N as u32).to_le_bytes());
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for k in keys {
+            out.extend_from_slice(&k.to_le_bytes());
+            for w in &self.weights[k] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Read a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let bad = |m: &str| Error::Data {
+            file: "NER model".into(),
+            line: 0,
+            message: m.to_string(),
+        };
+        if bytes.len() < 16 || &bytes[..8] != MAGIC {
+            return Err(bad("not a newsgraph NER model (bad header)"));
+        }
+        let n = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes")) as usize;
+        let count = u32::from_le_bytes(bytes[12..16].try_into().expect("4 bytes")) as usize;
+        if n != N {
+            return Err(bad(&format!("{n} labels, this build expects {N}")));
+        }
+        let rec = 8 + 4 * N;
+        if bytes.len() != 16 + count * rec {
+            return Err(bad("truncated file"));
+        }
+        let mut weights = Weights::with_capacity_and_hasher(count, Default::default());
+        for r in bytes[16..].chunks_exact(rec) {
+            let key = u64::from_le_bytes(r[..8].try_into().expect("8 bytes"));
+            let mut w = [0f32; N];
+            for (k, c) in r[8..].chunks_exact(4).enumerate() {
+                w[k] = f32::from_le_bytes(c.try_into().expect("4 bytes"));
+            }
+            weights.insert(key, w);
+        }
+        Ok(Model { weights })
+    }
+
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+}
+
+/// Label sequence → chunks.
+fn chunks(labels: &[usize]) -> Vec<Chunk> {
+    let kind = |l: usize| match (l - 1) / 2 {
+        0 => ChunkType::Person,
+        1 => ChunkType::Organization,
+        _ => ChunkType::Location,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        if labels[i] == 0 {
+            i += 1;
+            continue;
+        }
+        let b = if labels[i] % 2 == 1 {
+            labels[i]
+        } else {
+            labels[i] - 1
+        };
+        let mut j = i + 1;
+        while j < labels.len() && labels[j] == b + 1 {
+            j += 1;
+        }
+        out.push(Chunk {
+            start: i,
+            end: j,
+            kind: kind(b),
+            margin: 0.0,
+        });
+        i = j;
+    }
+    out
+}
+
+/// One training document: its text, tokens, rule output and gold labels.
+pub struct TrainDoc {
+    pub text: String,
+    pub toks: Tokens,
+    pub rules: Recognized,
+    pub gold: Vec<usize>,
+}
+
+/// Build a training document from a text and its gold chunks (byte spans
+/// with their type); a token takes the label of the chunk that holds it.
+pub fn train_doc(text: String, gold: &[(Span, ChunkType)], lex: &Lexicon) -> TrainDoc {
+    let toks = crate::extract::text::tokenize(&text);
+    let credits = crate::extract::ner::credit_lines(&text, &toks);
+    let rules = crate::extract::ner::recognize(&text, &toks, lex, &credits);
+    let mut labels = vec![0usize; toks.tokens.len()];
+    for (span, kind) in gold {
+        let b = match kind {
+            ChunkType::Person => 1,
+            ChunkType::Organization => 3,
+            ChunkType::Location => 5,
+        };
+        let mut first = true;
+        for (i, t) in toks.tokens.iter().enumerate() {
+            if span.contains(t.span) {
+                labels[i] = if first { b } else { b + 1 };
+                first = false;
+            }
+        }
+    }
+    TrainDoc {
+        text,
+        toks,
+        rules,
+        gold: labels,
+    }
+}
+
+/// Train an averaged perceptron for `epochs` passes over `docs` (in a fixed
+/// shuffled order per epoch, so training is reproducible).
+pub fn train(
+    docs: &[TrainDoc],
+    lex: &Lexicon,
+    epochs: usize,
+    mut progress: impl FnMut(usize, f64),
+) -> Model {
+    struct Acc {
+        w: [f32; N],
+        total: [f64; N],
+        stamp: [u64; N],
+    }
+    let mut acc: HashMap<u64, Acc> = HashMap::new();
+    let mut clock: u64 = 0;
+    let infos: Vec<Vec<TokenInfo>> = docs
+        .iter()
+        .map(|d| token_infos(&d.text, &d.toks, lex, &d.rules))
+        .collect();
+    let mut sents: Vec<(usize, usize, usize)> = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        for s in &d.toks.sentences {
+            sents.push((di, s.tokens.start, s.tokens.end));
+        }
+    }
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for epoch in 0..epochs {
+        // Fisher–Yates with a xorshift generator.
+        for i in (1..sents.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            sents.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let (mut right, mut total) = (0usize, 0usize);
+        for &(di, s, e) in &sents {
+            let (mut p1, mut p2) = (0, 0);
+            for i in s..e {
+                let feats = features(&infos[di], s, e, i, p1, p2);
+                let mut sc = [0f32; N];
+                for f in &feats {
+                    if let Some(a) = acc.get(f) {
+                        for (x, y) in sc.iter_mut().zip(&a.w) {
+                            *x += y;
+                        }
+                    }
+                }
+                let guess = (0..N)
+                    .filter(|&l| allowed(p1, l))
+                    .max_by(|&a, &b| sc[a].total_cmp(&sc[b]).then(b.cmp(&a)))
+                    .unwrap_or(0);
+                let truth = docs[di].gold[i];
+                clock += 1;
+                if guess != truth {
+                    for f in &feats {
+                        let a = acc.entry(*f).or_insert(Acc {
+                            w: [0.0; N],
+                            total: [0.0; N],
+                            stamp: [0; N],
+                        });
+                        for (l, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                            a.total[l] += (clock - a.stamp[l]) as f64 * f64::from(a.w[l]);
+                            a.stamp[l] = clock;
+                            a.w[l] += delta;
+                        }
+                    }
+                } else {
+                    right += 1;
+                }
+                total += 1;
+                // Teacher forcing would hide the model's own mistakes;
+                // like the reference tagger, condition on its guesses.
+                p2 = p1;
+                p1 = guess;
+            }
+        }
+        progress(epoch + 1, right as f64 / total.max(1) as f64);
+    }
+    let mut weights = Weights::default();
+    for (k, a) in acc {
+        let w: [f32; N] = std::array::from_fn(|l| {
+            let t = a.total[l] + (clock - a.stamp[l]) as f64 * f64::from(a.w[l]);
+            (t / clock as f64) as f32
+        });
+        if w.iter().any(|x| x.abs() > 1e-3) {
+            weights.insert(k, w);
+        }
+    }
+    Model { weights }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_to_chunks() {
+        // O B-PER I-PER O B-LOC B-ORG I-ORG
+        let c = chunks(&[0, 1, 2, 0, 5, 3, 4]);
+        assert_eq!(
+            c,
+            [
+                Chunk {
+                    start: 1,
+                    end: 3,
+                    kind: ChunkType::Person,
+                    margin: 0.0
+                },
+                Chunk {
+                    start: 4,
+                    end: 5,
+                    kind: ChunkType::Location,
+                    margin: 0.0
+                },
+                Chunk {
+                    start: 5,
+                    end: 7,
+                    kind: ChunkType::Organization,
+                    margin: 0.0
+                },
+            ]
+        );
+        assert!(!allowed(0, 2) && allowed(1, 2) && allowed(2, 2) && !allowed(3, 2));
+    }
+
+    #[test]
+    fn model_round_trips_and_rejects_garbage() {
+        let mut m = Model::default();
+        m.weights.insert(42, [0.5, -1.0, 0.0, 2.0, 0.0, 0.0, 1.5]);
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.weights, m.weights);
+        assert!(Model::from_bytes(b"not a model at all").is_err());
+        let mut cut = m.to_bytes();
+        cut.pop();
+        assert!(Model::from_bytes(&cut).is_err());
+    }
+}
+
+#[cfg(test)]
+mod learn_tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_toy_pattern() {
+        let lex = Lexicon::bundled();
+        let mut docs = Vec::new();
+        for name in ["Zorblat", "Quenfip", "Mirvok", "Taldrup"] {
+            let text = format!("Yesterday the firm Acme {name} Ltd said it grew.\n");
+            let s = text.find("Acme").unwrap();
+            let e = text.find(" said").unwrap();
+            docs.push(train_doc(
+                text,
+                &[(Span::new(s, e), ChunkType::Organization)],
+                lex,
+            ));
+        }
+        let mut accs = Vec::new();
+        let m = train(&docs, lex, 10, |_, a| accs.push(a));
+        eprintln!("{accs:?}");
+        let d = &docs[0];
+        let got = m.tag(&d.text, &d.toks, lex, &d.rules);
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+}

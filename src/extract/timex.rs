@@ -1,0 +1,655 @@
+//! Stage 2a: time expressions in running text, normalized to TIMEX3-style
+//! values against the publication date.
+//!
+//! Absolute dates ("May 9, 2017", "9 May 2017", "5/9/2017", "May 2016"),
+//! bare months and days ("In March", "May 9") completed from the governing
+//! heading or the publication date, weekdays, relative expressions
+//! ("yesterday", "last month", "two weeks ago", "two months later"),
+//! durations ("two years" → `P2Y`) and vague references (`PRESENT_REF`).
+//! A line that starts with a date followed by `:` is a dated heading: it
+//! governs the lines under it until the next heading.
+
+use crate::model::PartialDate;
+use crate::model::{Shape, Span, Timex, Token, Tokens};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_of(t: &Token) -> Option<u32> {
+    if !matches!(t.shape, Shape::Capitalized | Shape::Upper) {
+        return None; // "may" the modal, "march" the verb
+    }
+    let w = t.lower.as_str();
+    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
+        return Some(i as u32 + 1);
+    }
+    let abbr = match w {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" | "sept" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(abbr)
+}
+
+fn weekday_of(t: &Token) -> Option<Weekday> {
+    if t.shape != Shape::Capitalized {
+        return None;
+    }
+    Some(match t.lower.as_str() {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// "9", "9th", "02" → day of month.
+fn day_of(t: &Token) -> Option<u32> {
+    let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &t.lower[digits.len()..];
+    if digits.is_empty() || digits.len() > 2 || !matches!(rest, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_of(t: &Token) -> Option<i32> {
+    let w = t.lower.as_str();
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1000..=2199).contains(y))
+}
+
+/// "two" → 2, "a" → 1, "3" → 3.
+fn number_of(w: &str) -> Option<i64> {
+    let n = match w {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "thirty" => 30,
+        "fifty" => 50,
+        "hundred" => 100,
+        _ => return w.parse().ok().filter(|n| (1..=1000).contains(n)),
+    };
+    Some(n)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+fn unit_of(w: &str) -> Option<Unit> {
+    Some(match w {
+        "day" | "days" => Unit::Day,
+        "week" | "weeks" => Unit::Week,
+        "month" | "months" => Unit::Month,
+        "year" | "years" => Unit::Year,
+        "decade" | "decades" => Unit::Decade,
+        _ => return None,
+    })
+}
+
+fn shift(d: PartialDate, unit: Unit, n: i64) -> PartialDate {
+    match unit {
+        Unit::Day | Unit::Week => {
+            let days = if unit == Unit::Week { 7 * n } else { n };
+            match d.naive() {
+                Some(nd) => nd
+                    .checked_add_signed(Duration::days(days))
+                    .map_or(d, PartialDate::from_naive),
+                None => d,
+            }
+        }
+        Unit::Month => match d.month {
+            Some(_) => d.add_months(n as i32),
+            None => d,
+        },
+        Unit::Year => PartialDate::y(d.year + n as i32),
+        Unit::Decade => PartialDate::y(d.year + 10 * n as i32),
+    }
+}
+
+fn coarsen(d: PartialDate, unit: Unit) -> PartialDate {
+    match unit {
+        Unit::Day | Unit::Week => d,
+        Unit::Month => PartialDate { day: None, ..d },
+        Unit::Year | Unit::Decade => PartialDate::y(d.year),
+    }
+}
+
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// Words that put what follows them in the future.
+fn future_context(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "will" | "'ll" | "scheduled" | "expected" | "plans" | "planned" | "upcoming" | "next"
+        )
+    })
+}
+
+/// Find and normalize the time expressions of a tokenized text.
+pub fn find_timexes(text: &str, toks: &Tokens, published: Option<PartialDate>) -> Vec<Timex> {
+    let mut out = Vec::new();
+    let mut heading: Option<PartialDate> = None;
+    let pub_day = published.and_then(|p| p.naive());
+    for s in &toks.sentences {
+        let tokens = &toks.tokens[s.tokens.clone()];
+        let line = toks.lines[s.line];
+        let first_in_line = s.span.start == line.start;
+        let before = out.len();
+        // The anchor for bare months/days and for "later": the heading, else
+        // the publication date.
+        let anchor = heading.or(published);
+        scan_sentence(text, tokens, anchor, published, pub_day, &mut out);
+        // A dated heading: the line starts with a date and goes on with ':'
+        // (or is nothing but the date).
+        if first_in_line {
+            if let Some(first) = out.get(before) {
+                let starts_line = first.span.start == line.start;
+                let colon_after = text[first.span.end..line.end]
+                    .trim_start()
+                    .trim_start_matches(|c: char| c == '-' || c == '–' || c.is_whitespace())
+                    .starts_with(':')
+                    || range_then_colon(text, &out[before..], line);
+                let whole = first.span.end == line.end;
+                if starts_line && (colon_after || whole) {
+                    if let Some(d) = first.date() {
+                        heading = Some(d);
+                        let range_end = out[before + 1..]
+                            .first()
+                            .filter(|t| text[t.span.end..line.end].trim_start().starts_with(':'))
+                            .map(|t| t.value.clone());
+                        out[before].heading = true;
+                        out[before].range_end = range_end;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "May - July 2016: ..." → the first timex of a range heading.
+fn range_then_colon(text: &str, line_timexes: &[Timex], line: Span) -> bool {
+    match line_timexes {
+        [a, b, ..] => {
+            let between = text[a.span.end..b.span.start].trim();
+            matches!(between, "-" | "–" | "to" | "—")
+                && text[b.span.end..line.end].trim_start().starts_with(':')
+        }
+        _ => false,
+    }
+}
+
+fn push(out: &mut Vec<Timex>, tokens: &[Token], from: usize, to: usize, value: String) {
+    out.push(Timex {
+        span: Span::new(tokens[from].span.start, tokens[to - 1].span.end),
+        value,
+        heading: false,
+        range_end: None,
+        anchored: false,
+    });
+}
+
+/// The most recent `weekday` on or before `day` (or after, for the future).
+fn nearest_weekday(day: NaiveDate, weekday: Weekday, future: bool, strict: bool) -> NaiveDate {
+    let mut d = day;
+    if strict {
+        d = if future {
+            d + Duration::days(1)
+        } else {
+            d - Duration::days(1)
+        };
+    }
+    for _ in 0..7 {
+        if d.weekday() == weekday {
+            return d;
+        }
+        d = if future {
+            d + Duration::days(1)
+        } else {
+            d - Duration::days(1)
+        };
+    }
+    d
+}
+
+fn scan_sentence(
+    text: &str,
+    tokens: &[Token],
+    anchor: Option<PartialDate>,
+    published: Option<PartialDate>,
+    pub_day: Option<NaiveDate>,
+    out: &mut Vec<Timex>,
+) {
+    let _ = text;
+    // A future marker governs the expressions after it in its clause
+    // ("will meet on Friday"), not an earlier one ("defeated X on Friday
+    // for a contract it plans to…").
+    let future_at = |i: usize| future_context(&tokens[i.saturating_sub(8)..i]);
+    let low = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        // Month-led: "May 9, 2017", "May 9", "May 2016", "May - July 2016", "In March".
+        if let Some(m) = month_of(t) {
+            let mut j = i + 1;
+            if low(j) == "." {
+                j += 1;
+            }
+            if let Some(d) = tokens.get(j).and_then(day_of) {
+                let mut k = j + 1;
+                if low(k) == "," {
+                    k += 1;
+                }
+                if let Some(y) = tokens.get(k).and_then(year_of) {
+                    if let Some(pd) = PartialDate::ymd(y, m, d) {
+                        push(out, tokens, i, k + 1, pd.to_string());
+                        i = k + 1;
+                        continue;
+                    }
+                }
+                if let Some(pd) = anchor.and_then(|a| complete_day(a, m, d)) {
+                    push(out, tokens, i, j + 1, pd.to_string());
+                } else {
+                    push(out, tokens, i, j + 1, format!("XXXX-{m:02}-{d:02}"));
+                }
+                i = j + 1;
+                continue;
+            }
+            if let Some(y) = tokens.get(j).and_then(year_of) {
+                push(out, tokens, i, j + 1, format!("{y:04}-{m:02}"));
+                i = j + 1;
+                continue;
+            }
+            // "May - July 2016": the first month takes the year of the second.
+            if matches!(low(j), "-" | "–" | "to" | "through") {
+                if let (Some(_), Some(y)) = (
+                    tokens.get(j + 1).and_then(month_of),
+                    tokens.get(j + 2).and_then(year_of),
+                ) {
+                    push(out, tokens, i, i + 1, format!("{y:04}-{m:02}"));
+                    i += 1;
+                    continue;
+                }
+            }
+            // A bare month needs a preposition or determiner before it, so
+            // that "March" the name or verb is not taken.
+            let prev = if i > 0 { low(i - 1) } else { "" };
+            if matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "from"
+                    | "during"
+                    | "before"
+                    | "after"
+            ) {
+                let value = anchor.map_or_else(
+                    || format!("XXXX-{m:02}"),
+                    |a| {
+                        complete_month(a, m, future_at(i) || prev == "next", prev == "last")
+                            .to_string()
+                    },
+                );
+                push(out, tokens, i, i + 1, value);
+            }
+            i += 1;
+            continue;
+        }
+        // Day-led: "9 May 2017", "9 May".
+        if let Some(d) = day_of(t) {
+            if let Some(m) = tokens.get(i + 1).and_then(month_of) {
+                if let Some(y) = tokens.get(i + 2).and_then(year_of) {
+                    if let Some(pd) = PartialDate::ymd(y, m, d) {
+                        push(out, tokens, i, i + 3, pd.to_string());
+                        i += 3;
+                        continue;
+                    }
+                }
+                if let Some(pd) = anchor.and_then(|a| complete_day(a, m, d)) {
+                    push(out, tokens, i, i + 2, pd.to_string());
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        // Numeric: 5/9/2017 (US order), 2017-05-09.
+        if t.shape == Shape::Number {
+            if let Some(pd) = numeric_date(&t.lower) {
+                push(out, tokens, i, i + 1, pd.to_string());
+                i += 1;
+                continue;
+            }
+        }
+        if let Some(y) = year_of(t) {
+            // "2016", "the 2016 election"; not "2016 people" (a count).
+            let next = low(i + 1);
+            if !matches!(
+                next,
+                "people" | "percent" | "%" | "km" | "kilometres" | "miles" | "of"
+            ) {
+                push(out, tokens, i, i + 1, format!("{y:04}"));
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(w) = weekday_of(t) {
+            let prev = if i > 0 { low(i - 1) } else { "" };
+            let fut = future_at(i) || prev == "next";
+            let strict = matches!(prev, "next" | "last");
+            let from = if strict { i - 1 } else { i };
+            let mut to = i + 1;
+            if matches!(low(i + 1), "morning" | "afternoon" | "evening" | "night") {
+                to += 1;
+            }
+            let value = pub_day.map_or_else(
+                || "XXXX-XX-XX".to_string(),
+                |p| {
+                    nearest_weekday(p, w, fut, strict)
+                        .format("%Y-%m-%d")
+                        .to_string()
+                },
+            );
+            push(out, tokens, from, to, value);
+            i = to;
+            continue;
+        }
+        if let Some((len, value, anchored)) = relative(tokens, i, published, pub_day, anchor) {
+            push(out, tokens, i, i + len, value);
+            if let Some(t) = out.last_mut() {
+                t.anchored = anchored;
+            }
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Complete "May 9" with the year of the anchor; a date well after the
+/// anchor is taken from the year before ("December 28" in a January article).
+fn complete_day(anchor: PartialDate, m: u32, d: u32) -> Option<PartialDate> {
+    let pd = PartialDate::ymd(anchor.year, m, d)?;
+    if anchor.month.is_some_and(|am| m > am + 6) {
+        return PartialDate::ymd(anchor.year - 1, m, d);
+    }
+    Some(pd)
+}
+
+/// Complete a bare month: news mostly reports the past, so "in March" is
+/// the last March on or before the anchor unless the sentence is about the
+/// future.
+fn complete_month(anchor: PartialDate, m: u32, future: bool, strict_past: bool) -> PartialDate {
+    let am = anchor.month.unwrap_or(12);
+    let year = if future {
+        if m >= am {
+            anchor.year
+        } else {
+            anchor.year + 1
+        }
+    } else if m < am || (m == am && !strict_past) {
+        anchor.year
+    } else {
+        anchor.year - 1
+    };
+    PartialDate {
+        year,
+        month: Some(m),
+        day: None,
+    }
+}
+
+fn numeric_date(w: &str) -> Option<PartialDate> {
+    let parts: Vec<&str> = w.split(['/', '-']).collect();
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    if parts[0].len() == 4 {
+        PartialDate::ymd(n[0] as i32, n[1], n[2])
+    } else if parts[2].len() == 4 && w.contains('/') {
+        PartialDate::ymd(n[2] as i32, n[0], n[1])
+    } else {
+        None
+    }
+}
+
+/// Relative and vague expressions starting at token `i`: returns the token
+/// length and the value.
+fn relative(
+    tokens: &[Token],
+    i: usize,
+    published: Option<PartialDate>,
+    pub_day: Option<NaiveDate>,
+    anchor: Option<PartialDate>,
+) -> Option<(usize, String, bool)> {
+    rel_inner(tokens, i, published, pub_day, anchor)
+}
+
+fn rel_inner(
+    tokens: &[Token],
+    i: usize,
+    published: Option<PartialDate>,
+    pub_day: Option<NaiveDate>,
+    anchor: Option<PartialDate>,
+) -> Option<(usize, String, bool)> {
+    let low = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let w = low(i);
+    let day = |off: i64| pub_day.map(|p| (p + Duration::days(off)).format("%Y-%m-%d").to_string());
+    match w {
+        "today" | "tonight" => {
+            return Some((1, day(0).unwrap_or_else(|| "PRESENT_REF".into()), false))
+        }
+        "yesterday" => return day(-1).map(|v| (1, v, false)),
+        "tomorrow" => return day(1).map(|v| (1, v, false)),
+        "now" | "currently" | "nowadays" => return Some((1, "PRESENT_REF".into(), false)),
+        "recently" | "formerly" | "previously" => return Some((1, "PAST_REF".into(), false)),
+        _ => {}
+    }
+    // "last/this/next week|month|year", "earlier/later this year"
+    let (skip, which) = match (w, low(i + 1)) {
+        ("earlier" | "later", "this") => (1, "this"),
+        ("last" | "this" | "next" | "past", _) => (0, w),
+        _ => (usize::MAX, ""),
+    };
+    if skip != usize::MAX {
+        let k = i + skip + 1;
+        if let (Some(unit), Some(p)) = (unit_of(low(k)), published) {
+            if !low(k).ends_with('s') {
+                let n = match which {
+                    "last" | "past" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                let value = match unit {
+                    Unit::Week => pub_day.map(|d| iso_week(d + Duration::weeks(n)))?,
+                    Unit::Month => p.add_months(n as i32).to_string().get(..7)?.to_string(),
+                    Unit::Year => format!("{:04}", p.year + n as i32),
+                    _ => return None,
+                };
+                return Some((k + 1 - i, value, false));
+            }
+        }
+    }
+    // "two weeks ago", "a day after", "two months later", "the next day"
+    if matches!(w, "the" | "a" | "an") && matches!(low(i + 1), "next" | "following" | "very") {
+        let k = if low(i + 1) == "very" { i + 3 } else { i + 2 };
+        if unit_of(low(k)) == Some(Unit::Day) && low(k) == "day" {
+            let value = anchor
+                .and_then(|a| a.naive())
+                .map(|a| (a + Duration::days(1)).format("%Y-%m-%d").to_string());
+            return Some((
+                k + 1 - i,
+                value.unwrap_or_else(|| "XXXX-XX-XX".into()),
+                true,
+            ));
+        }
+    }
+    if let Some(n) = number_of(w) {
+        let (n, k) = if low(i + 1) == "-" {
+            (n, i + 2)
+        } else {
+            (n, i + 1)
+        };
+        if let Some(unit) = unit_of(low(k)) {
+            // "a day after X" is anchored to an event, not to a date: only
+            // the duration is a time expression.
+            let dir = match low(k + 1) {
+                "ago" | "earlier" => -1,
+                "later" => 1,
+                _ => 0,
+            };
+            if dir == 0 {
+                let code = match unit {
+                    Unit::Day => "D",
+                    Unit::Week => "W",
+                    Unit::Month => "M",
+                    Unit::Year => "Y",
+                    Unit::Decade => return Some((k + 1 - i, format!("P{}Y", 10 * n), false)),
+                };
+                return Some((k + 1 - i, format!("P{n}{code}"), false));
+            }
+            let ago = low(k + 1) == "ago";
+            let base = if ago { published } else { anchor };
+            let value = base.map(|b| coarsen(shift(b, unit, dir * n), unit).to_string());
+            let value = value.unwrap_or_else(|| {
+                if dir < 0 {
+                    "PAST_REF".into()
+                } else {
+                    "FUTURE_REF".into()
+                }
+            });
+            return Some((k + 2 - i, value, !ago));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::tokenize;
+
+    fn values(text: &str, published: &str) -> Vec<(String, String)> {
+        let toks = tokenize(text);
+        find_timexes(text, &toks, PartialDate::parse(published))
+            .into_iter()
+            .map(|t| (t.span.text(text).to_string(), t.value))
+            .collect()
+    }
+
+    #[test]
+    fn absolute_and_relative_dates() {
+        let v = values(
+            "They met on Wednesday. On May 9, 2017 and 9 May 2017 and 5/9/2017. In March, last month, two weeks ago, yesterday, now. Five years passed.",
+            "2017-05-10",
+        );
+        let got: Vec<(&str, &str)> = v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Wednesday", "2017-05-10"),
+                ("May 9, 2017", "2017-05-09"),
+                ("9 May 2017", "2017-05-09"),
+                ("5/9/2017", "2017-05-09"),
+                ("March", "2017-03"),
+                ("last month", "2017-04"),
+                ("two weeks ago", "2017-04-26"),
+                ("yesterday", "2017-05-09"),
+                ("now", "PRESENT_REF"),
+                ("Five years", "P5Y"),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_govern_the_lines_under_them() {
+        let text = "May - July 2016: Probe opens\nHe spoke in May. Two months later he stopped.\nMay 9: Letter\nOn November 6, it ended.";
+        let toks = tokenize(text);
+        let t = find_timexes(text, &toks, PartialDate::parse("2017-05-10"));
+        let got: Vec<(&str, &str, bool)> = t
+            .iter()
+            .map(|t| (t.span.text(text), t.value.as_str(), t.heading))
+            .collect();
+        assert_eq!(t[0].range_end.as_deref(), Some("2016-07"));
+        assert!(t[3].anchored && !t[2].anchored);
+        assert_eq!(
+            got,
+            [
+                ("May", "2016-05", true),
+                ("July 2016", "2016-07", false),
+                ("May", "2016-05", false),
+                ("Two months later", "2016-07", false),
+                ("May 9", "2016-05-09", true),
+                ("November 6", "2016-11-06", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_publication_date_leaves_relative_values_open() {
+        let v = values("He left on Friday, last month.", "");
+        assert_eq!(v, [("Friday".to_string(), "XXXX-XX-XX".to_string())]);
+    }
+}

@@ -1,0 +1,419 @@
+//! The bundled data files (gazetteers, titles, names, event triggers),
+//! embedded in the binary and loaded once into fast lookup structures.
+//!
+//! File formats are tab-separated with a header line; `|` separates
+//! alternatives inside a field. See `data/README.md`.
+
+use crate::error::{Error, Result};
+use crate::model::EntityType;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+const COUNTRIES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/gazetteer/countries.tsv"
+));
+const PLACES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/gazetteer/places.tsv"
+));
+const ORGANIZATIONS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/gazetteer/organizations.tsv"
+));
+const TITLES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/titles.tsv"
+));
+const GIVEN_NAMES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/given_names.txt"
+));
+const NOT_NAMES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/not_names.txt"
+));
+const EVENTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/events.tsv"
+));
+const COMMON_WORDS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/common_words.txt"
+));
+/// The name tagger trained by `newsgraph train-ner` (empty: rules only).
+/// The bundled name-tagger model (`data/models/ner.bin`, written by `train-ner`);
+/// empty where none is bundled.
+pub const NER_MODEL: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/ner.bin"));
+
+/// One entry of the gazetteer: a country, place or organization.
+#[derive(Debug, Clone)]
+pub struct GazEntry {
+    pub name: String,
+    pub kind: EntityType,
+    pub wikidata: Option<String>,
+    /// Country name the entry belongs to (places and organizations).
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    Verb,
+    Noun,
+}
+
+/// One trigger form of the event lexicon.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub lemma: String,
+    pub pos: Pos,
+    /// `base`, `pres`, `past`, `pastpart`, `ing`, or `-` for nouns.
+    pub tense: String,
+    pub kind: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub kind: String,
+    /// Canonical name of the organization the title implies ("fbi director").
+    pub org_hint: Option<String>,
+}
+
+/// All lexical resources of the extractor.
+#[derive(Clone)]
+pub struct Lexicon {
+    pub gazetteer: Vec<GazEntry>,
+    /// Surface form index → gazetteer entry.
+    surface_entry: Vec<usize>,
+    matcher: AhoCorasick,
+    /// Demonym ("Russian") → gazetteer index of its country.
+    pub demonyms: HashMap<String, usize>,
+    /// Lowercased multi-word titles, keyed by their words.
+    pub titles: HashMap<String, Title>,
+    pub max_title_words: usize,
+    /// Last words of the titles ("minister" of "foreign minister").
+    pub title_heads: HashSet<String>,
+    pub given_names: HashSet<String>,
+    pub not_names: HashSet<String>,
+    /// Lowercase common English words (from the GUM training genres).
+    pub common_words: HashSet<String>,
+    /// Lowercased trigger form (possibly several words) → its readings.
+    pub triggers: HashMap<String, Vec<Trigger>>,
+    pub max_trigger_words: usize,
+    /// Gazetteer index by canonical name.
+    pub by_name: HashMap<String, usize>,
+}
+
+/// A gazetteer match on the text.
+#[derive(Debug, Clone, Copy)]
+pub struct GazMatch {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn field<'a>(row: &[&'a str], i: usize) -> &'a str {
+    row.get(i).copied().unwrap_or("")
+}
+
+fn alternatives(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+fn opt(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+impl Lexicon {
+    /// The bundled lexicon, built on first use.
+    pub fn bundled() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| Self::build(&[]).expect("bundled data files are well-formed"))
+    }
+
+    /// The bundled lexicon plus user trigger lexicons (`--lexicon FILE`).
+    pub fn with_user_lexicons(paths: &[impl AsRef<Path>]) -> Result<Self> {
+        let mut extra = Vec::new();
+        for p in paths {
+            let p = p.as_ref();
+            let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+            check_trigger_file(&text).map_err(|(line, msg)| Error::Data {
+                file: p.display().to_string(),
+                line,
+                message: msg,
+            })?;
+            extra.push(text);
+        }
+        Self::build(&extra)
+    }
+
+    fn build(extra_triggers: &[String]) -> Result<Self> {
+        let mut gazetteer = Vec::new();
+        let mut surfaces: Vec<String> = Vec::new();
+        let mut surface_entry = Vec::new();
+        let mut demonyms = HashMap::new();
+        let mut seen_surface: HashSet<String> = HashSet::new();
+        let mut add_surface =
+            |s: &str, idx: usize, surfaces: &mut Vec<String>, surface_entry: &mut Vec<usize>| {
+                if seen_surface.insert(s.to_string()) {
+                    surfaces.push(s.to_string());
+                    surface_entry.push(idx);
+                }
+            };
+        for r in rows(COUNTRIES) {
+            let idx = gazetteer.len();
+            let name = field(&r, 0);
+            gazetteer.push(GazEntry {
+                name: name.to_string(),
+                kind: EntityType::Country,
+                wikidata: opt(field(&r, 4)),
+                country: Some(name.to_string()),
+            });
+            add_surface(name, idx, &mut surfaces, &mut surface_entry);
+            for a in alternatives(field(&r, 1)) {
+                add_surface(a, idx, &mut surfaces, &mut surface_entry);
+            }
+            for d in alternatives(field(&r, 2)) {
+                demonyms.entry(d.to_string()).or_insert(idx);
+            }
+        }
+        for r in rows(PLACES) {
+            let idx = gazetteer.len();
+            let name = field(&r, 0);
+            gazetteer.push(GazEntry {
+                name: name.to_string(),
+                kind: EntityType::Place,
+                wikidata: opt(field(&r, 4)),
+                country: opt(field(&r, 3)),
+            });
+            add_surface(name, idx, &mut surfaces, &mut surface_entry);
+            for a in alternatives(field(&r, 1)) {
+                add_surface(a, idx, &mut surfaces, &mut surface_entry);
+            }
+        }
+        for r in rows(ORGANIZATIONS) {
+            let idx = gazetteer.len();
+            let name = field(&r, 0);
+            gazetteer.push(GazEntry {
+                name: name.to_string(),
+                kind: EntityType::Organization,
+                wikidata: opt(field(&r, 4)),
+                country: opt(field(&r, 3)),
+            });
+            add_surface(name, idx, &mut surfaces, &mut surface_entry);
+            for a in alternatives(field(&r, 1)) {
+                add_surface(a, idx, &mut surfaces, &mut surface_entry);
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&surfaces)
+            .map_err(|e| Error::Data {
+                file: "gazetteer".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        let by_name = gazetteer
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.name.clone(), i))
+            .collect();
+
+        let mut titles = HashMap::new();
+        for r in rows(TITLES) {
+            let t = field(&r, 0).to_lowercase();
+            if !t.is_empty() {
+                titles.insert(
+                    t,
+                    Title {
+                        kind: field(&r, 1).to_string(),
+                        org_hint: opt(field(&r, 2)),
+                    },
+                );
+            }
+        }
+        let max_title_words = titles
+            .keys()
+            .map(|t| t.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let title_heads = titles
+            .keys()
+            .filter_map(|t| t.rsplit(' ').next())
+            .map(str::to_string)
+            .collect();
+        let words = |s: &str| {
+            s.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect::<HashSet<_>>()
+        };
+        let given_names = words(GIVEN_NAMES);
+        let common_words = words(COMMON_WORDS);
+        let not_names = words(NOT_NAMES)
+            .into_iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+
+        let mut triggers: HashMap<String, Vec<Trigger>> = HashMap::new();
+        for data in std::iter::once(EVENTS).chain(extra_triggers.iter().map(String::as_str)) {
+            for r in rows(data) {
+                let form = field(&r, 0).to_lowercase();
+                let pos = if field(&r, 2) == "N" {
+                    Pos::Noun
+                } else {
+                    Pos::Verb
+                };
+                let t = Trigger {
+                    lemma: field(&r, 1).to_string(),
+                    pos,
+                    tense: field(&r, 3).to_string(),
+                    kind: field(&r, 4).to_string(),
+                };
+                let entry = triggers.entry(form).or_default();
+                entry.retain(|x| x.pos != pos);
+                entry.push(t);
+            }
+        }
+        let max_trigger_words = triggers
+            .keys()
+            .map(|t| t.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        Ok(Self {
+            gazetteer,
+            surface_entry,
+            matcher,
+            demonyms,
+            titles,
+            max_title_words,
+            title_heads,
+            given_names,
+            not_names,
+            common_words,
+            triggers,
+            max_trigger_words,
+            by_name,
+        })
+    }
+
+    /// Leftmost-longest gazetteer matches in `text` (not yet checked
+    /// against token boundaries).
+    pub fn gazetteer_matches(&self, text: &str) -> Vec<GazMatch> {
+        self.matcher
+            .find_iter(text)
+            .map(|m| GazMatch {
+                start: m.start(),
+                end: m.end(),
+                entry: self.surface_entry[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+
+    /// Event types known to the lexicon (bundled and user).
+    pub fn event_types(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .triggers
+            .values()
+            .flatten()
+            .map(|t| t.kind.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+}
+
+/// Check a user trigger lexicon: header and five fields a line.
+fn check_trigger_file(text: &str) -> std::result::Result<(), (usize, String)> {
+    let mut lines = text.lines().enumerate();
+    match lines.next() {
+        Some((_, h)) if h.trim() == "form\tlemma\tpos\ttense\ttype" => {}
+        _ => {
+            return Err((
+                1,
+                "the first line must be the header `form<TAB>lemma<TAB>pos<TAB>tense<TAB>type`"
+                    .into(),
+            ))
+        }
+    }
+    for (i, l) in lines {
+        if l.trim().is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = l.split('\t').collect();
+        if f.len() != 5 {
+            return Err((
+                i + 1,
+                format!("expected 5 tab-separated fields, found {}", f.len()),
+            ));
+        }
+        if !matches!(f[2], "V" | "N") {
+            return Err((i + 1, format!("pos must be V or N, found `{}`", f[2])));
+        }
+        let ty = f[4].trim();
+        if ty.is_empty()
+            || !ty.chars().all(|c| c.is_ascii_alphanumeric())
+            || !ty.starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            return Err((
+                i + 1,
+                format!("type must be a CamelCase name such as `Meeting`, found `{ty}`"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_data_loads_and_finds_entries() {
+        let lex = Lexicon::bundled();
+        assert!(
+            lex.gazetteer
+                .iter()
+                .filter(|g| g.kind == EntityType::Country)
+                .count()
+                >= 190
+        );
+        let m = lex.gazetteer_matches("the Federal Bureau of Investigation and Russia");
+        let names: Vec<&str> = m
+            .iter()
+            .map(|m| lex.gazetteer[m.entry].name.as_str())
+            .collect();
+        assert!(names.contains(&"Russia"), "{names:?}");
+        assert!(lex.demonyms.contains_key("Russian"));
+        assert!(lex
+            .triggers
+            .get("met")
+            .is_some_and(|t| t.iter().any(|t| t.kind == "Meeting")));
+        assert!(lex.titles.contains_key("foreign minister"));
+        assert!(lex.given_names.contains("James"));
+    }
+
+    #[test]
+    fn user_lexicon_errors_name_the_line() {
+        assert!(check_trigger_file(
+            "form\tlemma\tpos\ttense\ttype\nsigned\tsign\tV\tpast\tSigning\n"
+        )
+        .is_ok());
+        let e =
+            check_trigger_file("form\tlemma\tpos\ttense\ttype\nsigned\tsign\tX\tpast\tSigning\n")
+                .unwrap_err();
+        assert_eq!(e.0, 2);
+    }
+}

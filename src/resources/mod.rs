@@ -1,0 +1,7 @@
+//! The bundled data (`data/`) and user lexicons, loaded once: gazetteers,
+//! titles, names, event triggers, word lists and models.
+
+mod lexicon;
+pub mod words;
+
+pub use lexicon::*;

@@ -1,0 +1,142 @@
+//! Word lists of event detection and dating (`data/words/events/`).
+
+// Clauses (`crate::extract::clause`).
+crate::word_list!(
+    BOUNDARIES,
+    "events/boundaries.txt",
+    "Clause boundaries for event detection: a trigger's participants are looked for between them."
+);
+crate::word_list!(
+    DATING_BOUNDARIES,
+    "events/dating_boundaries.txt",
+    "Clause boundaries for dating: a time expression dates the events of its own clause."
+);
+
+// Triggers (`crate::extract::events::triggers`).
+crate::word_list!(
+    NOUN_CONTEXT,
+    "events/noun_context.txt",
+    "Words before a trigger that make it a noun: \"the firing\", \"his resignation\"."
+);
+crate::word_list!(
+    GATHERINGS,
+    "events/gatherings.txt",
+    "Gatherings one attends: \"attended the summit\" is a meeting (and \"attended school\" none)."
+);
+crate::word_list!(PROCESS_MEETINGS, "events/process_meetings.txt", "Lemmas of a process that lasts (\"peace talks\"): a meeting only where its sides are named right after it.");
+
+// Senses (`crate::extract::events::senses`).
+crate::word_list!(
+    OBLIGATIONS,
+    "events/obligations.txt",
+    "Things one \"meets\" that are not people: \"meet the needs\"."
+);
+crate::word_list!(
+    PROJECTILES,
+    "events/projectiles.txt",
+    "Things fired or thrown in an attack: \"fired tear gas\", \"threw stones\"."
+);
+crate::word_list!(
+    ARMED,
+    "events/armed.txt",
+    "Who or what strikes in an attack: \"gunmen struck\", \"a drone struck\"."
+);
+crate::word_list!(
+    FILMING,
+    "events/filming.txt",
+    "Words before \"shot\" that make it filmed: \"footage shot on June 18\"."
+);
+crate::word_list!(
+    VERBAL_ATTACK,
+    "events/verbal_attack.txt",
+    "Words before \"attacks\" that make them words, not violence: \"personal attacks\"."
+);
+crate::word_list!(
+    FIRE_OPENERS,
+    "events/fire_openers.txt",
+    "Verbs before \"fire\" that make it shooting: \"opened fire\", \"returned fire\"."
+);
+crate::word_list!(
+    LABOUR_STRIKE,
+    "events/labour_strike.txt",
+    "Words before \"strike\" that make it a strike of workers: \"hunger strike\", \"on strike\"."
+);
+crate::word_list!(
+    STRIKE_IDIOMS,
+    "events/strike_idioms.txt",
+    "Objects of \"strike\" that make it an idiom: \"strike a deal\", \"strike a balance\"."
+);
+crate::word_list!(
+    CLASH_NOUN_CONTEXT,
+    "events/clash_noun_context.txt",
+    "Words before \"clash(es)\" that make it a noun, hostilities: \"deadly clashes\"."
+);
+crate::word_list!(
+    BOMB_VERB_CONTEXT,
+    "events/bomb_verb_context.txt",
+    "Words before \"bomb(s)\" that make it the verb, not the weapon: \"to bomb\", \"they bomb\"."
+);
+crate::word_list!(VERB_CONTEXT, "events/verb_context.txt", "Words before a gerund or bare trigger that make it a verb, not a modifier: \"will meet victims\".");
+crate::word_list!(
+    GERUND_MODIFIED,
+    "events/gerund_modified.txt",
+    "Nouns a gerund or bare trigger modifies, then no event: \"bombing runs\"."
+);
+crate::word_list!(
+    NOUN_MODIFIED,
+    "events/noun_modified.txt",
+    "Nouns a noun trigger modifies, then no event: \"the election campaign\"."
+);
+crate::word_list!(
+    ADJECTIVAL_PARTICIPLES,
+    "events/adjectival_participles.txt",
+    "Lemmas whose past participle is often an adjective: \"alleged ties\"."
+);
+crate::word_list!(
+    PARTICIPLE_VERB_CONTEXT,
+    "events/participle_verb_context.txt",
+    "Words after a past participle that keep it a verb: \"reported that\", \"arrested in\"."
+);
+
+// Roles (`crate::extract::events::roles`).
+crate::word_list!(
+    PREPOSITIONS,
+    "events/prepositions.txt",
+    "Prepositions: a name after one is no subject; a noun trigger's modifier stops at one."
+);
+crate::word_list!(
+    PLURAL_ANAPHORS,
+    "events/plural_anaphors.txt",
+    "Words that refer back to two people: \"the two\", \"they\", \"the diplomats\"."
+);
+crate::word_list!(
+    AUXILIARIES,
+    "events/auxiliaries.txt",
+    "Auxiliaries that start another predicate: a place beyond one is not the verb trigger's."
+);
+
+// Modality (`crate::extract::events::modality`).
+crate::word_list!(
+    POSSIBILITY,
+    "events/possibility.txt",
+    "Words making an event only possible: \"could strike\", \"threatened to bomb\"."
+);
+crate::word_list!(
+    HEDGE_STOPS,
+    "events/hedge_stops.txt",
+    "Where the look back for a possibility word stops: clause edges."
+);
+crate::word_list!(
+    JUDGEMENT,
+    "events/judgement.txt",
+    "Verbs of judging that leave a hedged event real: \"could be seen as the worst assault\"."
+);
+crate::word_list!(
+    INTENT,
+    "events/intent.txt",
+    "Words before a trigger making it scheduled or intended: \"will meet\", \"plans to visit\"."
+);
+crate::word_list!(ASPECT_VERBS, "events/aspect_verbs.txt", "Starts of verbs of aspect whose infinitive tells what happened (\"began to fall\"), matched as prefixes.");
+
+// Dating (`crate::extract::timeline`).
+crate::word_list!(DATE_NOT_MODIFIER, "events/date_not_modifier.txt", "Words after a date that show it pre-modifies no noun (\"2016 and\"), unlike \"the 2016 campaign\".");

@@ -1,0 +1,62 @@
+//! Word lists of name recognition (`data/words/ner/`).
+
+crate::word_list!(
+    ORG_HEADS,
+    "ner/org_heads.txt",
+    "Last (or first) words of organization names (\"ministry\", \"council\")."
+);
+crate::word_list!(
+    ORG_WORDS,
+    "ner/org_words.txt",
+    "Words that make a capitalized run an organization wherever they sit (\"national\")."
+);
+crate::word_list!(
+    PLACE_HEADS,
+    "ner/place_heads.txt",
+    "Last words of place names (\"airport\", \"museum\")."
+);
+crate::word_list!(
+    NOT_PERSON_WORDS,
+    "ner/not_person_words.txt",
+    "Words that keep a capitalized run from being a person's name (\"festival\", \"hurricane\")."
+);
+crate::word_list!(
+    MOTION_WORDS,
+    "ner/motion_words.txt",
+    "Beginnings of words of motion, after which \"to X\" names a place (\"flew\", \"extradit\")."
+);
+crate::word_list!(
+    RELIGIOUS_GROUPS,
+    "ner/religious_groups.txt",
+    "Plural names of religious groups, capitalized (\"Muslims\")."
+);
+crate::word_list!(
+    NAME_PARTICLES,
+    "ner/name_particles.txt",
+    "Lowercase particles inside person names (\"van\", \"bin\")."
+);
+crate::word_list!(
+    SPORTS_WORDS,
+    "ner/sports_words.txt",
+    "Words of sports reports, in whose sentences a country is its team (\"striker\")."
+);
+crate::word_list!(
+    CREDIT_PREFIXES,
+    "ner/credit_prefixes.txt",
+    "Beginnings of photo-credit lines, lowercased (\"photo:\")."
+);
+crate::word_list!(
+    PUBLICATION_HEADS,
+    "ner/publication_heads.txt",
+    "Lowercase words after a name that make it a publication (\"magazine\")."
+);
+crate::word_list!(
+    IMPERSONAL_VERBS,
+    "ner/impersonal_verbs.txt",
+    "Lemmas of event verbs that tell no person as their subject (\"attend\", \"strike\")."
+);
+crate::word_list!(
+    FOLLOWERS,
+    "ner/followers.txt",
+    "Function words, auxiliaries and irregular past tenses that may follow the head of a definite description (\"said\")."
+);

@@ -1,0 +1,648 @@
+//! The only module that opens, writes and queries the Oxigraph store.
+//!
+//! Each article is one named graph. Its identity is its *key* (the
+//! canonical path of its file, or the hash of its text for stdin); the
+//! graph keeps `ng:contentHash` so that re-ingesting an unchanged article
+//! does nothing and a changed one replaces its old graph, in one
+//! transaction.
+
+use crate::error::{Error, Result};
+use crate::graph::vocab::{ng, rdf, schema};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term,
+};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
+use oxigraph::store::Store as OxStore;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// newsgraph's own lock file inside the store directory. Oxigraph calls a
+/// read-only open while another process writes the store undefined
+/// behaviour (and RocksDB then fails reads on files compacted away under
+/// them, or loops on them), so readers hold this lock shared and a writer
+/// holds it exclusively: several queries at once, or one ingest alone.
+// The store's own SPARQL (queries/store/), embedded.
+const PEOPLE_NAMED_ENDING: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/queries/store/people-named-ending.rq"
+));
+const COUNT_BY_TYPE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/queries/store/count-by-type.rq"
+));
+
+pub const LOCK_FILE: &str = "newsgraph.lock";
+
+/// Take the store's lock without waiting: shared for reading, exclusive for
+/// writing. `Ok(None)` when a read-only directory cannot hold a lock file
+/// (then no writer can work there either).
+fn lock(path: &Path, write: bool) -> Result<Option<std::fs::File>> {
+    let file = path.join(LOCK_FILE);
+    let opened = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&file)
+        .or_else(|e| {
+            if write {
+                Err(e)
+            } else {
+                std::fs::File::open(&file)
+            }
+        });
+    let f = match opened {
+        Ok(f) => f,
+        Err(e)
+            if !write
+                && matches!(
+                    e.kind(),
+                    std::io::ErrorKind::PermissionDenied
+                        | std::io::ErrorKind::ReadOnlyFilesystem
+                        | std::io::ErrorKind::NotFound
+                ) =>
+        {
+            return Ok(None)
+        }
+        Err(e) => return Err(Error::io(&file, e)),
+    };
+    let taken = if write {
+        f.try_lock()
+    } else {
+        f.try_lock_shared()
+    };
+    match taken {
+        Ok(()) => Ok(Some(f)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Busy {
+            path: path.to_path_buf(),
+            reading: !write,
+        }),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&file, e)),
+    }
+}
+
+pub struct Store {
+    inner: OxStore,
+    path: PathBuf,
+    /// The lock on the store directory, held as long as the store is open
+    /// (declared after `inner`, so released after RocksDB is closed).
+    _lock: Option<std::fs::File>,
+}
+
+/// What happened to an article on ingest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Added,
+    Replaced,
+    Unchanged,
+}
+
+/// Counts by type (`newsgraph stats`).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Stats {
+    pub articles: usize,
+    pub triples: usize,
+    pub quads: usize,
+    pub by_type: Vec<(String, usize)>,
+}
+
+impl Store {
+    /// Open (creating if needed) a store for reading and writing. Fails
+    /// with [`Error::Busy`] while another newsgraph process uses it.
+    pub fn open(path: &Path) -> Result<Self> {
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        let lock = lock(path, true)?;
+        let inner = Self::open_on_disk(path, false).map_err(|source| Error::StoreOpen {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Self {
+            inner,
+            path: path.to_path_buf(),
+            _lock: lock,
+        })
+    }
+
+    /// Open an existing store read-only. Fails with [`Error::Busy`] while
+    /// another newsgraph process writes it.
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        if !path.exists() {
+            return Err(Error::NoStore(path.to_path_buf()));
+        }
+        let lock = lock(path, false)?;
+        let inner = Self::open_on_disk(path, true).map_err(|source| Error::StoreOpen {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Self {
+            inner,
+            path: path.to_path_buf(),
+            _lock: lock,
+        })
+    }
+
+    #[cfg(feature = "rocksdb")]
+    fn open_on_disk(
+        path: &Path,
+        read_only: bool,
+    ) -> std::result::Result<OxStore, oxigraph::store::StorageError> {
+        if read_only {
+            OxStore::open_read_only(path)
+        } else {
+            OxStore::open(path)
+        }
+    }
+
+    /// Without the `rocksdb` feature there is no on-disk store.
+    #[cfg(not(feature = "rocksdb"))]
+    fn open_on_disk(
+        _path: &Path,
+        _read_only: bool,
+    ) -> std::result::Result<OxStore, oxigraph::store::StorageError> {
+        Err(oxigraph::store::StorageError::Other(
+            "this newsgraph was built without the `rocksdb` feature: no on-disk store".into(),
+        ))
+    }
+
+    /// An in-memory store (tests, `extract --format turtle`).
+    pub fn in_memory() -> Result<Self> {
+        Ok(Self {
+            inner: OxStore::new()?,
+            path: PathBuf::from(":memory:"),
+            _lock: None,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The stored content hash of an article graph, if it exists.
+    pub fn content_hash(&self, graph: &NamedNode) -> Result<Option<String>> {
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        for q in self.inner.quads_for_pattern(
+            Some(graph.as_ref().into()),
+            Some(ng::CONTENT_HASH),
+            None,
+            Some(g),
+        ) {
+            if let Term::Literal(l) = q?.object {
+                return Ok(Some(l.value().to_string()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The label a resource already has in any graph of the store.
+    pub fn label_of(&self, iri: &NamedNode) -> Result<Option<Term>> {
+        let first = self
+            .inner
+            .quads_for_pattern(
+                Some(iri.as_ref().into()),
+                Some(crate::graph::vocab::rdfs::LABEL),
+                None,
+                None,
+            )
+            .next();
+        Ok(first.transpose()?.map(|q| q.object))
+    }
+
+    /// People whose label ends with `suffix` (" Solberg").
+    pub fn people_named_ending(&self, suffix: &str) -> Result<Vec<NamedNode>> {
+        let q = PEOPLE_NAMED_ENDING;
+        let mut out = Vec::new();
+        if let QueryResults::Solutions(sols) =
+            self.select("people", q, &[("p_suffix".into(), string_param(suffix))])?
+        {
+            for s in sols {
+                if let Some(Term::NamedNode(n)) = s?.get("p") {
+                    out.push(n.clone());
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Write one article's graph atomically: nothing if its hash is
+    /// unchanged, else replace whatever the graph held. The union graph
+    /// changes in the same transaction.
+    pub fn put_article(&self, graph: &NamedNode, hash: &str, quads: &[Quad]) -> Result<Outcome> {
+        let old = self.content_hash(graph)?;
+        if old.as_deref() == Some(hash) {
+            return Ok(Outcome::Unchanged);
+        }
+        let mut tx = self.inner.start_transaction()?;
+        if old.is_some() {
+            drop_graph(&mut tx, graph)?;
+        }
+        tx.insert_named_graph(graph.as_ref());
+        let union = union_graph();
+        for q in quads {
+            tx.insert(q.as_ref());
+            tx.insert(QuadRef::new(
+                &q.subject,
+                &q.predicate,
+                &q.object,
+                union.as_ref(),
+            ));
+        }
+        tx.commit()?;
+        Ok(if old.is_some() {
+            Outcome::Replaced
+        } else {
+            Outcome::Added
+        })
+    }
+
+    /// Load many new article graphs at once with the bulk loader (and their
+    /// triples into the union graph).
+    pub fn bulk_load(&self, quads: Vec<Quad>) -> Result<()> {
+        let union = GraphName::NamedNode(union_graph());
+        // About 100 MB of buffers per thread instead of the default 2 GB.
+        let mut loader = self
+            .inner
+            .bulk_loader()
+            .with_max_memory_size_in_megabytes(200);
+        loader.load_quads(quads.into_iter().flat_map(|q| {
+            let u = Quad::new(
+                q.subject.clone(),
+                q.predicate.clone(),
+                q.object.clone(),
+                union.clone(),
+            );
+            [q, u]
+        }))?;
+        loader.commit()?;
+        Ok(())
+    }
+
+    /// Compact the store's files. Each bulk load adds files of its own that
+    /// RocksDB does not merge by itself, and every read has to look into all
+    /// of them: after many loads, this makes reads fast again.
+    pub fn optimize(&self) -> Result<()> {
+        #[cfg(feature = "rocksdb")]
+        if self.path != Path::new(":memory:") {
+            self.inner.optimize()?;
+        }
+        Ok(())
+    }
+
+    /// Remove an article graph, and from the union graph every triple no
+    /// other article states; returns whether it existed.
+    pub fn remove_article(&self, graph: &NamedNode) -> Result<bool> {
+        if !self.inner.contains_named_graph(graph.as_ref())? {
+            return Ok(false);
+        }
+        let mut tx = self.inner.start_transaction()?;
+        drop_graph(&mut tx, graph)?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Article graphs (IRI, source) in the store.
+    pub fn articles(&self) -> Result<Vec<(NamedNode, String)>> {
+        let mut out = Vec::new();
+        let union = union_graph();
+        for q in self
+            .inner
+            .quads_for_pattern(None, Some(ng::SOURCE), None, None)
+        {
+            let q = q?;
+            if q.graph_name == GraphName::NamedNode(union.clone()) {
+                continue;
+            }
+            if let (oxigraph::model::NamedOrBlankNode::NamedNode(s), Term::Literal(l)) =
+                (q.subject, q.object)
+            {
+                out.push((s, l.value().to_string()));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Run a read query over the union of the article graphs, with
+    /// parameters bound as RDF terms (never pasted into the text).
+    pub fn select(
+        &self,
+        name: &str,
+        sparql: &str,
+        params: &[(String, Term)],
+    ) -> Result<QueryResults<'_>> {
+        self.select_with_timeout(name, sparql, params, None)
+    }
+
+    /// [`Store::select`], cancelled after `timeout` (while it is evaluated
+    /// or its results are read).
+    pub fn select_with_timeout(
+        &self,
+        name: &str,
+        sparql: &str,
+        params: &[(String, Term)],
+        timeout: Option<std::time::Duration>,
+    ) -> Result<QueryResults<'_>> {
+        let query = match spargebra::SparqlParser::new().parse_query(sparql) {
+            Ok(q) => q,
+            Err(source) => {
+                if spargebra::SparqlParser::new().parse_update(sparql).is_ok() {
+                    return Err(Error::Usage(format!(
+                        "{name} is an update: `query` only runs read queries (SELECT, ASK)"
+                    )));
+                }
+                return Err(Error::query_syntax(name, &source));
+            }
+        };
+        let query = bind_parameters(query, params)?;
+        // Built without Oxigraph's http-client feature: SERVICE clauses
+        // never reach the network.
+        let mut evaluator = SparqlEvaluator::new();
+        if let Some(t) = timeout {
+            let token = oxigraph::sparql::CancellationToken::new();
+            evaluator = evaluator.with_cancellation_token(token.clone());
+            std::thread::spawn(move || {
+                std::thread::sleep(t);
+                token.cancel();
+            });
+        }
+        let mut prepared = evaluator.for_query(query);
+        // The default graph is the union graph: every triple once, however
+        // many articles state it.
+        prepared
+            .dataset_mut()
+            .set_default_graph(vec![GraphName::NamedNode(union_graph())]);
+        let results = prepared.on_store(&self.inner).execute()?;
+        Ok(results)
+    }
+
+    /// Run a CONSTRUCT (or DESCRIBE) query over the union graph.
+    pub fn construct(&self, name: &str, sparql: &str) -> Result<Vec<oxigraph::model::Triple>> {
+        match self.select_with_timeout(name, sparql, &[], None)? {
+            QueryResults::Graph(triples) => Ok(triples.collect::<std::result::Result<_, _>>()?),
+            _ => Err(Error::Usage(format!(
+                "{name} is not a CONSTRUCT or DESCRIBE query: only those can be drawn"
+            ))),
+        }
+    }
+
+    /// Stream the whole store in an RDF format. Triple formats get the
+    /// union of the article graphs (each triple once).
+    pub fn export(&self, format: RdfFormat, out: impl Write) -> Result<()> {
+        let mut ser = RdfSerializer::from_format(format);
+        for (p, iri) in crate::graph::vocab::PREFIXES {
+            ser = ser
+                .with_prefix(*p, *iri)
+                .map_err(|e| Error::Usage(e.to_string()))?;
+        }
+        let mut w = ser.for_writer(out);
+        let union = GraphName::NamedNode(union_graph());
+        if format.supports_datasets() {
+            // One named graph per article, streamed from the store, plus the
+            // ontology in a graph of its own (the derived union graph is left out).
+            for q in self.inner.iter() {
+                let q = q?;
+                if q.graph_name != union {
+                    w.serialize_quad(&q).map_err(Error::Serialize)?;
+                }
+            }
+            for q in ontology_quads()? {
+                w.serialize_quad(&q).map_err(Error::Serialize)?;
+            }
+        } else {
+            // The union graph, streamed: each triple once, in constant memory.
+            for q in self
+                .inner
+                .quads_for_pattern(None, None, None, Some(union.as_ref()))
+            {
+                let t = oxigraph::model::Triple::from(q?);
+                w.serialize_triple(&t).map_err(Error::Serialize)?;
+            }
+        }
+        w.finish().map_err(Error::Serialize)?;
+        Ok(())
+    }
+
+    /// Counts of articles, triples and things by type.
+    pub fn stats(&self) -> Result<Stats> {
+        let union = union_graph();
+        let triples = self
+            .inner
+            .quads_for_pattern(None, None, None, Some(union.as_ref().into()))
+            .count();
+        let mut stats = Stats {
+            triples,
+            quads: self.inner.len()? - triples,
+            ..Stats::default()
+        };
+        stats.articles = self.articles()?.len();
+        let q = COUNT_BY_TYPE;
+        if let QueryResults::Solutions(s) = self.select("stats", q, &[])? {
+            for sol in s {
+                let sol = sol?;
+                if let (Some(Term::NamedNode(t)), Some(Term::Literal(n))) =
+                    (sol.get("type"), sol.get("n"))
+                {
+                    stats.by_type.push((
+                        crate::graph::vocab::compact_iri(t.as_str()),
+                        n.value().parse().unwrap_or(0),
+                    ));
+                }
+            }
+        }
+        Ok(stats)
+    }
+}
+
+/// Join `VALUES (?p ...) { (term ...) }` into the query's WHERE pattern,
+/// below projection, grouping, ordering and filters, so the parameters are
+/// visible everywhere in it.
+fn bind_parameters(query: spargebra::Query, params: &[(String, Term)]) -> Result<spargebra::Query> {
+    use spargebra::algebra::GraphPattern;
+    use spargebra::term::GroundTerm;
+    if params.is_empty() {
+        return Ok(query);
+    }
+    let mut variables = Vec::new();
+    let mut row = Vec::new();
+    for (k, v) in params {
+        variables.push(
+            Variable::new(k.clone())
+                .map_err(|e| Error::Usage(format!("bad parameter name `{k}`: {e}")))?,
+        );
+        row.push(Some(match v {
+            Term::NamedNode(n) => GroundTerm::NamedNode(n.clone()),
+            Term::Literal(l) => GroundTerm::Literal(l.clone()),
+            Term::BlankNode(_) => {
+                return Err(Error::Usage("a parameter cannot be a blank node".into()))
+            }
+        }));
+    }
+    fn inject(p: GraphPattern, values: &GraphPattern) -> GraphPattern {
+        let b = |inner: Box<GraphPattern>| Box::new(inject(*inner, values));
+        match p {
+            GraphPattern::Project { inner, variables } => GraphPattern::Project {
+                inner: b(inner),
+                variables,
+            },
+            GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: b(inner) },
+            GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: b(inner) },
+            GraphPattern::Slice {
+                inner,
+                start,
+                length,
+            } => GraphPattern::Slice {
+                inner: b(inner),
+                start,
+                length,
+            },
+            GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
+                inner: b(inner),
+                expression,
+            },
+            GraphPattern::Group {
+                inner,
+                variables,
+                aggregates,
+            } => GraphPattern::Group {
+                inner: b(inner),
+                variables,
+                aggregates,
+            },
+            GraphPattern::Extend {
+                inner,
+                variable,
+                expression,
+            } => GraphPattern::Extend {
+                inner: b(inner),
+                variable,
+                expression,
+            },
+            GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
+                expr,
+                inner: b(inner),
+            },
+            other => GraphPattern::Join {
+                left: Box::new(values.clone()),
+                right: Box::new(other),
+            },
+        }
+    }
+    let values = GraphPattern::Values {
+        variables,
+        bindings: vec![row],
+    };
+    Ok(match query {
+        spargebra::Query::Select {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Select {
+            dataset,
+            pattern: inject(pattern, &values),
+            base_iri,
+        },
+        spargebra::Query::Ask {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Ask {
+            dataset,
+            pattern: inject(pattern, &values),
+            base_iri,
+        },
+        spargebra::Query::Construct {
+            template,
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Construct {
+            template,
+            dataset,
+            pattern: inject(pattern, &values),
+            base_iri,
+        },
+        spargebra::Query::Describe {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Describe {
+            dataset,
+            pattern: inject(pattern, &values),
+            base_iri,
+        },
+    })
+}
+
+/// The graph holding every triple of every article once: the default graph
+/// of queries and the source of triple-format exports.
+pub const UNION_GRAPH: &str = "https://w3id.org/newsgraph/id/graph/union";
+
+fn union_graph() -> NamedNode {
+    NamedNode::new_unchecked(UNION_GRAPH)
+}
+
+/// Remove an article graph inside a transaction, and from the union graph
+/// the triples that no other article graph states.
+fn drop_graph(tx: &mut oxigraph::store::Transaction<'_>, graph: &NamedNode) -> Result<()> {
+    let union = union_graph();
+    let old: Vec<Quad> = tx
+        .quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        )
+        .collect::<std::result::Result<_, _>>()?;
+    tx.remove_named_graph(graph.as_ref())?;
+    for q in old {
+        let elsewhere = tx
+            .quads_for_pattern(
+                Some(q.subject.as_ref()),
+                Some(q.predicate.as_ref()),
+                Some(q.object.as_ref()),
+                None,
+            )
+            .filter_map(std::result::Result::ok)
+            .any(|o| {
+                o.graph_name != GraphName::NamedNode(union.clone())
+                    && o.graph_name != GraphName::NamedNode(graph.clone())
+            });
+        if !elsewhere {
+            tx.remove(QuadRef::new(
+                &q.subject,
+                &q.predicate,
+                &q.object,
+                union.as_ref(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The IRI of the graph the ontology is exported in.
+pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/newsgraph/ontology";
+
+/// The bundled ontology as quads in [`ONTOLOGY_GRAPH`].
+pub fn ontology_quads() -> Result<Vec<Quad>> {
+    let graph = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
+    oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/ontology/newsgraph.ttl"
+        )))
+        .map(|q| q.map(|q| Quad::new(q.subject, q.predicate, q.object, graph.clone())))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| Error::Data {
+            file: "ontology/newsgraph.ttl".into(),
+            line: 0,
+            message: e.to_string(),
+        })
+}
+
+/// A plain string parameter as an RDF literal.
+pub fn string_param(v: &str) -> Term {
+    Literal::new_simple_literal(v).into()
+}
+
+/// `rdf:type schema:NewsArticle`, used by callers that count articles.
+pub const ARTICLE_CLASS: NamedNodeRef<'static> = schema::NEWS_ARTICLE;
+pub const TYPE: NamedNodeRef<'static> = rdf::TYPE;
