@@ -50,3 +50,34 @@ pub(crate) fn relative_clause_end(tokens: &[Token], trigger: usize, c1: usize, s
         c1
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{clause, relative_clause_end};
+    use crate::extract::text::tokenize;
+    use crate::resources::words::events::{BOUNDARIES, DATING_BOUNDARIES};
+
+    #[test]
+    fn clauses_stop_at_their_boundary_words() {
+        let toks = tokenize("Smith met Jones although Brown resigned in May.").tokens;
+        let met = toks.iter().position(|t| t.lower == "met").unwrap_or(0);
+        let all = 0..toks.len();
+        // "although" bounds a clause for detection, not for dating.
+        assert_eq!(
+            clause(&toks, met..met + 1, all.clone(), &BOUNDARIES),
+            (0, 3)
+        );
+        let (a, b) = clause(&toks, met..met + 1, all.clone(), &DATING_BOUNDARIES);
+        assert_eq!((a, b), (0, toks.len()));
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_noun_belongs_to_it() {
+        let toks = tokenize("The talks, which began in May, ended.").tokens;
+        let talks = 1;
+        let (_, c1) = clause(&toks, talks..talks + 1, 0..toks.len(), &BOUNDARIES);
+        assert_eq!(toks[c1].lower, "which");
+        let end = relative_clause_end(&toks, talks, c1, toks.len());
+        assert_eq!(toks[end].lower, ",");
+    }
+}

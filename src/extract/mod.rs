@@ -92,11 +92,17 @@ impl Extractor {
         let toks = text::tokenize(text_in);
         let credits = ner::credit_lines(text_in, &toks);
         let timexes = timex::find_timexes(text_in, &toks, published);
+        let doc = Doc {
+            text: text_in,
+            toks: &toks,
+            lex,
+            credits: &credits,
+        };
         let rec = ner::recognize(text_in, &toks, lex, &credits);
         let rec = match &self.tagger {
             Some(model) if self.mode != NerMode::Rules => {
                 let chunks = model.tag(text_in, &toks, lex, &rec);
-                ner::combine(text_in, &toks, lex, &credits, rec, &chunks, self.mode)
+                ner::combine(&doc, rec, &chunks, self.mode)
             }
             _ => rec,
         };
@@ -114,17 +120,7 @@ impl Extractor {
                     .map(|l| l.start)
             })
             .collect();
-        let mentions = events::find_events(
-            &Doc {
-                text: text_in,
-                toks: &toks,
-                lex,
-                credits: &credits,
-            },
-            &res,
-            &timex_spans,
-            &sections,
-        );
+        let mentions = events::find_events(&doc, &res, &timex_spans, &sections);
         let (events, before) = timeline::build(&toks, &timexes, mentions);
         Extraction {
             entities: res.entities,

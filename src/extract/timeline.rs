@@ -313,6 +313,8 @@ fn within_range(d: PartialDate, start: PartialDate, end: Option<PartialDate>) ->
 }
 
 /// The clause that dates the event whose trigger starts at token `t`.
+/// Its boundaries are fewer than detection's: dating with those (one set)
+/// lowered `before` and `event_dates` on the dev sets.
 fn dating_clause(toks: &Tokens, t: usize, sentence: std::ops::Range<usize>) -> (usize, usize) {
     clause(&toks.tokens, t..t + 1, sentence, &DATING_BOUNDARIES)
 }

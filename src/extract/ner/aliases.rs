@@ -3,7 +3,7 @@
 //! Investigation"), and the single capitalized words the runs left
 //! undecided.
 
-use super::{is_cap, push, surname_key, Qualifiers, Recognized};
+use super::{is_cap, surname_key, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
 use crate::resources::words::ner::IMPERSONAL_VERBS;
@@ -67,11 +67,9 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
             let w = tokens[i].span.text(text);
             if let Some(&kind) = names.get(w).or_else(|| names.get(surname_key(w))) {
                 if !(i == sent.tokens.start && lex.not_names.contains(&tokens[i].lower)) {
-                    push(
-                        out,
+                    out.push(
                         tokens,
-                        i,
-                        i + 1,
+                        i..i + 1,
                         kind,
                         Evidence::Alias,
                         Qualifiers::default(),
@@ -83,11 +81,9 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
             {
                 // "Solberg met with Madsen": an unknown single name as the
                 // subject of a verb of the event lexicon, or met "with" someone.
-                push(
-                    out,
+                out.push(
                     tokens,
-                    i,
-                    i + 1,
+                    i..i + 1,
                     EntityType::Person,
                     Evidence::Pattern("subject of an event verb"),
                     Qualifiers::default(),
@@ -96,11 +92,9 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                 && !lex.not_names.contains(&tokens[i].lower)
                 && !is_language_like(&tokens[i].lower)
             {
-                push(
-                    out,
+                out.push(
                     tokens,
-                    i,
-                    i + 1,
+                    i..i + 1,
                     EntityType::Place,
                     Evidence::Pattern("place preposition"),
                     Qualifiers::default(),

@@ -2,10 +2,9 @@
 //! chunks (`--ner`).
 
 use super::tagger::{Chunk, ChunkType};
-use super::{in_text_order, is_cap, patterns, push, title_at, NerMode, Qualifiers, Recognized};
+use super::{in_text_order, is_cap, patterns, title_at, NerMode, Qualifiers, Recognized};
 use crate::extract::Doc;
-use crate::model::{EntityType, Evidence, Span, Tokens};
-use crate::resources::Lexicon;
+use crate::model::{EntityType, Evidence, Span};
 use std::collections::{HashMap, HashSet};
 
 /// Smallest tagger margin (label score over "O") for a name the rules
@@ -16,15 +15,18 @@ const MIN_TAGGER_MARGIN: f32 = 4.0;
 const MIN_LONE_PERSON_MARGIN: f32 = 8.0;
 
 /// Combine the rule mentions with the tagger's chunks according to `mode`.
-pub fn combine(
-    text: &str,
-    toks: &Tokens,
-    lex: &Lexicon,
-    credits: &[Span],
+pub(crate) fn combine(
+    doc: &Doc<'_>,
     rules: Recognized,
     chunks: &[Chunk],
     mode: NerMode,
 ) -> Recognized {
+    let Doc {
+        text,
+        toks,
+        lex,
+        credits,
+    } = *doc;
     if mode == NerMode::Rules {
         return rules;
     }
@@ -56,11 +58,9 @@ pub fn combine(
     let mut out = Recognized::default();
     if mode == NerMode::Tagger {
         for c in chunks {
-            push(
-                &mut out,
+            out.push(
                 tokens,
-                c.start,
-                c.end,
+                c.start..c.end,
                 chunk_kind(c),
                 Evidence::Pattern("tagger"),
                 Qualifiers::default(),
@@ -116,11 +116,9 @@ pub fn combine(
         {
             continue;
         }
-        push(
-            &mut out,
+        out.push(
             tokens,
-            s,
-            e,
+            s..e,
             chunk_kind(c),
             Evidence::Pattern("tagger"),
             Qualifiers::default(),

@@ -22,12 +22,13 @@ mod patterns;
 mod runs;
 pub mod tagger;
 
-pub use combine::combine;
+pub(crate) use combine::combine;
 
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token, Tokens};
 use crate::resources::words::ner::{CREDIT_PREFIXES, ORG_HEADS, PLACE_HEADS};
 use crate::resources::Lexicon;
+use std::ops::Range;
 
 /// A word that heads organization or place names ("university", "museum").
 pub fn is_head_word(lower: &str) -> bool {
@@ -146,25 +147,28 @@ fn title_at(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<(us
     best
 }
 
-fn push(
-    out: &mut Recognized,
-    tokens: &[Token],
-    s: usize,
-    e: usize,
-    kind: EntityType,
-    evidence: Evidence,
-    q: Qualifiers,
-) {
-    let span = Span::new(tokens[s].span.start, tokens[e - 1].span.end);
-    out.mentions.push(Mention {
-        span,
-        extent: span,
-        kind,
-        evidence,
-        first_token: s,
-        end_token: e,
-    });
-    out.qualifiers.push(q);
+impl Recognized {
+    /// Add a mention of the tokens `range`, with its qualifiers.
+    fn push(
+        &mut self,
+        tokens: &[Token],
+        range: Range<usize>,
+        kind: EntityType,
+        evidence: Evidence,
+        q: Qualifiers,
+    ) {
+        let (s, e) = (range.start, range.end);
+        let span = Span::new(tokens[s].span.start, tokens[e - 1].span.end);
+        self.mentions.push(Mention {
+            span,
+            extent: span,
+            kind,
+            evidence,
+            first_token: s,
+            end_token: e,
+        });
+        self.qualifiers.push(q);
+    }
 }
 
 /// Strip an Arabic article from a surname: "Al-Assad" → "Assad".

@@ -2,7 +2,7 @@
 //! dropped, organizations by a common head word ("People magazine"),
 //! administrations, national teams, and the extents of mentions.
 
-use super::{is_cap, push, Qualifiers, Recognized};
+use super::{is_cap, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token};
 use crate::resources::words::ner::{PUBLICATION_HEADS, SPORTS_WORDS};
@@ -145,11 +145,9 @@ pub(super) fn organizations_by_common_head(doc: Doc, out: &mut Recognized) {
         if let Some(k) = replaced {
             drop[k] = true;
         }
-        push(
-            out,
+        out.push(
             tokens,
-            s,
-            e,
+            s..e,
             EntityType::Organization,
             Evidence::Pattern("organization head word"),
             Qualifiers::default(),
@@ -197,21 +195,17 @@ pub(super) fn administrations(doc: Doc, out: &mut Recognized) {
     }
     for (s, h, new_person) in added {
         if new_person {
-            push(
-                out,
+            out.push(
                 tokens,
-                s,
-                h,
+                s..h,
                 EntityType::Person,
                 Evidence::Pattern("head of an administration"),
                 Qualifiers::default(),
             );
         }
-        push(
-            out,
+        out.push(
             tokens,
-            s,
-            h + 1,
+            s..h + 1,
             EntityType::Organization,
             Evidence::Pattern("administration"),
             Qualifiers::default(),

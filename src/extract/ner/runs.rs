@@ -1,7 +1,7 @@
 //! Capitalized runs: finding them in each sentence, cutting them at
 //! gazetteer names, demonyms and titles, and classifying the chunks left.
 
-use super::{is_cap, is_headline, is_numbered_name, push, title_at, Qualifiers, Recognized};
+use super::{is_cap, is_headline, is_numbered_name, title_at, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span};
 use crate::resources::words::ner::{
@@ -217,11 +217,9 @@ fn segment_run(
                 && !PLACE_HEADS.contains(last)
                 && !lex.demonyms.contains_key(tokens[k - 1].span.text(text));
             if k > g_end && (ORG_HEADS.contains(last) || named_after_place) {
-                push(
-                    out,
+                out.push(
                     tokens,
-                    i,
-                    k,
+                    i..k,
                     EntityType::Organization,
                     Evidence::Pattern("organization head word"),
                     Qualifiers::default(),
@@ -232,11 +230,9 @@ fn segment_run(
             // "Changi International Airport", "Heathrow Airport": a place
             // followed by words ending in a place word is one place.
             if k > g_end && g.kind == EntityType::Place && PLACE_HEADS.contains(last) {
-                push(
-                    out,
+                out.push(
                     tokens,
-                    i,
-                    k,
+                    i..k,
                     EntityType::Place,
                     Evidence::Pattern("place head word"),
                     Qualifiers::default(),
@@ -246,11 +242,9 @@ fn segment_run(
             }
             // A title that begins with a gazetteer word ("FBI Director") is
             // still an organization mention followed by a title.
-            push(
-                out,
+            out.push(
                 tokens,
-                i,
-                g_end,
+                i..g_end,
                 g.kind,
                 Evidence::Gazetteer(entry),
                 Qualifiers::default(),
@@ -270,11 +264,9 @@ fn segment_run(
         if (i + 1 == end || matches!(tokens[i + 1].lower.as_str(), "and" | "or"))
             && is_group(word, lex)
         {
-            push(
-                out,
+            out.push(
                 tokens,
-                i,
-                i + 1,
+                i..i + 1,
                 EntityType::Person,
                 Evidence::Pattern("group of people"),
                 Qualifiers::default(),
@@ -362,11 +354,9 @@ fn classify_chunk(
     let place_head = lows.len() >= 2 && PLACE_HEADS.contains(lows.last().copied().unwrap_or(""));
     if org_head {
         let s = prefix.unwrap_or(s);
-        push(
-            out,
+        out.push(
             tokens,
-            s,
-            e,
+            s..e,
             EntityType::Organization,
             Evidence::Pattern("organization head word"),
             Qualifiers::default(),
@@ -374,11 +364,9 @@ fn classify_chunk(
         return;
     }
     if place_head && !titled {
-        push(
-            out,
+        out.push(
             tokens,
-            s,
-            e,
+            s..e,
             EntityType::Place,
             Evidence::Pattern("place head word"),
             Qualifiers::default(),
@@ -428,11 +416,9 @@ fn classify_chunk(
         return;
     }
     if titled || (given && n >= 2) {
-        push(
-            out,
+        out.push(
             tokens,
-            s,
-            e,
+            s..e,
             EntityType::Person,
             Evidence::Pattern(if titled {
                 "title before name"
@@ -442,11 +428,9 @@ fn classify_chunk(
             q.clone(),
         );
     } else if n >= 2 && org_word {
-        push(
-            out,
+        out.push(
             tokens,
-            s,
-            e,
+            s..e,
             EntityType::Organization,
             Evidence::Pattern("organization word"),
             Qualifiers::default(),
@@ -454,11 +438,9 @@ fn classify_chunk(
     } else if n >= 2 && !headline && !all_upper && !lex.common_words.contains(lows[n - 1]) {
         // "Sehar Memon", but not "Science Fair" or "Mountain View": a name
         // does not end with a common word.
-        push(
-            out,
+        out.push(
             tokens,
-            s,
-            e,
+            s..e,
             EntityType::Person,
             Evidence::Pattern("capitalized name"),
             q.clone(),
@@ -478,21 +460,17 @@ fn classify_chunk(
         && !headline
         && !is_roman_numeral(&tokens[s].lower)
     {
-        push(
-            out,
+        out.push(
             tokens,
-            s,
-            e,
+            s..e,
             EntityType::Organization,
             Evidence::Pattern("acronym"),
             Qualifiers::default(),
         );
     } else if n == 1 && is_group(tokens[s].span.text(text), lex) {
-        push(
-            out,
+        out.push(
             tokens,
-            s,
-            e,
+            s..e,
             EntityType::Person,
             Evidence::Pattern("group of people"),
             Qualifiers::default(),
