@@ -49,7 +49,12 @@ pub(super) fn remove(cfg: &Config, article: &str) -> Result<ExitCode> {
         .articles()?
         .into_iter()
         .find(|(iri, source)| iri.as_str() == article || *source == article)
-        .ok_or_else(|| Error::Usage(format!("no article `{article}` in {}: `newsgraph query --sparql 'SELECT ?a ?s {{ ?a <https://w3id.org/newsgraph/ontology#source> ?s }}'` lists them", cfg.store.display())))?;
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "no article `{article}` in {}: `newsgraph query articles` lists them",
+                cfg.store.display()
+            ))
+        })?;
     store.remove_article(&target.0)?;
     eprintln!("removed {} ({})", target.1, target.0.as_str());
     Ok(ExitCode::SUCCESS)

@@ -275,7 +275,7 @@ fn ends_noun_phrase(t: Option<&crate::model::Token>, lex: &Lexicon) -> bool {
 /// "the city", "the foreign minister" (the latest person with that title).
 /// They become mentions of that entity, so its facts and provenance include
 /// them; they never rename it.
-pub fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut Resolved) {
+pub(crate) fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut Resolved) {
     let tokens = &toks.tokens;
     let taken: std::collections::HashSet<usize> = res
         .mentions

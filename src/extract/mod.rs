@@ -18,7 +18,7 @@ use std::sync::{Arc, OnceLock};
 /// One document as the stages see it, built once per text: instead of
 /// threading the same four values through every function.
 #[derive(Clone, Copy)]
-pub(crate) struct Doc<'a> {
+pub struct Doc<'a> {
     /// The article text; every span indexes it.
     pub text: &'a str,
     pub toks: &'a Tokens,

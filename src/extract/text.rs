@@ -135,7 +135,7 @@ fn is_dotted_abbrev(word: &str) -> bool {
 }
 
 /// The shape of a token's text.
-pub fn shape_of(s: &str) -> Shape {
+pub(crate) fn shape_of(s: &str) -> Shape {
     let mut letters = 0;
     let mut upper = 0;
     let mut digits = 0;

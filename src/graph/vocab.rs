@@ -116,12 +116,12 @@ pub mod owl {
 }
 
 /// Namespace of the resources newsgraph mints (articles, entities, events).
-pub const ID: &str = "https://w3id.org/newsgraph/id/";
+pub(crate) const ID: &str = "https://w3id.org/newsgraph/id/";
 /// Wikidata entities.
-pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
+pub(crate) const WIKIDATA: &str = "http://www.wikidata.org/entity/";
 
 /// Prefixes used in Turtle/TriG output and in the canned queries.
-pub const PREFIXES: &[(&str, &str)] = &[
+pub(crate) const PREFIXES: &[(&str, &str)] = &[
     ("ng", "https://w3id.org/newsgraph/ontology#"),
     ("schema", "http://schema.org/"),
     ("sem", "http://semanticweb.cs.vu.nl/2009/11/sem/"),

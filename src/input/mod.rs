@@ -347,7 +347,7 @@ fn looks_english(text: &str) -> bool {
 /// Largest piece of text extracted at once (extraction needs about 100
 /// bytes of memory per byte of text): a longer article is ingested as
 /// consecutive parts, split at paragraph breaks, one graph each.
-pub const PART_BYTES: usize = 1 << 20;
+pub(crate) const PART_BYTES: usize = 1 << 20;
 
 /// Byte offsets where the parts of `text` end: at most `max` bytes each, cut
 /// after the last line break of the second half of the window, else after

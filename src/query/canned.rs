@@ -30,6 +30,7 @@ const BUNDLED: &[&str] = &[
     )),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/queries/countries.rq")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/queries/events-of.rq")),
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/queries/articles.rq")),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

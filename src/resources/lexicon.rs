@@ -46,7 +46,7 @@ const COMMON_WORDS: &str = include_str!(concat!(
 /// The name tagger trained by `newsgraph train-ner` (empty: rules only).
 /// The bundled name-tagger model (`data/models/ner.bin`, written by `train-ner`);
 /// empty where none is bundled.
-pub const NER_MODEL: &[u8] =
+pub(crate) const NER_MODEL: &[u8] =
     include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/ner.bin"));
 
 /// One entry of the gazetteer: a country, place or organization.

@@ -6,22 +6,20 @@
 //! does nothing and a changed one replaces its old graph, in one
 //! transaction.
 
+mod lock;
+mod sparql;
+
 use crate::error::{Error, Result};
-use crate::graph::vocab::{ng, rdf, schema};
+use crate::graph::vocab::ng;
+use lock::lock;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term,
-};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, QuadRef, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store as OxStore;
+use sparql::bind_parameters;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// newsgraph's own lock file inside the store directory. Oxigraph calls a
-/// read-only open while another process writes the store undefined
-/// behaviour (and RocksDB then fails reads on files compacted away under
-/// them, or loops on them), so readers hold this lock shared and a writer
-/// holds it exclusively: several queries at once, or one ingest alone.
 // The store's own SPARQL (queries/store/), embedded.
 const PEOPLE_NAMED_ENDING: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -31,56 +29,6 @@ const COUNT_BY_TYPE: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/queries/store/count-by-type.rq"
 ));
-
-pub const LOCK_FILE: &str = "newsgraph.lock";
-
-/// Take the store's lock without waiting: shared for reading, exclusive for
-/// writing. `Ok(None)` when a read-only directory cannot hold a lock file
-/// (then no writer can work there either).
-fn lock(path: &Path, write: bool) -> Result<Option<std::fs::File>> {
-    let file = path.join(LOCK_FILE);
-    let opened = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&file)
-        .or_else(|e| {
-            if write {
-                Err(e)
-            } else {
-                std::fs::File::open(&file)
-            }
-        });
-    let f = match opened {
-        Ok(f) => f,
-        Err(e)
-            if !write
-                && matches!(
-                    e.kind(),
-                    std::io::ErrorKind::PermissionDenied
-                        | std::io::ErrorKind::ReadOnlyFilesystem
-                        | std::io::ErrorKind::NotFound
-                ) =>
-        {
-            return Ok(None)
-        }
-        Err(e) => return Err(Error::io(&file, e)),
-    };
-    let taken = if write {
-        f.try_lock()
-    } else {
-        f.try_lock_shared()
-    };
-    match taken {
-        Ok(()) => Ok(Some(f)),
-        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Busy {
-            path: path.to_path_buf(),
-            reading: !write,
-        }),
-        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&file, e)),
-    }
-}
 
 pub struct Store {
     inner: OxStore,
@@ -452,129 +400,9 @@ impl Store {
     }
 }
 
-/// Join `VALUES (?p ...) { (term ...) }` into the query's WHERE pattern,
-/// below projection, grouping, ordering and filters, so the parameters are
-/// visible everywhere in it.
-fn bind_parameters(query: spargebra::Query, params: &[(String, Term)]) -> Result<spargebra::Query> {
-    use spargebra::algebra::GraphPattern;
-    use spargebra::term::GroundTerm;
-    if params.is_empty() {
-        return Ok(query);
-    }
-    let mut variables = Vec::new();
-    let mut row = Vec::new();
-    for (k, v) in params {
-        variables.push(
-            Variable::new(k.clone())
-                .map_err(|e| Error::Usage(format!("bad parameter name `{k}`: {e}")))?,
-        );
-        row.push(Some(match v {
-            Term::NamedNode(n) => GroundTerm::NamedNode(n.clone()),
-            Term::Literal(l) => GroundTerm::Literal(l.clone()),
-            Term::BlankNode(_) => {
-                return Err(Error::Usage("a parameter cannot be a blank node".into()))
-            }
-        }));
-    }
-    fn inject(p: GraphPattern, values: &GraphPattern) -> GraphPattern {
-        let b = |inner: Box<GraphPattern>| Box::new(inject(*inner, values));
-        match p {
-            GraphPattern::Project { inner, variables } => GraphPattern::Project {
-                inner: b(inner),
-                variables,
-            },
-            GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: b(inner) },
-            GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: b(inner) },
-            GraphPattern::Slice {
-                inner,
-                start,
-                length,
-            } => GraphPattern::Slice {
-                inner: b(inner),
-                start,
-                length,
-            },
-            GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
-                inner: b(inner),
-                expression,
-            },
-            GraphPattern::Group {
-                inner,
-                variables,
-                aggregates,
-            } => GraphPattern::Group {
-                inner: b(inner),
-                variables,
-                aggregates,
-            },
-            GraphPattern::Extend {
-                inner,
-                variable,
-                expression,
-            } => GraphPattern::Extend {
-                inner: b(inner),
-                variable,
-                expression,
-            },
-            GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
-                expr,
-                inner: b(inner),
-            },
-            other => GraphPattern::Join {
-                left: Box::new(values.clone()),
-                right: Box::new(other),
-            },
-        }
-    }
-    let values = GraphPattern::Values {
-        variables,
-        bindings: vec![row],
-    };
-    Ok(match query {
-        spargebra::Query::Select {
-            dataset,
-            pattern,
-            base_iri,
-        } => spargebra::Query::Select {
-            dataset,
-            pattern: inject(pattern, &values),
-            base_iri,
-        },
-        spargebra::Query::Ask {
-            dataset,
-            pattern,
-            base_iri,
-        } => spargebra::Query::Ask {
-            dataset,
-            pattern: inject(pattern, &values),
-            base_iri,
-        },
-        spargebra::Query::Construct {
-            template,
-            dataset,
-            pattern,
-            base_iri,
-        } => spargebra::Query::Construct {
-            template,
-            dataset,
-            pattern: inject(pattern, &values),
-            base_iri,
-        },
-        spargebra::Query::Describe {
-            dataset,
-            pattern,
-            base_iri,
-        } => spargebra::Query::Describe {
-            dataset,
-            pattern: inject(pattern, &values),
-            base_iri,
-        },
-    })
-}
-
 /// The graph holding every triple of every article once: the default graph
 /// of queries and the source of triple-format exports.
-pub const UNION_GRAPH: &str = "https://w3id.org/newsgraph/id/graph/union";
+pub(crate) const UNION_GRAPH: &str = "https://w3id.org/newsgraph/id/graph/union";
 
 fn union_graph() -> NamedNode {
     NamedNode::new_unchecked(UNION_GRAPH)
@@ -619,7 +447,7 @@ fn drop_graph(tx: &mut oxigraph::store::Transaction<'_>, graph: &NamedNode) -> R
 }
 
 /// The IRI of the graph the ontology is exported in.
-pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/newsgraph/ontology";
+pub(crate) const ONTOLOGY_GRAPH: &str = "https://w3id.org/newsgraph/ontology";
 
 /// The bundled ontology as quads in [`ONTOLOGY_GRAPH`].
 pub fn ontology_quads() -> Result<Vec<Quad>> {
@@ -642,7 +470,3 @@ pub fn ontology_quads() -> Result<Vec<Quad>> {
 pub fn string_param(v: &str) -> Term {
     Literal::new_simple_literal(v).into()
 }
-
-/// `rdf:type schema:NewsArticle`, used by callers that count articles.
-pub const ARTICLE_CLASS: NamedNodeRef<'static> = schema::NEWS_ARTICLE;
-pub const TYPE: NamedNodeRef<'static> = rdf::TYPE;

@@ -17,7 +17,7 @@ use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Names of the scored layers, in report order (`order` in `score.py`).
-pub const LAYER_ORDER: [&str; 16] = [
+pub(crate) const LAYER_ORDER: [&str; 16] = [
     "entity_mentions",
     "entity_mentions~",
     "entity_mentions_partial",
@@ -37,7 +37,7 @@ pub const LAYER_ORDER: [&str; 16] = [
 ];
 
 /// Layers whose gold is correct but not exhaustive: recall only (`PARTIAL` in `score.py`).
-pub const PARTIAL_LAYERS: [&str; 4] = [
+pub(crate) const PARTIAL_LAYERS: [&str; 4] = [
     "events_partial",
     "entity_mentions_partial",
     "entity_mentions_partial~",

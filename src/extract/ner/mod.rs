@@ -31,7 +31,7 @@ use crate::resources::Lexicon;
 use std::ops::Range;
 
 /// A word that heads organization or place names ("university", "museum").
-pub fn is_head_word(lower: &str) -> bool {
+pub(crate) fn is_head_word(lower: &str) -> bool {
     ORG_HEADS.contains(lower) || PLACE_HEADS.contains(lower)
 }
 
@@ -84,7 +84,7 @@ fn is_cap(t: &Token) -> bool {
 }
 
 /// A line written as a headline: most of its words capitalized, no final period.
-pub fn is_headline(text: &str, tokens: &[Token]) -> bool {
+pub(crate) fn is_headline(text: &str, tokens: &[Token]) -> bool {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.shape != Shape::Punct).collect();
     if words.len() < 2 {
         return true;
@@ -172,7 +172,7 @@ impl Recognized {
 }
 
 /// Strip an Arabic article from a surname: "Al-Assad" → "Assad".
-pub fn surname_key(word: &str) -> &str {
+pub(crate) fn surname_key(word: &str) -> &str {
     for p in ["al-", "Al-", "el-", "El-", "al ", "Al "] {
         if let Some(rest) = word.strip_prefix(p) {
             return rest;

@@ -16,7 +16,7 @@ use crate::resources::Lexicon;
 use std::collections::HashMap;
 
 /// The labels: outside, and begin/inside for person, organization, location.
-pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
+pub(crate) const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
 const N: usize = LABELS.len();
 const MAGIC: &[u8; 8] = b"NGNER01\n";
 
@@ -405,7 +405,7 @@ pub struct TrainDoc {
 
 /// Build a training document from a text and its gold chunks (byte spans
 /// with their type); a token takes the label of the chunk that holds it.
-pub fn train_doc(text: String, gold: &[(Span, ChunkType)], lex: &Lexicon) -> TrainDoc {
+pub(crate) fn train_doc(text: String, gold: &[(Span, ChunkType)], lex: &Lexicon) -> TrainDoc {
     let toks = crate::extract::text::tokenize(&text);
     let credits = crate::extract::ner::credit_lines(&text, &toks);
     let rules = crate::extract::ner::recognize(&text, &toks, lex, &credits);

@@ -1,0 +1,129 @@
+//! Query parameters bound in the parsed algebra: a `VALUES` pattern joined
+//! into the query, never text pasted into it.
+
+use crate::error::{Error, Result};
+use oxigraph::model::Term;
+use oxigraph::sparql::Variable;
+
+/// Join `VALUES (?p ...) { (term ...) }` into the query's WHERE pattern,
+/// below projection, grouping, ordering and filters, so the parameters are
+/// visible everywhere in it.
+pub(super) fn bind_parameters(
+    query: spargebra::Query,
+    params: &[(String, Term)],
+) -> Result<spargebra::Query> {
+    use spargebra::algebra::GraphPattern;
+    use spargebra::term::GroundTerm;
+    if params.is_empty() {
+        return Ok(query);
+    }
+    let mut variables = Vec::new();
+    let mut row = Vec::new();
+    for (k, v) in params {
+        variables.push(
+            Variable::new(k.clone())
+                .map_err(|e| Error::Usage(format!("bad parameter name `{k}`: {e}")))?,
+        );
+        row.push(Some(match v {
+            Term::NamedNode(n) => GroundTerm::NamedNode(n.clone()),
+            Term::Literal(l) => GroundTerm::Literal(l.clone()),
+            Term::BlankNode(_) => {
+                return Err(Error::Usage("a parameter cannot be a blank node".into()))
+            }
+        }));
+    }
+    fn inject(p: GraphPattern, values: &GraphPattern) -> GraphPattern {
+        let b = |inner: Box<GraphPattern>| Box::new(inject(*inner, values));
+        match p {
+            GraphPattern::Project { inner, variables } => GraphPattern::Project {
+                inner: b(inner),
+                variables,
+            },
+            GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: b(inner) },
+            GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: b(inner) },
+            GraphPattern::Slice {
+                inner,
+                start,
+                length,
+            } => GraphPattern::Slice {
+                inner: b(inner),
+                start,
+                length,
+            },
+            GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
+                inner: b(inner),
+                expression,
+            },
+            GraphPattern::Group {
+                inner,
+                variables,
+                aggregates,
+            } => GraphPattern::Group {
+                inner: b(inner),
+                variables,
+                aggregates,
+            },
+            GraphPattern::Extend {
+                inner,
+                variable,
+                expression,
+            } => GraphPattern::Extend {
+                inner: b(inner),
+                variable,
+                expression,
+            },
+            GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
+                expr,
+                inner: b(inner),
+            },
+            other => GraphPattern::Join {
+                left: Box::new(values.clone()),
+                right: Box::new(other),
+            },
+        }
+    }
+    let values = GraphPattern::Values {
+        variables,
+        bindings: vec![row],
+    };
+    Ok(match query {
+        spargebra::Query::Select {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Select {
+            dataset,
+            pattern: inject(pattern, &values),
+            base_iri,
+        },
+        spargebra::Query::Ask {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Ask {
+            dataset,
+            pattern: inject(pattern, &values),
+            base_iri,
+        },
+        spargebra::Query::Construct {
+            template,
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Construct {
+            template,
+            dataset,
+            pattern: inject(pattern, &values),
+            base_iri,
+        },
+        spargebra::Query::Describe {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Describe {
+            dataset,
+            pattern: inject(pattern, &values),
+            base_iri,
+        },
+    })
+}
