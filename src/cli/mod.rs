@@ -9,9 +9,11 @@ mod eval;
 mod export;
 mod extract;
 mod ingest;
+mod parse;
 mod progress;
 mod query;
 mod train;
+mod train_parser;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use newsgraph::error::{Error, Result};
@@ -57,6 +59,10 @@ pub struct Args {
     /// Name recognition: rules, the trained tagger, or hybrid (rules, plus the tagger's names they miss)
     #[arg(long, global = true, value_enum, default_value_t = NerChoice::Hybrid)]
     ner: NerChoice,
+    /// Read event participants from the bundled dependency parser's trees
+    /// too (about ten times slower extraction; see the README)
+    #[arg(long, global = true)]
+    parser: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -158,6 +164,31 @@ pub(crate) enum Command {
         /// Model file to write
         #[arg(short, long, default_value = "data/models/ner.bin")]
         output: PathBuf,
+    },
+    /// Train the UPOS tagger and dependency parser on UD CoNLL-U trees and write parser.bin
+    TrainParser {
+        /// Training treebank (CoNLL-U)
+        #[arg(long, default_value = "../shared/train/ud-ewt/en_ewt-ud-train.conllu")]
+        ud: PathBuf,
+        /// Dev treebank scored after each epoch (UPOS, UAS, LAS)
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Passes of the parser over the training data
+        #[arg(long, default_value_t = newsgraph::train::parser::DEFAULT_PARSE_EPOCHS)]
+        epochs: usize,
+        /// Passes of the tagger over the training data
+        #[arg(long, default_value_t = newsgraph::train::parser::DEFAULT_POS_EPOCHS)]
+        pos_epochs: usize,
+        /// Folder to write parser.bin into
+        #[arg(short, long, default_value = "data/models")]
+        output: PathBuf,
+    },
+    /// Tag and parse a plain text (or, with --tokenized, a CoNLL-U file's sentences) to CoNLL-U
+    Parse {
+        /// FILE is CoNLL-U: keep its sentences and forms, predict the rest
+        #[arg(long)]
+        tokenized: bool,
+        file: PathBuf,
     },
 }
 
@@ -261,6 +292,7 @@ pub(crate) struct Config {
     max_article_bytes: usize,
     lexicon: Vec<PathBuf>,
     ner: NerMode,
+    parser: bool,
     progress: bool,
 }
 
@@ -278,6 +310,7 @@ impl Config {
                 NerChoice::Tagger => NerMode::Tagger,
                 NerChoice::Hybrid => NerMode::Hybrid,
             },
+            parser: args.parser,
             progress: std::io::stderr().is_terminal(),
         }
     }
@@ -289,7 +322,12 @@ impl Config {
         } else {
             Extractor::with_lexicon(Lexicon::with_user_lexicons(&self.lexicon)?)
         };
-        Ok(extractor.with_mode(self.ner))
+        let extractor = extractor.with_mode(self.ner);
+        Ok(if self.parser {
+            extractor.with_parser()
+        } else {
+            extractor
+        })
     }
 }
 
@@ -385,5 +423,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
             output,
         } => train::run(&cfg, &gum, epochs, &output),
         Command::Eval { gold, format } => eval::run(&cfg, &gold, format),
+        Command::TrainParser {
+            ud,
+            dev,
+            epochs,
+            pos_epochs,
+            output,
+        } => train_parser::run(
+            &ud,
+            dev.as_deref(),
+            newsgraph::train::parser::Settings {
+                pos_epochs,
+                parse_epochs: epochs,
+            },
+            &output,
+        ),
+        Command::Parse { tokenized, file } => parse::run(&file, tokenized),
     }
 }

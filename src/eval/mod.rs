@@ -2,6 +2,7 @@
 //! the FORMAT.md rules ([`crate::score`]).
 
 pub mod bench;
+pub mod parse;
 pub mod score;
 
 use crate::error::{Error, Result};

@@ -41,6 +41,10 @@ fn place_timexes(toks: &Tokens, timexes: &[Timex]) -> Vec<Placed> {
         .filter_map(|t| {
             let date = t.date()?;
             let tok = toks.tokens.partition_point(|x| x.span.start < t.span.start);
+            // "since 1996" bounds a state or a series; it is no event's time.
+            if tok > 0 && toks.tokens[tok - 1].lower == "since" {
+                return None;
+            }
             let after = toks.tokens.partition_point(|x| x.span.start < t.span.end);
             let modifier = toks.tokens.get(after).is_some_and(|n| {
                 n.shape == crate::model::Shape::Lower

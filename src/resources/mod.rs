@@ -2,6 +2,7 @@
 //! titles, names, event triggers, word lists and models.
 
 mod lexicon;
+pub mod models;
 pub mod words;
 
 pub use lexicon::*;

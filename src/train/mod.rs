@@ -3,6 +3,8 @@
 //! (`data/models/ner.bin`).
 
 pub mod conllu;
+pub mod parser;
+pub mod ud;
 
 use crate::error::{Error, Result};
 use crate::extract::ner::tagger::{self, Model};

@@ -21,12 +21,13 @@
 mod modality;
 mod roles;
 mod senses;
+mod syntax;
 mod triggers;
 
 use crate::extract::clause::clause;
 use crate::extract::entities::Resolved;
 use crate::extract::Doc;
-use crate::model::{EntityType, Event, Shape, Span, Token};
+use crate::model::{EntityType, Event, Participant, Role, Shape, Span, Token};
 use crate::resources::words::events::{BOUNDARIES, PROCESS_MEETINGS};
 use crate::resources::{Pos, Trigger};
 use senses::Sense;
@@ -86,6 +87,31 @@ struct Scope<'a> {
     /// Token ranges of quoted speech.
     speech: Vec<Range<usize>>,
     headline: bool,
+    /// The sentence's parse, made when its first trigger is found.
+    tree: std::cell::OnceCell<Option<syntax::Tree>>,
+}
+
+impl Scope<'_> {
+    /// The sentence's dependency tree, if a parser is at hand.
+    fn tree(&self) -> Option<&syntax::Tree> {
+        self.tree
+            .get_or_init(|| {
+                // Without a name in the sentence the parse can give nobody.
+                if self.names.is_empty() {
+                    return None;
+                }
+                let parser = self.doc.parser?;
+                let forms: Vec<&str> = self.doc.toks.tokens[self.sent.clone()]
+                    .iter()
+                    .map(|t| t.span.text(self.doc.text))
+                    .collect();
+                Some(syntax::Tree::new(
+                    parser.parse_sentence(&forms),
+                    self.sent.start,
+                ))
+            })
+            .as_ref()
+    }
 }
 
 /// Find the event mentions of an article.
@@ -122,6 +148,7 @@ pub(crate) fn find_events(
             headline: crate::extract::ner::is_headline(doc.text, &tokens[r.clone()]),
             sent: r,
             names,
+            tree: std::cell::OnceCell::new(),
         };
         let mut i = scope.sent.start;
         while i < scope.sent.end {
@@ -198,13 +225,32 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     };
     let site = Site { trig, ..site };
     let cl = clause(tokens, i..i + len, r.clone(), &BOUNDARIES);
-    let mut participants = roles::actors(&site, cl, sc.res);
+    // The parse first; the patterns add whom it missed (a parse can be
+    // wrong where the words around the trigger are plain).
+    let mut participants = sc
+        .tree()
+        .and_then(|t| syntax::actors(&site, t))
+        .unwrap_or_default();
+    for p in roles::actors(&site, cl, sc.res) {
+        if !participants.iter().any(|x| x.entity == p.entity) {
+            participants.push(p);
+        }
+    }
     // "dismisses the claims", "fired shots": a dismissal needs a person removed.
     if roles::lacks_person_patient(&site, sc.res, &participants) {
         return (len, None);
     }
     roles::plural_antecedents(&site, cl.0, sc.placed, sc.sections, &mut participants);
-    roles::add_place(&site, cl.0, cl.1, &mut participants);
+    match sc.tree().and_then(|t| syntax::place(&site, t)) {
+        Some(p) if !participants.iter().any(|x| x.entity == p.entity) => {
+            participants.push(Participant {
+                entity: p.entity,
+                role: Role::Place,
+            });
+        }
+        Some(_) => {}
+        None => roles::add_place(&site, cl.0, cl.1, &mut participants),
+    }
     let modality = modality::modality(tokens, i, r.start, trig);
     let mention = EventMention {
         event: Event {

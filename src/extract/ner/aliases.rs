@@ -18,6 +18,7 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
         toks,
         lex,
         credits,
+        ..
     } = doc;
     let tokens = &toks.tokens;
     // Surname → person; a known single-word name → its type.

@@ -26,6 +26,7 @@ pub(crate) fn combine(
         toks,
         lex,
         credits,
+        ..
     } = *doc;
     if mode == NerMode::Rules {
         return rules;
@@ -130,6 +131,7 @@ pub(crate) fn combine(
         toks,
         lex,
         credits,
+        parser: None,
     };
     patterns::drop_products_and_currencies(doc, &mut out);
     in_text_order(out)

@@ -104,6 +104,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
         toks,
         lex,
         credits,
+        parser: None,
     };
     let (mut out, pending_single) = runs::names_in_runs(doc);
     aliases::resolve_aliases(doc, &mut out, &pending_single);

@@ -45,6 +45,7 @@ pub(super) fn names_in_runs(doc: Doc) -> (Recognized, Vec<(usize, bool)>) {
         toks,
         lex,
         credits,
+        ..
     } = doc;
     let tokens = &toks.tokens;
     let start_tok: HashMap<usize, usize> = tokens
