@@ -184,10 +184,18 @@ pub fn read_article(
         Ok(t) => t,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            warnings.push(format!(
-                "{source}: invalid UTF-8 at byte {at}; decoded with replacement characters"
-            ));
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
+            let bytes = e.as_bytes();
+            if looks_single_byte(bytes) {
+                warnings.push(format!(
+                    "{source}: not UTF-8 (byte {at}); decoded as Windows-1252 (Latin-1)"
+                ));
+                decode_windows_1252(bytes)
+            } else {
+                warnings.push(format!(
+                    "{source}: invalid UTF-8 at byte {at}; decoded with replacement characters"
+                ));
+                String::from_utf8_lossy(bytes).into_owned()
+            }
         }
     };
     if let Some(t) = text.strip_prefix('\u{feff}') {
@@ -421,6 +429,30 @@ pub fn split_parts(
         .collect()
 }
 
+/// A text in a single-byte encoding rather than damaged UTF-8: no valid
+/// multi-byte UTF-8 sequence anywhere ("Café" in Latin-1 is `43 61 66 e9`).
+fn looks_single_byte(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().all(|chunk| chunk.valid().is_ascii())
+}
+
+/// The characters of Windows-1252 bytes 0x80–0x9f (Latin-1 has control
+/// characters there; the undefined five stay as their C1 code points).
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// Decode Windows-1252 (a superset of Latin-1's printable characters).
+fn decode_windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
 /// A `published: YYYY-MM-DD` front-matter line at the top of the text.
 /// Returns the date and the byte offset where the article body starts.
 pub fn front_matter_date(text: &str) -> Option<(PartialDate, usize)> {
@@ -533,5 +565,20 @@ mod tests {
             "2017-05-10"
         );
         assert_eq!(date_in_name("report-12017-05-101.txt"), None);
+    }
+
+    #[test]
+    fn latin_1_is_decoded_and_damaged_utf8_replaced() {
+        let latin1 = b"Caf\xe9 owner M\xfcller said \x93no\x94.";
+        assert!(looks_single_byte(latin1));
+        assert_eq!(decode_windows_1252(latin1), "Café owner Müller said “no”.");
+        // Valid UTF-8 with one stray byte is UTF-8 with a replacement.
+        let damaged = "Müller \u{e9}t\u{e9}"
+            .as_bytes()
+            .iter()
+            .copied()
+            .chain([0xff])
+            .collect::<Vec<u8>>();
+        assert!(!looks_single_byte(&damaged));
     }
 }
