@@ -106,6 +106,9 @@ pub struct KindInfo {
     pub nested_participants: bool,
     /// Untyped: labelled by the trigger's lemma ("Other (deliver)").
     pub untyped: bool,
+    /// A movement: its place may be where it goes ("travelled to X",
+    /// "visited X"), not only where it happens ("in X").
+    pub destination: bool,
 }
 
 impl KindInfo {
@@ -121,6 +124,7 @@ impl KindInfo {
         happening: true,
         nested_participants: false,
         untyped: false,
+        destination: false,
     };
 
     const fn kind(name: &'static str) -> KindInfo {
@@ -202,7 +206,11 @@ const KINDS: &[KindInfo] = &[
         patient_subject: &["die"],
         ..KindInfo::done_to("Death")
     },
-    KindInfo::kind("Travel").each_its_own(),
+    KindInfo {
+        destination: true,
+        ..KindInfo::kind("Travel")
+    }
+    .each_its_own(),
     KindInfo::kind("Publication").each_its_own(),
     KindInfo {
         untyped: true,

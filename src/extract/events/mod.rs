@@ -226,12 +226,18 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     let site = Site { trig, ..site };
     let cl = clause(tokens, i..i + len, r.clone(), &BOUNDARIES);
     // The parse first; the patterns add whom it missed (a parse can be
-    // wrong where the words around the trigger are plain).
-    let mut participants = sc
-        .tree()
+    // wrong where the words around the trigger are plain). The sentence is
+    // parsed only where the patterns leave a name of the clause unused: the
+    // parse adds nobody else.
+    let by_patterns = roles::actors(&site, cl, sc.res);
+    let unused_name = sc.names.iter().any(|p| {
+        p.first >= cl.0 && p.end <= cl.1 && !by_patterns.iter().any(|x| x.entity == p.entity)
+    });
+    let tree = if unused_name { sc.tree() } else { None };
+    let mut participants = tree
         .and_then(|t| syntax::actors(&site, t))
         .unwrap_or_default();
-    for p in roles::actors(&site, cl, sc.res) {
+    for p in by_patterns {
         if !participants.iter().any(|x| x.entity == p.entity) {
             participants.push(p);
         }
@@ -241,7 +247,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
         return (len, None);
     }
     roles::plural_antecedents(&site, cl.0, sc.placed, sc.sections, &mut participants);
-    match sc.tree().and_then(|t| syntax::place(&site, t)) {
+    match tree.and_then(|t| syntax::place(&site, t)) {
         Some(p) if !participants.iter().any(|x| x.entity == p.entity) => {
             participants.push(Participant {
                 entity: p.entity,

@@ -319,6 +319,7 @@ pub(super) fn add_place(
         ..
     } = *site;
     let r = &site.sent;
+    let destination = Event::kind_info_of(&trig.kind).destination;
     let place_end = if trig.pos == Pos::Noun {
         relative_clause_end(tokens, i + len - 1, cl_end, r.end)
     } else {
@@ -349,7 +350,11 @@ pub(super) fn add_place(
     {
         if matches!(p.kind, EntityType::Place | EntityType::Country)
             && p.first > r.start
-            && matches!(tokens[p.first - 1].lower.as_str(), "in" | "at")
+            && (matches!(tokens[p.first - 1].lower.as_str(), "in" | "at")
+                || (destination
+                    && (matches!(tokens[p.first - 1].lower.as_str(), "to" | "into")
+                        // "visited Kenya": right after a movement verb
+                        || (trig.pos == Pos::Verb && p.first == i + len))))
             && !participants.iter().any(|x| x.entity == p.entity)
         {
             participants.push(Participant {

@@ -340,12 +340,24 @@ pub(super) fn place(site: &Site, tree: &Tree) -> Option<Placed> {
         "across",
         "throughout",
     ];
-    if site.trig.kind == "Travel" {
+    let destination = KindInfo::of(&site.trig.kind).destination;
+    if destination {
         cases.extend(["to", "into", "for"]);
     }
     let mut heads = vec![h];
     if site.trig.pos != Pos::Verb && matches!(tree.rel(h), "obj" | "nsubj") {
         heads.extend(tree.head(h));
+    }
+    // "visited Kenya": a movement's object is where it went.
+    if destination && site.trig.pos == Pos::Verb {
+        let visited = tree.kids_with(h, "obj").find_map(|o| {
+            rd.named(o)
+                .into_iter()
+                .find(|p| matches!(p.kind, EntityType::Place | EntityType::Country))
+        });
+        if visited.is_some() {
+            return visited;
+        }
     }
     heads.into_iter().find_map(|t| {
         ["obl", "nmod"].into_iter().find_map(|rel| {
