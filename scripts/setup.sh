@@ -6,7 +6,11 @@
 #         binding), a C and C++ compiler, cargo/rustc >= Cargo.toml's rust-version.
 #   test: the above, plus rustfmt and clippy, Graphviz (`dot`), Raptor
 #         (`rapper`), `serdi`, and the Python packages rdflib==7.6.0 and
-#         pyshacl==0.40.1, which the tests use to check the exports.
+#         pyshacl==0.40.1, which the tests use to check the exports; and for
+#         the browser test of `newsgraph serve`'s page, Debian's chromium and
+#         chromium-driver, node and npm, and playwright-core (npm ci in
+#         tests/browser, pinned by its package-lock.json; it downloads no
+#         browser).
 #
 # Debian packages go through apt-get: directly as root, through `sudo -n`
 # when that works without a password, and otherwise the script prints the
@@ -20,7 +24,8 @@
 #   NEWSGRAPH_SETUP_PRETEND_MISSING="libclang-dev graphviz ..."
 #       for testing this script (use with DRY_RUN=1): treat the named things
 #       as missing. Names: libclang-dev g++ gcc cargo curl rustfmt clippy
-#       graphviz raptor2-utils serdi python3 python3-pip rdflib pyshacl;
+#       graphviz raptor2-utils serdi python3 python3-pip rdflib pyshacl
+#       chromium chromium-driver nodejs npm playwright-core;
 #       also "root" (act as non-root), "sudo" (sudo unusable), "apt-get"
 #       (no apt-get: a non-Debian system).
 set -euo pipefail
@@ -113,6 +118,14 @@ if [ "$mode" = test ]; then
   has raptor2-utils rapper || need_apt raptor2-utils "the tests check the RDF exports with Raptor's rapper"
   has serdi serdi || need_apt serdi "the tests check the Turtle and N-Triples exports with serdi"
 
+  has chromium chromium || need_apt chromium "the browser test drives serve's web page in Debian's chromium"
+  has chromium-driver chromedriver || need_apt chromium-driver "the browser test's WebDriver for chromium"
+  has nodejs node || need_apt nodejs "the browser test runs playwright-core on node"
+  has npm npm || need_apt npm "npm installs playwright-core for the browser test"
+  if pretending playwright-core || [ ! -d "$repo/tests/browser/node_modules/playwright-core" ]; then
+    other+=("npm|playwright-core (tests/browser/package-lock.json)|the browser test drives chromium with playwright-core")
+  fi
+
   have python3 || need_apt python3 "the tests check the exports with rdflib and pySHACL"
   if pretending python3-pip || ! { have python3 && python3 -m pip --version >/dev/null 2>&1; }; then
     need_apt python3-pip "pip installs rdflib and pySHACL"
@@ -193,6 +206,7 @@ if [ -n "$dry_run" ]; then
     case "$kind" in
       rust-old) echo "setup: would stop: $why; update it (rustup update stable)" ;;
       pip) echo "setup: would install $what with pip ($why)" ;;
+      npm) echo "setup: would install $what with npm ci ($why)" ;;
       *) echo "setup: would install $what ($why)" ;;
     esac
   done
@@ -246,6 +260,10 @@ for o in "${other[@]+"${other[@]}"}"; do
         exit 1
       fi
       quiet rustup component add "$what"
+      ;;
+    npm)
+      echo "setup: installing $what with npm ($why)"
+      quiet npm ci --prefix "$repo/tests/browser" --no-audit --no-fund
       ;;
     pip)
       echo "setup: installing $what with pip ($why)"

@@ -38,6 +38,10 @@ pub enum Error {
     },
     #[error("query evaluation failed")]
     QueryEval(#[from] oxigraph::sparql::QueryEvaluationError),
+    #[error("{0} is an update: newsgraph only runs read queries (SELECT, ASK, CONSTRUCT, DESCRIBE), never SPARQL Update")]
+    Update(String),
+    #[error("{0} calls a SERVICE, which is not supported: newsgraph makes no outbound requests")]
+    Service(String),
     #[error("the query ran longer than its limit of {0}s and was stopped")]
     Timeout(u64),
     #[error("unknown query `{0}`: run `newsgraph queries` for the list, or pass a .rq file")]
@@ -54,6 +58,24 @@ pub enum Error {
     NotSelect(String),
     #[error("unknown view `{0}`: expected one of meetings, timeline, entity")]
     UnknownView(String),
+    #[error("cannot listen on {addr}")]
+    Bind {
+        addr: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the store at {} is held by `newsgraph serve` at {url} (its serve.json), which did not answer: {reason}", path.display())]
+    ServeUnreachable {
+        path: PathBuf,
+        url: String,
+        reason: String,
+    },
+    #[error("the server at {url} refused the request ({status}): {message}")]
+    Remote {
+        url: String,
+        status: u16,
+        message: String,
+    },
     #[error("no store at {}", .0.display())]
     NoStore(PathBuf),
     #[error("{0}")]
@@ -88,15 +110,27 @@ impl Error {
     /// store is busy, 2 for usage mistakes, 1 otherwise.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Busy { .. } => 75,
+            Error::Busy { .. } | Error::ServeUnreachable { .. } => 75,
             Error::Usage(_)
             | Error::NoStore(_)
             | Error::UnknownQuery(_)
             | Error::UnknownParam { .. }
             | Error::MissingParam { .. }
             | Error::UnknownView(_)
+            | Error::Update(_)
             | Error::Date(_) => 2,
             _ => 1,
+        }
+    }
+
+    /// An evaluation error, with `SERVICE` calls (which this build cannot
+    /// make) told apart.
+    pub fn from_evaluation(e: oxigraph::sparql::QueryEvaluationError) -> Self {
+        use oxigraph::sparql::QueryEvaluationError as E;
+        match e {
+            E::UnsupportedService(name) => Error::Service(format!("the query ({name})")),
+            E::UnboundService | E::InvalidServiceName(_) => Error::Service("the query".into()),
+            e => Error::QueryEval(e),
         }
     }
 

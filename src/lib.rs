@@ -13,6 +13,7 @@
 //! - [`store`]: the Oxigraph store, the only module that touches it;
 //! - [`query`]: canned SPARQL questions, result formats, diagrams;
 //! - [`ingest`]: articles into the store, batch by batch;
+//! - [`serve`]: the SPARQL endpoint, canned queries, diagrams and web page over HTTP; ingests sent to it;
 //! - [`eval`]: the FORMAT.md scorer, `eval` and `bench`;
 //! - [`train`]: training the name tagger.
 
@@ -26,6 +27,7 @@ pub mod json;
 pub mod model;
 pub mod query;
 pub mod resources;
+pub mod serve;
 pub mod store;
 pub mod train;
 

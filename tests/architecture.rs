@@ -24,6 +24,12 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["error", "model", "extract", "input", "graph", "store"],
     ),
     (
+        "serve",
+        &[
+            "error", "model", "extract", "input", "graph", "store", "query", "ingest",
+        ],
+    ),
+    (
         "eval",
         &[
             "error",

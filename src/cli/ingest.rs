@@ -5,6 +5,7 @@ use super::{Config, EXIT_SKIPPED};
 use newsgraph::error::{Error, Result};
 use newsgraph::ingest::{self, IngestOptions};
 use newsgraph::input::Published;
+use newsgraph::serve::remote::Remote;
 use newsgraph::store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,10 +22,24 @@ pub(super) fn run(
         max_article_bytes: cfg.max_article_bytes,
         batch_bytes: batch_kb.saturating_mul(1024),
     };
-    let extractor = cfg.extractor()?;
-    let store = Store::open(&cfg.store)?;
-    let progress = IngestProgress::new(cfg.progress && !verbose, verbose);
-    let s = ingest::ingest(&store, paths, &extractor, &opts, &progress)?;
+    let (s, target) = match Store::open(&cfg.store) {
+        Ok(store) => {
+            let extractor = cfg.extractor()?;
+            let progress = IngestProgress::new(cfg.progress && !verbose, verbose);
+            let s = ingest::ingest(&store, paths, &extractor, &opts, &progress)?;
+            (s, cfg.store.display().to_string())
+        }
+        // A server holds the store: it ingests what this process reads.
+        Err(busy @ Error::Busy { .. }) => {
+            let remote = Remote::find(&cfg.store).ok_or(busy)?;
+            let s = ingest_remote(&remote, paths, &opts, verbose)?;
+            (
+                s,
+                format!("{} (served at {})", cfg.store.display(), remote.url()),
+            )
+        }
+        Err(e) => return Err(e),
+    };
     for w in &s.warnings {
         eprintln!("warning: {w}");
     }
@@ -32,9 +47,8 @@ pub(super) fn run(
         eprintln!("skipped: {}: {}", k.source, super::skip_reason(&k.reason));
     }
     eprintln!(
-        "{} articles ({} new, {} replaced, {} unchanged), {} entities, {} events, {} triples in {:.2}s → {}",
+        "{} articles ({} new, {} replaced, {} unchanged), {} entities, {} events, {} triples in {:.2}s → {target}",
         s.articles, s.added, s.replaced, s.unchanged, s.entities, s.events, s.triples, s.seconds,
-        cfg.store.display()
     );
     Ok(if s.skipped.is_empty() {
         ExitCode::SUCCESS
@@ -43,19 +57,52 @@ pub(super) fn run(
     })
 }
 
+/// Read the articles here, batch by batch, and send each batch to the
+/// server holding the store.
+fn ingest_remote(
+    remote: &Remote,
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+    verbose: bool,
+) -> Result<ingest::Summary> {
+    let start = std::time::Instant::now();
+    let mut skipped = Vec::new();
+    let mut warnings = Vec::new();
+    let (files, _) = ingest::input_files(paths, &mut skipped);
+    let mut total = ingest::Summary::default();
+    ingest::read_batches(&files, opts, &mut skipped, &mut warnings, |batch| {
+        let n = batch.len();
+        total.add(remote.ingest(batch)?);
+        if verbose {
+            eprintln!(
+                "sent {n} articles to {}: {} so far, {} triples",
+                remote.url(),
+                total.articles,
+                total.triples
+            );
+        }
+        Ok(())
+    })?;
+    total.skipped.extend(skipped);
+    total.warnings.extend(warnings);
+    total.seconds = start.elapsed().as_secs_f64();
+    Ok(total)
+}
+
 pub(super) fn remove(cfg: &Config, article: &str) -> Result<ExitCode> {
-    let store = Store::open(&cfg.store)?;
-    let target = store
-        .articles()?
-        .into_iter()
-        .find(|(iri, source)| iri.as_str() == article || *source == article)
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "no article `{article}` in {}: `newsgraph query articles` lists them",
-                cfg.store.display()
-            ))
-        })?;
-    store.remove_article(&target.0)?;
-    eprintln!("removed {} ({})", target.1, target.0.as_str());
+    let removed = match Store::open(&cfg.store) {
+        Ok(store) => {
+            ingest::remove(&store, article)?.map(|(iri, source)| (iri.as_str().to_string(), source))
+        }
+        Err(busy @ Error::Busy { .. }) => Remote::find(&cfg.store).ok_or(busy)?.remove(article)?,
+        Err(e) => return Err(e),
+    };
+    let (iri, source) = removed.ok_or_else(|| {
+        Error::Usage(format!(
+            "no article `{article}` in {}: `newsgraph query articles` lists them",
+            cfg.store.display()
+        ))
+    })?;
+    eprintln!("removed {source} ({iri})");
     Ok(ExitCode::SUCCESS)
 }

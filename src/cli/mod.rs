@@ -12,6 +12,7 @@ mod ingest;
 mod parse;
 mod progress;
 mod query;
+mod serve;
 mod train;
 mod train_parser;
 
@@ -134,6 +135,23 @@ pub(crate) enum Command {
     },
     /// Counts of articles, triples and things by type
     Stats,
+    /// Serve the store over HTTP: a read-only SPARQL endpoint (/query), the
+    /// canned queries, diagrams and a web page; ingest and remove keep working,
+    /// through the server
+    Serve {
+        /// Address to listen on (another interface than loopback exposes the store)
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: String,
+        /// Stop a query after this many seconds with 503 (0: no limit)
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+        /// Let web pages of this origin (or * for any) call the endpoint (CORS); off by default
+        #[arg(long)]
+        cors: Option<String>,
+        /// Largest answer in MB; a larger one is refused with 503
+        #[arg(long, default_value_t = 64)]
+        max_result_mb: usize,
+    },
     /// Remove an article (its source path or graph IRI) from the store
     Remove { article: String },
     /// Ingest the bundled sample articles into a temporary store and show what it finds
@@ -349,6 +367,17 @@ pub fn hint(err: &Error) -> Option<String> {
             "the limit is --timeout {secs}s: narrow the query (a LIMIT, more specific patterns) or raise --timeout"
         ),
         Error::MissingParam { param, .. } => format!("pass --param {param}=VALUE"),
+        Error::Busy { path, .. } => {
+            let remote = newsgraph::serve::Advert::read(path)?;
+            format!(
+                "`newsgraph serve` holds this store: query it at {}/query (ingest and remove go through it), or stop it",
+                remote.url
+            )
+        }
+        Error::ServeUnreachable { .. } => {
+            "if that server was killed, its serve.json is stale: retry once the process holding the store has finished".to_string()
+        }
+        Error::Bind { .. } => "pass another address with --bind HOST:PORT".to_string(),
         Error::NoStore(_) => {
             "run `newsgraph ingest FILE...` first, or pass --store DIR".to_string()
         }
@@ -414,6 +443,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             path.as_ref(),
         ),
         Command::Stats => export::stats(&cfg),
+        Command::Serve {
+            bind,
+            timeout,
+            cors,
+            max_result_mb,
+        } => serve::run(&cfg, bind, timeout, cors, max_result_mb),
         Command::Remove { article } => ingest::remove(&cfg, &article),
         Command::Demo => demo::run(&cfg),
         Command::Bench { paths, seconds } => bench::run(&cfg, &paths, seconds),

@@ -30,7 +30,9 @@ pub fn article_key(article: &Article) -> String {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+/// What an ingest did (sent as JSON by `serve` to a remote `ingest`; the
+/// skipped inputs stay with the reader of the files).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     pub articles: usize,
     pub added: usize,
@@ -41,6 +43,7 @@ pub struct Summary {
     pub triples: usize,
     pub bytes: usize,
     pub seconds: f64,
+    #[serde(skip)]
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<String>,
 }
@@ -250,6 +253,72 @@ impl Writer<'_> {
     }
 }
 
+impl Summary {
+    /// Add the counts of another part of the same ingest.
+    pub fn add(&mut self, other: Summary) {
+        self.articles += other.articles;
+        self.added += other.added;
+        self.replaced += other.replaced;
+        self.unchanged += other.unchanged;
+        self.entities += other.entities;
+        self.events += other.events;
+        self.triples += other.triples;
+        self.bytes += other.bytes;
+        self.skipped.extend(other.skipped);
+        self.warnings.extend(other.warnings);
+    }
+}
+
+/// The article files of the inputs, and about how many bytes they hold
+/// (inputs that are no articles go to `skipped`).
+pub fn input_files(paths: &[PathBuf], skipped: &mut Vec<Skipped>) -> (Vec<PathBuf>, u64) {
+    let files = collect_inputs(paths, skipped);
+    let total: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    (files, total)
+}
+
+/// Read the files in order, each article with its key ([`article_key`]) and
+/// cut into parts, and hand them to `each` in batches of about
+/// `opts.batch_bytes` of text, so that memory stays bounded. Unreadable
+/// files go to `skipped`, what was noticed in reading to `warnings`.
+pub fn read_batches(
+    files: &[PathBuf],
+    opts: &IngestOptions,
+    skipped: &mut Vec<Skipped>,
+    warnings: &mut Vec<String>,
+    mut each: impl FnMut(Vec<(Article, String)>) -> Result<()>,
+) -> Result<()> {
+    let mut batch = Vec::new();
+    let mut batch_bytes = 0;
+    for f in files {
+        match read_article(f, opts.published, opts.max_article_bytes, warnings) {
+            Ok(a) => {
+                let key = article_key(&a);
+                for part in split_parts(a, key, "one graph", warnings) {
+                    batch_bytes += part.0.text.len();
+                    batch.push(part);
+                    if batch_bytes >= opts.batch_bytes.max(1) {
+                        each(std::mem::take(&mut batch))?;
+                        batch_bytes = 0;
+                    }
+                }
+            }
+            Err(reason) => skipped.push(Skipped {
+                source: f.display().to_string(),
+                reason,
+            }),
+        }
+    }
+    if !batch.is_empty() {
+        each(batch)?;
+    }
+    Ok(())
+}
+
 /// Ingest files, directories or stdin into the store, in batches of about
 /// 2 MB of text so that memory stays bounded.
 pub fn ingest(
@@ -261,12 +330,7 @@ pub fn ingest(
 ) -> Result<Summary> {
     let start = std::time::Instant::now();
     let mut skipped = Vec::new();
-    let files = collect_inputs(paths, &mut skipped);
-    let total: u64 = files
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
+    let (files, total) = input_files(paths, &mut skipped);
     progress.start(total);
     let mut w = Writer {
         store,
@@ -274,42 +338,15 @@ pub fn ingest(
         progress,
         labels: HashMap::new(),
         bulk_loads: 0,
-        summary: Summary {
-            skipped,
-            ..Summary::default()
-        },
+        summary: Summary::default(),
     };
     // Read sequentially (stdin, error order), extract each batch in parallel.
-    let mut batch = Vec::new();
-    let mut batch_bytes = 0;
-    for f in &files {
-        let article = read_article(
-            f,
-            opts.published,
-            opts.max_article_bytes,
-            &mut w.summary.warnings,
-        );
-        match article {
-            Ok(a) => {
-                let key = article_key(&a);
-                for part in split_parts(a, key, "one graph", &mut w.summary.warnings) {
-                    batch_bytes += part.0.text.len();
-                    batch.push(part);
-                    if batch_bytes >= opts.batch_bytes.max(1) {
-                        w.write(std::mem::take(&mut batch))?;
-                        batch_bytes = 0;
-                    }
-                }
-            }
-            Err(reason) => w.summary.skipped.push(Skipped {
-                source: f.display().to_string(),
-                reason,
-            }),
-        }
-    }
-    if !batch.is_empty() {
-        w.write(batch)?;
-    }
+    let mut warnings = Vec::new();
+    read_batches(&files, opts, &mut skipped, &mut warnings, |batch| {
+        w.write(batch)
+    })?;
+    w.summary.skipped = skipped;
+    w.summary.warnings = warnings;
     progress.finish();
     if w.bulk_loads >= OPTIMIZE_AFTER_LOADS {
         progress.compacting(w.bulk_loads);
@@ -317,4 +354,42 @@ pub fn ingest(
     }
     w.summary.seconds = start.elapsed().as_secs_f64();
     Ok(w.summary)
+}
+
+/// Ingest articles already read (and keyed, and cut into parts) by someone
+/// else: `serve` ingests what a `newsgraph ingest` sends it, as one batch.
+/// Returns the summary and whether the batch was bulk-loaded (each load
+/// leaves files that [`Store::optimize`] merges).
+pub fn ingest_parts(
+    store: &Store,
+    parts: Vec<(Article, String)>,
+    extractor: &Extractor,
+) -> Result<(Summary, bool)> {
+    let start = std::time::Instant::now();
+    let mut w = Writer {
+        store,
+        extractor,
+        progress: &(),
+        labels: HashMap::new(),
+        bulk_loads: 0,
+        summary: Summary::default(),
+    };
+    w.write(parts)?;
+    w.summary.seconds = start.elapsed().as_secs_f64();
+    Ok((w.summary, w.bulk_loads > 0))
+}
+
+/// Remove an article, named by its source (what `articles` lists) or its
+/// graph IRI; returns (graph IRI, source), or `None` if no article is so
+/// named.
+pub fn remove(store: &Store, article: &str) -> Result<Option<(NamedNode, String)>> {
+    let Some(target) = store
+        .articles()?
+        .into_iter()
+        .find(|(iri, source)| iri.as_str() == article || *source == article)
+    else {
+        return Ok(None);
+    };
+    store.remove_article(&target.0)?;
+    Ok(Some(target))
 }

@@ -33,13 +33,13 @@ const BUNDLED: &[&str] = &[
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/queries/articles.rq")),
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Param {
     pub name: String,
     pub description: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct CannedQuery {
     pub name: String,
     pub description: String,
@@ -229,6 +229,30 @@ pub fn write_results(
         }
         QueryResults::Graph(_) => Err(Error::NotSelect("query".into())),
     }
+}
+
+/// Write triples (a CONSTRUCT or DESCRIBE result) in an RDF format, with
+/// newsgraph's prefixes; returns the number of triples.
+pub fn write_triples<E: Into<Error>>(
+    triples: impl IntoIterator<Item = std::result::Result<oxigraph::model::Triple, E>>,
+    format: oxigraph::io::RdfFormat,
+    out: &mut impl Write,
+) -> Result<usize> {
+    let mut ser = oxigraph::io::RdfSerializer::from_format(format);
+    for (p, iri) in crate::graph::vocab::PREFIXES {
+        ser = ser
+            .with_prefix(*p, *iri)
+            .map_err(|e| Error::Usage(e.to_string()))?;
+    }
+    let mut w = ser.for_writer(out);
+    let mut n = 0;
+    for t in triples {
+        w.serialize_triple(&t.map_err(Into::into)?)
+            .map_err(Error::Serialize)?;
+        n += 1;
+    }
+    w.finish().map_err(Error::Serialize)?;
+    Ok(n)
 }
 
 fn w3c(f: ResultFormat) -> QueryResultsFormat {

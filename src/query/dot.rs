@@ -203,12 +203,17 @@ impl Graph {
 
 /// Run Graphviz `dot` on DOT text, writing `format` (svg, png...) to `path`.
 pub fn render_with_graphviz(dot_text: &[u8], format: &str, path: &std::path::Path) -> Result<()> {
+    let rendered = graphviz(dot_text, format)?;
+    std::fs::write(path, rendered).map_err(|e| Error::io(path, e))
+}
+
+/// Run Graphviz `dot` on DOT text: the drawing in `format` (svg, png...).
+pub fn graphviz(dot_text: &[u8], format: &str) -> Result<Vec<u8>> {
     use std::process::{Command, Stdio};
     let mut child = Command::new("dot")
         .arg(format!("-T{format}"))
-        .arg("-o")
-        .arg(path)
         .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| {
@@ -218,17 +223,26 @@ pub fn render_with_graphviz(dot_text: &[u8], format: &str, path: &std::path::Pat
                 Error::io("dot", e)
             }
         })?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(dot_text).map_err(|e| Error::io("dot", e))?;
-    }
+    // Written from another thread: `dot` may fill its output pipe before it
+    // has read all of its input.
+    let stdin = child.stdin.take();
+    let text = dot_text.to_vec();
+    let writer = std::thread::spawn(move || -> std::io::Result<()> {
+        if let Some(mut stdin) = stdin {
+            stdin.write_all(&text)?;
+        }
+        Ok(())
+    });
     let out = child.wait_with_output().map_err(|e| Error::io("dot", e))?;
+    let written = writer.join().unwrap_or(Ok(()));
     if !out.status.success() {
         return Err(Error::Usage(format!(
             "Graphviz dot failed: {}",
             String::from_utf8_lossy(&out.stderr).trim()
         )));
     }
-    Ok(())
+    written.map_err(|e| Error::io("dot", e))?;
+    Ok(out.stdout)
 }
 
 /// Draw the triples of a CONSTRUCT query: resources as nodes named by

@@ -289,20 +289,23 @@ impl Store {
         params: &[(String, Term)],
         timeout: Option<std::time::Duration>,
     ) -> Result<QueryResults<'_>> {
-        let query = match spargebra::SparqlParser::new().parse_query(sparql) {
-            Ok(q) => q,
-            Err(source) => {
-                if spargebra::SparqlParser::new().parse_update(sparql).is_ok() {
-                    return Err(Error::Usage(format!(
-                        "{name} is an update: `query` only runs read queries (SELECT, ASK)"
-                    )));
-                }
-                return Err(Error::query_syntax(name, &source));
-            }
-        };
+        self.execute(parse_query(name, sparql)?, params, timeout, None)
+    }
+
+    /// Run a parsed read query ([`parse_query`]) with parameters bound in
+    /// its algebra, cancelled after `timeout`. Its default graph is the
+    /// union graph unless `dataset` names the graphs (the SPARQL protocol's
+    /// `default-graph-uri` and `named-graph-uri`).
+    pub fn execute(
+        &self,
+        query: spargebra::Query,
+        params: &[(String, Term)],
+        timeout: Option<std::time::Duration>,
+        dataset: Option<&Dataset>,
+    ) -> Result<QueryResults<'_>> {
         let query = bind_parameters(query, params)?;
         // Built without Oxigraph's http-client feature: SERVICE clauses
-        // never reach the network.
+        // never reach the network (and `parse_query` refuses them).
         let mut evaluator = SparqlEvaluator::new();
         if let Some(t) = timeout {
             let token = oxigraph::sparql::CancellationToken::new();
@@ -313,12 +316,28 @@ impl Store {
             });
         }
         let mut prepared = evaluator.for_query(query);
-        // The default graph is the union graph: every triple once, however
-        // many articles state it.
-        prepared
-            .dataset_mut()
-            .set_default_graph(vec![GraphName::NamedNode(union_graph())]);
-        let results = prepared.on_store(&self.inner).execute()?;
+        match dataset {
+            Some(d) => {
+                prepared.dataset_mut().set_default_graph(
+                    d.default
+                        .iter()
+                        .map(|g| GraphName::NamedNode(g.clone()))
+                        .collect(),
+                );
+                prepared
+                    .dataset_mut()
+                    .set_available_named_graphs(d.named.iter().map(|g| g.clone().into()).collect());
+            }
+            // The default graph is the union graph: every triple once,
+            // however many articles state it.
+            None => prepared
+                .dataset_mut()
+                .set_default_graph(vec![GraphName::NamedNode(union_graph())]),
+        }
+        let results = prepared
+            .on_store(&self.inner)
+            .execute()
+            .map_err(Error::from_evaluation)?;
         Ok(results)
     }
 
@@ -398,6 +417,33 @@ impl Store {
         }
         Ok(stats)
     }
+}
+
+/// The graphs a query reads, as the SPARQL protocol names them.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    /// Merged into the default graph.
+    pub default: Vec<NamedNode>,
+    /// Available to `GRAPH`.
+    pub named: Vec<NamedNode>,
+}
+
+/// Parse a read query: a syntax error says where, an update or a `SERVICE`
+/// call is refused (newsgraph runs read queries and makes no requests).
+pub fn parse_query(name: &str, sparql: &str) -> Result<spargebra::Query> {
+    let query = match spargebra::SparqlParser::new().parse_query(sparql) {
+        Ok(q) => q,
+        Err(source) => {
+            if spargebra::SparqlParser::new().parse_update(sparql).is_ok() {
+                return Err(Error::Update(name.to_string()));
+            }
+            return Err(Error::query_syntax(name, &source));
+        }
+    };
+    if sparql::uses_service(&query) {
+        return Err(Error::Service(name.to_string()));
+    }
+    Ok(query)
 }
 
 /// The graph holding every triple of every article once: the default graph

@@ -127,3 +127,34 @@ pub(super) fn bind_parameters(
         },
     })
 }
+
+/// Whether a query's pattern calls a `SERVICE` (outside expressions; one
+/// inside `EXISTS` fails at evaluation as an unsupported service).
+pub(super) fn uses_service(query: &spargebra::Query) -> bool {
+    use spargebra::algebra::GraphPattern as P;
+    fn walk(p: &P) -> bool {
+        match p {
+            P::Service { .. } => true,
+            P::Join { left, right }
+            | P::LeftJoin { left, right, .. }
+            | P::Union { left, right }
+            | P::Minus { left, right } => walk(left) || walk(right),
+            P::Filter { inner, .. }
+            | P::Graph { inner, .. }
+            | P::Extend { inner, .. }
+            | P::OrderBy { inner, .. }
+            | P::Project { inner, .. }
+            | P::Distinct { inner }
+            | P::Reduced { inner }
+            | P::Slice { inner, .. }
+            | P::Group { inner, .. } => walk(inner),
+            _ => false,
+        }
+    }
+    match query {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. } => walk(pattern),
+    }
+}

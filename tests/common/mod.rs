@@ -97,3 +97,90 @@ pub fn seed_and_samples_store(dir: &Path) -> PathBuf {
     run(&store, &args.iter().map(String::as_str).collect::<Vec<_>>());
     store
 }
+
+/// A `newsgraph serve` on a free loopback port, stopped (SIGKILL) when
+/// dropped unless [`Server::stop`] stopped it first; its stderr goes to a
+/// file ([`Server::log`]).
+pub struct Server {
+    pub child: std::process::Child,
+    pub url: String,
+    pub store: PathBuf,
+    log: PathBuf,
+}
+
+impl Server {
+    /// Start serving `store` with extra `serve` arguments; waits until it
+    /// answers and `serve.json` exists.
+    pub fn start(store: &Path, extra: &[&str]) -> Server {
+        for _ in 0..5 {
+            let port = std::net::TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .expect("a free port")
+                .port();
+            let log = store.with_extension(format!("serve-{port}.log"));
+            let child = bin()
+                .arg("--store")
+                .arg(store)
+                .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+                .args(extra)
+                .env_remove("NEWSGRAPH_STORE")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::fs::File::create(&log).expect("log file"))
+                .spawn()
+                .expect("start newsgraph serve");
+            let mut server = Server {
+                child,
+                url: format!("http://127.0.0.1:{port}"),
+                store: store.to_path_buf(),
+                log,
+            };
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+            while std::time::Instant::now() < deadline {
+                if let Ok(Some(_)) = server.child.try_wait() {
+                    break; // the port was taken meanwhile: try another
+                }
+                if store.join("serve.json").exists()
+                    && std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+                {
+                    return server;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            let _ = server.child.kill();
+            let _ = server.child.wait();
+            eprintln!("serve did not start:\n{}", server.log());
+        }
+        panic!("newsgraph serve did not start");
+    }
+
+    /// What the server wrote on stderr so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Stop it as Ctrl-C would (SIGTERM) and return its exit code.
+    pub fn stop(mut self) -> Option<i32> {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        self.child.wait().expect("wait for serve").code()
+    }
+
+    /// An HTTP agent that returns error statuses as responses.
+    pub fn agent() -> ureq::Agent {
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(std::time::Duration::from_secs(120)))
+            .build()
+            .into()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
