@@ -1,26 +1,72 @@
-//! Order from the grammar of one sentence: what a past-tense verb reports
-//! comes before what an infinitive after it plans.
+//! What came first: `tests/data/order.tsv` holds short texts of our own and
+//! the `before` pairs expected (and excluded) between their trigger words:
+//! connectives ("after", "before", "prior to", "a week after"), discourse
+//! adverbs ("later", "earlier"), tense and aspect (past perfect before the
+//! simple past, a report after the settled fact it states, a plan after the
+//! past event that sets it up) and dates.
 
+mod common;
 use newsgraph::extract::Extractor;
-use newsgraph::model::Modality;
-use newsgraph::model::PartialDate;
+use newsgraph::model::{Extraction, PartialDate};
 
-fn trigger<'a>(text: &'a str, x: &newsgraph::model::Extraction, i: usize) -> &'a str {
-    x.events[i].trigger.text(text)
+/// The event whose trigger (or a coreferent mention) covers the first
+/// occurrence of `word`.
+fn event_on(text: &str, x: &Extraction, word: &str) -> Option<usize> {
+    let at = text.find(word)?;
+    x.events.iter().position(|e| {
+        std::iter::once(&e.trigger)
+            .chain(&e.coreferent)
+            .any(|t| t.start <= at && at < t.end)
+    })
 }
 
 #[test]
-fn a_past_event_precedes_the_plan_it_sets_up() {
-    let text = "Kestrel Aviation won a contract on Monday to supply ten tankers to the navy.\n\
-                The navy began to replace its fleet in 2019.\n";
-    let x = Extractor::bundled().extract(text, PartialDate::parse("2024-03-06"));
-    let find = |w: &str| (0..x.events.len()).find(|&i| trigger(text, &x, i) == w);
-    let won = find("won").expect("won is an event");
-    let supply = find("supply").expect("supply is an event");
-    assert_eq!(x.events[supply].modality, Modality::Planned);
-    assert!(x.before.contains(&(won, supply)), "{:?}", x.before);
-    // "began to replace": an aspect verb, not a plan.
-    let replace = find("replace").expect("replace is an event");
-    assert_eq!(x.events[replace].modality, Modality::Asserted);
-    assert!(!x.before.contains(&(supply, won)));
+fn before_pairs_of_the_order_table() {
+    let table = std::fs::read_to_string(common::repo().join("tests/data/order.tsv")).unwrap();
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for line in table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let [text, pairs] = line.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("not two tab-separated fields: {line:?}");
+        };
+        let x = Extractor::bundled().extract(text, PartialDate::parse("2024-03-06"));
+        for pair in pairs.split(';').map(str::trim) {
+            cases += 1;
+            let (negated, pair) = match pair.strip_prefix('!') {
+                Some(p) => (true, p),
+                None => (false, pair),
+            };
+            let (a, b) = pair.split_once('<').expect("a pair is first<second");
+            let (Some(ea), Some(eb)) = (event_on(text, &x, a), event_on(text, &x, b)) else {
+                failures.push(format!("{text:?}: no event on {a:?} or {b:?}"));
+                continue;
+            };
+            if x.before.contains(&(ea, eb)) == negated {
+                let words: Vec<(&str, &str)> = x
+                    .before
+                    .iter()
+                    .map(|&(p, q)| {
+                        (
+                            x.events[p].trigger.text(text),
+                            x.events[q].trigger.text(text),
+                        )
+                    })
+                    .collect();
+                failures.push(format!(
+                    "{text:?}: expected {}{a}<{b}, got {words:?}",
+                    if negated { "no " } else { "" }
+                ));
+            }
+        }
+    }
+    assert!(cases > 10, "the table is read");
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} order cases fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

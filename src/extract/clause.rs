@@ -59,10 +59,10 @@ mod tests {
 
     #[test]
     fn clauses_stop_at_their_boundary_words() {
-        let toks = tokenize("Smith met Jones although Brown resigned in May.").tokens;
+        let toks = tokenize("Smith met Jones unless Brown resigned in May.").tokens;
         let met = toks.iter().position(|t| t.lower == "met").unwrap_or(0);
         let all = 0..toks.len();
-        // "although" bounds a clause for detection, not for dating.
+        // "unless" bounds a clause for detection, not for dating.
         assert_eq!(
             clause(&toks, met..met + 1, all.clone(), &BOUNDARIES),
             (0, 3)

@@ -264,10 +264,10 @@ fn ends_noun_phrase(t: Option<&crate::model::Token>, lex: &Lexicon) -> bool {
     let w = t.lower.as_str();
     FOLLOWERS.contains(w)
         || w.ends_with("ed")
-        || lex
-            .triggers
-            .get(w)
-            .is_some_and(|r| r.iter().any(|t| t.pos == crate::resources::Pos::Verb))
+        || lex.triggers.get(w).is_some_and(|r| {
+            r.iter()
+                .any(|t| t.pos == crate::resources::Pos::Verb && !t.generic)
+        })
 }
 
 /// Definite descriptions that refer back to a named entity of the document:

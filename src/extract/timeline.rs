@@ -4,15 +4,19 @@
 //! An event takes the date of the time expression in its own clause, else
 //! of the dated heading governing its section; mentions of the same
 //! happening (same type, compatible participants and dates) become one
-//! event; events still undated and reported as past take the most recent
-//! date of their context. `before` comes from dates (respecting their
-//! granularity) and from textual cues ("a day after X", "before talks").
+//! event (an untyped one only with mentions of the same word); nothing
+//! else dates an event. `before` comes from dates (respecting their
+//! granularity), textual cues ("a day after X", "before talks"), and tense
+//! and aspect inside a sentence (past perfect before simple past, a simple
+//! past before what it plans). General verbs (`Event::generic`) stay only
+//! where they have a subject, a time of their own, or an order with an
+//! event that stays.
 
 use crate::extract::clause::{clause, relative_clause_end};
 use crate::extract::events::EventMention;
 use crate::model::PartialDate;
 use crate::model::{Event, Modality, Role, Timex, Tokens};
-use crate::resources::words::events::{DATE_NOT_MODIFIER, DATING_BOUNDARIES};
+use crate::resources::words::events::{DATE_NOT_MODIFIER, DATING_BOUNDARIES, PREPOSITIONS};
 use crate::resources::Pos;
 use std::collections::{HashMap, HashSet};
 
@@ -35,7 +39,9 @@ struct Placed {
     modifier: bool,
 }
 
-fn place_timexes(toks: &Tokens, timexes: &[Timex]) -> Vec<Placed> {
+/// `verbs`: the tokens of verb triggers, in order; a date right before one
+/// is the verb's adverbial ("on Tuesday delivered"), no modifier.
+fn place_timexes(toks: &Tokens, timexes: &[Timex], verbs: &[usize]) -> Vec<Placed> {
     timexes
         .iter()
         .filter_map(|t| {
@@ -46,11 +52,20 @@ fn place_timexes(toks: &Tokens, timexes: &[Timex]) -> Vec<Placed> {
                 return None;
             }
             let after = toks.tokens.partition_point(|x| x.span.start < t.span.end);
-            let modifier = toks.tokens.get(after).is_some_and(|n| {
-                n.shape == crate::model::Shape::Lower
-                    && n.lower.chars().all(char::is_alphabetic)
-                    && !DATE_NOT_MODIFIER.contains(&n.lower)
-            });
+            let next = toks.tokens.get(after);
+            let determined = tok > 0
+                && matches!(toks.tokens[tok - 1].lower.as_str(), "the" | "a" | "an")
+                && next.is_some_and(|n| n.shape != crate::model::Shape::Punct);
+            // "the 2016 campaign", "this year's conference", "the 2008
+            // Beijing Games"; not "on Tuesday delivered", "Monday it said".
+            let modifier = next.is_some_and(|n| n.lower == "'s")
+                || determined
+                || next.is_some_and(|n| {
+                    n.shape == crate::model::Shape::Lower
+                        && n.lower.chars().all(char::is_alphabetic)
+                        && !DATE_NOT_MODIFIER.contains(&n.lower)
+                        && !PREPOSITIONS.contains(&n.lower)
+                }) && verbs.binary_search(&after).is_err();
             Some(Placed {
                 tok,
                 date,
@@ -69,7 +84,13 @@ pub fn build(
     timexes: &[Timex],
     mentions: Vec<EventMention>,
 ) -> (Vec<Event>, Vec<(usize, usize)>) {
-    let tt = place_timexes(toks, timexes);
+    let mut verb_tokens: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.pos == Pos::Verb)
+        .map(|m| m.token)
+        .collect();
+    verb_tokens.sort_unstable();
+    let tt = place_timexes(toks, timexes, &verb_tokens);
     let sentence_of = |tok: usize| toks.sentences.partition_point(|s| s.tokens.end <= tok);
     // Heading governing each line: the last heading at or above it (one pass).
     let mut governing: Vec<Option<Placed>> = vec![None; toks.lines.len()];
@@ -95,21 +116,30 @@ pub fn build(
         let hi = tt.partition_point(|p| p.tok < b);
         &tt[lo..hi.max(lo)]
     };
-    let mut verb_tokens: Vec<usize> = mentions
-        .iter()
-        .filter(|m| m.pos == Pos::Verb)
-        .map(|m| m.token)
-        .collect();
-    verb_tokens.sort_unstable();
     let verb_between = |a: usize, b: usize| {
         let i = verb_tokens.partition_point(|v| *v <= a);
         verb_tokens.get(i).is_some_and(|v| *v < b)
     };
     let mut events: Vec<(Event, bool)> = Vec::new(); // (event, date is explicit)
+    let mut own_time: Vec<bool> = Vec::new(); // a time expression of its own clause dates it
     for m in &mentions {
         let mut ev = m.event.clone();
         let sent = &toks.sentences[ev.sentence];
-        let (c0, own_end) = dating_clause(toks, m.token, sent.tokens.clone());
+        let (mut c0, own_end) = dating_clause(toks, m.token, sent.tokens.clone());
+        // "They will meet in May, officials said.": a report after the
+        // comma that closes what it reports has no time of its own there.
+        if ev.kind == "Statement" && m.pos == Pos::Verb {
+            let end = m.token + m.len;
+            let rest_is_punct = toks.tokens[end..sent.tokens.end]
+                .iter()
+                .all(|t| t.shape == crate::model::Shape::Punct);
+            let comma = (m.token.saturating_sub(5).max(c0)..m.token)
+                .rev()
+                .find(|&k| toks.tokens[k].lower == ",");
+            if let (true, Some(k)) = (rest_is_punct, comma) {
+                c0 = k + 1;
+            }
+        }
         let c1 = if m.pos == Pos::Noun {
             relative_clause_end(&toks.tokens, m.token + m.len - 1, own_end, sent.tokens.end)
         } else {
@@ -133,7 +163,13 @@ pub fn build(
                 } else {
                     (m.token, p.tok)
                 };
-                !verb_between(a, b)
+                // "fought it in 2004 and took leave in 2009": a time
+                // before "and" dates the first of two coordinated verbs.
+                let coordinated = m.pos == Pos::Verb
+                    && p.tok < m.token
+                    && (m.token.saturating_sub(3).max(p.tok)..m.token)
+                        .any(|k| matches!(toks.tokens[k].lower.as_str(), "and" | "or"));
+                !verb_between(a, b) && !coordinated
             })
             .min_by_key(|p| p.tok.abs_diff(m.token))
             .copied();
@@ -148,12 +184,14 @@ pub fn build(
             (None, Some(h)) => Some(h.date),
             (None, None) => None,
         };
+        own_time.push(explicit.is_some());
         events.push((ev, explicit.is_some() || heading.is_some()));
     }
     // Coreference: fold each mention into an earlier compatible event.
     let mut clusters: Vec<(Event, bool)> = Vec::new();
+    let mut timed: Vec<bool> = Vec::new();
     let mut last_sentence: Vec<usize> = Vec::new();
-    'next: for (ev, explicit) in events {
+    'next: for ((ev, explicit), own) in events.into_iter().zip(own_time) {
         if ev.kind_info().happening && ev.modality == Modality::Asserted {
             // The compatible event with most mentions (the most recent on a
             // tie); a mention naming nobody only joins an event mentioned
@@ -166,6 +204,9 @@ pub fn build(
                     let near = ev.sentence <= last_sentence[*ci] + 3;
                     let vague = ev.participants.is_empty() || c.participants.is_empty();
                     c.kind == ev.kind
+                        // An untyped event is only the same happening as
+                        // a mention of the same verb or noun.
+                        && (!c.kind_info().untyped || c.lemma == ev.lemma)
                         && c.modality == Modality::Asserted
                         && compatible(c, &ev)
                         && (near || !vague)
@@ -201,73 +242,153 @@ pub fn build(
                     }
                 }
                 *c_explicit |= explicit;
+                timed[ci] |= own;
                 continue 'next;
             }
         }
         last_sentence.push(ev.sentence);
+        timed.push(own);
         clusters.push((ev, explicit));
     }
-    // Context: undated past events take the latest date before them in the
-    // same or the two previous lines.
-    let mut events: Vec<Event> = clusters.into_iter().map(|c| c.0).collect();
-    for ev in &mut events {
-        if ev.date.is_some() || ev.modality != Modality::Asserted {
-            continue;
+    // An event with no time of its own and no dated heading stays undated:
+    // a date is not inherited from the sentences around it.
+    let events: Vec<Event> = clusters.into_iter().map(|c| c.0).collect();
+    // Order from the text: connectives, then tense and aspect; over every
+    // event, general verbs included.
+    let aspects = aspects(toks, &mentions);
+    let mut cues = textual_order(toks, &events);
+    cues.extend(tense_order(&events, &aspects));
+    // A general verb stays where the text says who did it, when, or what
+    // came before or after an event that stays.
+    let mut keep: Vec<bool> = events
+        .iter()
+        .zip(&timed)
+        .map(|(e, &t)| !e.generic || !e.participants.is_empty() || t)
+        .collect();
+    let anchored = keep.clone();
+    for &(a, b) in &cues {
+        if anchored[a] || anchored[b] {
+            keep[a] = true;
+            keep[b] = true;
         }
-        let line = toks.sentences[ev.sentence].line;
-        let tok = toks
-            .tokens
-            .partition_point(|t| t.span.start < ev.trigger.start);
-        // "a week after Solberg met Madsen": dated relative to another event,
-        // not by the context.
-        let sent = &toks.sentences[ev.sentence];
-        let (c0, _) = dating_clause(toks, tok, sent.tokens.clone());
-        if c0 > sent.tokens.start
-            && matches!(
-                toks.tokens[c0 - 1].lower.as_str(),
-                "after" | "before" | "since" | "until"
-            )
-        {
-            continue;
-        }
-        ev.date = tt[..tt.partition_point(|p| p.tok < tok)]
-            .iter()
-            .rev()
-            .take_while(|p| toks.sentences[sentence_of(p.tok)].line + 2 >= line)
-            .find(|p| !p.modifier)
-            .map(|p| p.date);
     }
-    // Order: by dates, then textual cues.
+    let mut new_index = vec![usize::MAX; events.len()];
+    let mut kept = Vec::with_capacity(events.len());
+    for (i, ev) in events.into_iter().enumerate() {
+        if keep[i] {
+            new_index[i] = kept.len();
+            kept.push(ev);
+        }
+    }
+    let events = kept;
+    // Dates first; a textual pair never contradicts one already found.
     let mut before = date_order(&events);
     let mut seen: HashSet<(usize, usize)> = before.iter().copied().collect();
-    for (a, b) in textual_order(toks, &events) {
-        if !seen.contains(&(b, a)) && seen.insert((a, b)) {
+    for (a, b) in cues {
+        let (a, b) = (new_index[a], new_index[b]);
+        if a != usize::MAX
+            && b != usize::MAX
+            && a != b
+            && !seen.contains(&(b, a))
+            && seen.insert((a, b))
+        {
             before.push((a, b));
         }
     }
-    // "EADS won a contract to supply tankers": in one sentence, what a past
-    // tense verb says happened comes before what is planned after it.
-    let past: HashSet<usize> = mentions
+    (events, before)
+}
+
+/// Tense and aspect of an event mention's verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Aspect {
+    /// "had met": before the simple past around it.
+    PastPerfect,
+    /// "has settled": before the report that states it.
+    PresentPerfect,
+    /// "met", "meets": the reference time of the sentence.
+    Simple,
+    /// "will meet", "plans to meet", "to supply": after the simple past
+    /// before it.
+    Planned,
+    /// Nouns, gerunds, participles and what the words do not settle.
+    Other,
+}
+
+/// The aspect of each verb mention, by the position of its trigger.
+fn aspects(toks: &Tokens, mentions: &[EventMention]) -> HashMap<usize, Aspect> {
+    let tokens = &toks.tokens;
+    mentions
         .iter()
-        .filter(|m| m.pos == Pos::Verb && m.tense == "past")
-        .map(|m| m.event.trigger.start)
-        .collect();
+        .map(|m| {
+            let ev = &m.event;
+            let aspect = if ev.modality == Modality::Planned {
+                Aspect::Planned
+            } else if m.pos != Pos::Verb || ev.modality != Modality::Asserted {
+                Aspect::Other
+            } else {
+                // The auxiliary before the verb, past adverbs and "been".
+                let start = toks.sentences[ev.sentence].tokens.start;
+                let aux = (start..m.token)
+                    .rev()
+                    .map(|k| tokens[k].lower.as_str())
+                    .find(|w| {
+                        !(w.ends_with("ly")
+                            || matches!(
+                                *w,
+                                "been"
+                                    | "not"
+                                    | "n't"
+                                    | "also"
+                                    | "already"
+                                    | "just"
+                                    | "never"
+                                    | "since"
+                            ))
+                    });
+                match (aux, m.tense.as_str()) {
+                    (Some("had"), "past" | "pastpart") => Aspect::PastPerfect,
+                    (Some("has" | "have"), "past" | "pastpart") => Aspect::PresentPerfect,
+                    (Some("to" | "will" | "would" | "shall"), "base") => Aspect::Planned,
+                    (_, "past" | "pres") => Aspect::Simple,
+                    _ => Aspect::Other,
+                }
+            };
+            (ev.trigger.start, aspect)
+        })
+        .collect()
+}
+
+/// `before` pairs from tense and aspect inside one sentence: a past perfect
+/// comes before the simple past around it ("they had met when the talks
+/// began"); a present perfect before the earlier report that states it
+/// ("Acme announced it has settled"); a simple past before what is planned
+/// after it ("the firm won a contract to build ships").
+fn tense_order(events: &[Event], aspects: &HashMap<usize, Aspect>) -> Vec<(usize, usize)> {
+    let aspect = |e: &Event| {
+        aspects
+            .get(&e.trigger.start)
+            .copied()
+            .unwrap_or(Aspect::Other)
+    };
+    let mut out = Vec::new();
     for (a, ea) in events.iter().enumerate() {
-        if ea.modality != Modality::Asserted || !past.contains(&ea.trigger.start) {
-            continue;
-        }
         for (b, eb) in events.iter().enumerate() {
-            if eb.modality == Modality::Planned
-                && eb.sentence == ea.sentence
-                && eb.trigger.start > ea.trigger.start
-                && !seen.contains(&(b, a))
-                && seen.insert((a, b))
-            {
-                before.push((a, b));
+            if a == b || ea.sentence != eb.sentence {
+                continue;
+            }
+            let a_first = ea.trigger.start < eb.trigger.start;
+            let ordered = match (aspect(ea), aspect(eb)) {
+                (Aspect::PastPerfect, Aspect::Simple) => true,
+                (Aspect::PresentPerfect, Aspect::Simple) => !a_first,
+                (Aspect::Simple, Aspect::Planned) => a_first,
+                _ => false,
+            };
+            if ordered {
+                out.push((a, b));
             }
         }
     }
-    (events, before)
+    out
 }
 
 /// Most `before` pairs derived from dates for one article: bounds the work
@@ -373,7 +494,11 @@ fn compatible(c: &Event, e: &Event) -> bool {
     a.iter().any(|x| b.iter().any(|y| y.0 == x.0))
 }
 
-/// "X ... after/following Y" and "X ... before Y" inside one sentence.
+/// Order from connectives: "X ... after/following Y" and "X ... before /
+/// prior to Y" inside one sentence, between neighbouring events (and
+/// between neighbouring typed events, past a general verb: "the dismissal
+/// came a week after they met"); "X. Later, Y" and "then Y" after the event
+/// named last before, "earlier" before it.
 fn textual_order(toks: &Tokens, events: &[Event]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let tok_of = |s: usize| toks.tokens.partition_point(|t| t.span.start < s);
@@ -386,19 +511,60 @@ fn textual_order(toks: &Tokens, events: &[Event]) -> Vec<(usize, usize)> {
         }
     }
     positions.sort_unstable();
-    for w in positions.windows(2) {
-        let ((s1, t1, a), (s2, t2, b)) = (w[0], w[1]);
-        if s1 != s2 || a == b {
+    let typed: Vec<(usize, usize, usize)> = positions
+        .iter()
+        .copied()
+        .filter(|p| !events[p.2].generic)
+        .collect();
+    for list in [&positions, &typed] {
+        for w in list.windows(2) {
+            let ((s1, t1, a), (s2, t2, b)) = (w[0], w[1]);
+            if s1 != s2 || a == b {
+                continue;
+            }
+            let between: Vec<&str> = toks.tokens[t1 + 1..t2]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            if between.contains(&"after") || between.contains(&"following") {
+                out.push((b, a));
+            } else if between.contains(&"before")
+                || between.windows(2).any(|w| w == ["prior", "to"])
+            {
+                out.push((a, b));
+            }
+        }
+    }
+    // Discourse adverbs: the first trigger after one (within three words,
+    // or in a sentence the adverb opens)
+    // follows the typed event named last before it ("Madsen later held
+    // talks"; "Earlier, the two had met" precedes it).
+    for (n, &(s, t, e)) in positions.iter().enumerate() {
+        let start = toks.sentences[s].tokens.start;
+        let adverb = (t.saturating_sub(3).max(start)..t)
+            .chain(start..start + 1)
+            .map(|k| (k, toks.tokens[k].lower.as_str()))
+            .find(|(_, w)| {
+                matches!(
+                    *w,
+                    "later" | "then" | "afterwards" | "subsequently" | "earlier"
+                )
+            });
+        let Some((k, adverb)) = adverb else { continue };
+        // Only the first trigger after the adverb.
+        if n > 0 && positions[n - 1].0 == s && positions[n - 1].1 > k {
             continue;
         }
-        let between: Vec<&str> = toks.tokens[t1 + 1..t2]
-            .iter()
-            .map(|t| t.lower.as_str())
-            .collect();
-        if between.contains(&"after") || between.contains(&"following") {
-            out.push((b, a));
-        } else if between.contains(&"before") {
-            out.push((a, b));
+        let earlier = positions[..n].iter().rev().filter(|p| p.2 != e);
+        let prev = earlier
+            .clone()
+            .find(|p| !events[p.2].generic)
+            .or_else(|| earlier.clone().next());
+        let Some(&(_, _, prev)) = prev else { continue };
+        if adverb == "earlier" {
+            out.push((e, prev));
+        } else {
+            out.push((prev, e));
         }
     }
     out

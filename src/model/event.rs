@@ -74,6 +74,10 @@ pub struct Event {
     pub modality: Modality,
     /// Sentence the trigger is in.
     pub sentence: usize,
+    /// Read from a general verb (`data/lexicon/verbs.tsv`), not a typed
+    /// trigger: kept only where the text says who did it, when, or what
+    /// came before or after it.
+    pub generic: bool,
 }
 
 /// What the extractor knows of an event type: how its participants are

@@ -39,6 +39,10 @@ const EVENTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/events.tsv"
 ));
+const VERBS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/verbs.tsv"
+));
 const COMMON_WORDS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/common_words.txt"
@@ -73,6 +77,10 @@ pub struct Trigger {
     /// `base`, `pres`, `past`, `pastpart`, `ing`, or `-` for nouns.
     pub tense: String,
     pub kind: String,
+    /// From the general verb list (`data/lexicon/verbs.tsv`), not the typed
+    /// lexicon: an event of type `Other` whose only participant is the
+    /// subject right before it.
+    pub generic: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -267,7 +275,13 @@ impl Lexicon {
             .collect();
 
         let mut triggers: HashMap<String, Vec<Trigger>> = HashMap::new();
-        for data in std::iter::once(EVENTS).chain(extra_triggers.iter().map(String::as_str)) {
+        // A later row of the same form and part of speech replaces an earlier
+        // one: the typed lexicon wins over the general verbs, a user's
+        // lexicon over both.
+        let sources = [(VERBS, true), (EVENTS, false)]
+            .into_iter()
+            .chain(extra_triggers.iter().map(|d| (d.as_str(), false)));
+        for (data, generic) in sources {
             for r in rows(data) {
                 let form = field(&r, 0).to_lowercase();
                 let pos = if field(&r, 2) == "N" {
@@ -280,6 +294,7 @@ impl Lexicon {
                     pos,
                     tense: field(&r, 3).to_string(),
                     kind: field(&r, 4).to_string(),
+                    generic,
                 };
                 let entry = triggers.entry(form).or_default();
                 entry.retain(|x| x.pos != pos);

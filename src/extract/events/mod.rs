@@ -27,8 +27,8 @@ mod triggers;
 use crate::extract::clause::clause;
 use crate::extract::entities::Resolved;
 use crate::extract::Doc;
-use crate::model::{EntityType, Event, Participant, Role, Shape, Span, Token};
-use crate::resources::words::events::{BOUNDARIES, PROCESS_MEETINGS};
+use crate::model::{EntityType, Event, Modality, Participant, Role, Shape, Span, Token};
+use crate::resources::words::events::{BOUNDARIES, LIGHT_VERBS, PROCESS_MEETINGS};
 use crate::resources::{Pos, Trigger};
 use senses::Sense;
 use std::ops::Range;
@@ -150,14 +150,44 @@ pub(crate) fn find_events(
             names,
             tree: std::cell::OnceCell::new(),
         };
+        let first = out.len();
         let mut i = scope.sent.start;
         while i < scope.sent.end {
             let (advance, mention) = mention_at(&scope, i, &out);
             out.extend(mention);
             i += advance;
         }
+        drop_light_verbs(&mut out, first, tokens);
     }
     out
+}
+
+/// "held talks", "made a statement", "carried out an attack": a general
+/// light verb whose object is a typed event noun (within three words) is
+/// no event of its own; the noun is the event.
+fn drop_light_verbs(out: &mut Vec<EventMention>, first: usize, tokens: &[Token]) {
+    let light: Vec<bool> = (first..out.len())
+        .map(|k| {
+            let m = &out[k];
+            m.event.generic
+                && LIGHT_VERBS.contains(&m.event.lemma)
+                && out[k + 1..].iter().take(1).any(|n| {
+                    !n.event.generic
+                        && n.pos == Pos::Noun
+                        && n.token > m.token
+                        && n.token <= m.token + 3
+                        && tokens[m.token + 1..n.token]
+                            .iter()
+                            .all(|t| t.shape != Shape::Punct)
+                })
+        })
+        .collect();
+    let mut k = 0;
+    out.retain(|_| {
+        let keep = k < first || !light[k - first];
+        k += 1;
+        keep
+    });
 }
 
 /// The event mention whose trigger starts at token `i`, if any, and how
@@ -225,6 +255,14 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     };
     let site = Site { trig, ..site };
     let cl = clause(tokens, i..i + len, r.clone(), &BOUNDARIES);
+    if trig.generic {
+        let modality = modality::modality(tokens, i, r.start, trig);
+        let participants = roles::adjacent_subject(&site, cl.0, sc.doc.lex);
+        return (
+            len,
+            Some(EventMention::new(sc, &site, tspan, participants, modality)),
+        );
+    }
     // The parse first; the patterns add whom it missed (a parse can be
     // wrong where the words around the trigger are plain). The sentence is
     // parsed only where the patterns leave a name of the clause unused: the
@@ -258,21 +296,36 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
         None => roles::add_place(&site, cl.0, cl.1, &mut participants),
     }
     let modality = modality::modality(tokens, i, r.start, trig);
-    let mention = EventMention {
-        event: Event {
-            kind: trig.kind.clone(),
-            trigger: tspan,
-            coreferent: Vec::new(),
-            lemma: trig.lemma.clone(),
-            participants,
-            date: None,
-            modality,
-            sentence: sc.si,
-        },
-        token: i,
+    (
         len,
-        pos: trig.pos,
-        tense: trig.tense.clone(),
-    };
-    (len, Some(mention))
+        Some(EventMention::new(sc, &site, tspan, participants, modality)),
+    )
+}
+
+impl EventMention {
+    fn new(
+        sc: &Scope,
+        site: &Site,
+        trigger: Span,
+        participants: Vec<Participant>,
+        modality: Modality,
+    ) -> Self {
+        EventMention {
+            event: Event {
+                kind: site.trig.kind.clone(),
+                trigger,
+                coreferent: Vec::new(),
+                lemma: site.trig.lemma.clone(),
+                participants,
+                date: None,
+                modality,
+                sentence: sc.si,
+                generic: site.trig.generic,
+            },
+            token: site.i,
+            len: site.len,
+            pos: site.trig.pos,
+            tense: site.trig.tense.clone(),
+        }
+    }
 }

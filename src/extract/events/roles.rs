@@ -7,8 +7,8 @@ use super::{Placed, Site};
 use crate::extract::clause::relative_clause_end;
 use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
-use crate::resources::words::events::{AUXILIARIES, PLURAL_ANAPHORS, PREPOSITIONS};
-use crate::resources::Pos;
+use crate::resources::words::events::{AUXILIARIES, PLURAL_ANAPHORS, PREPOSITIONS, VERB_GROUP};
+use crate::resources::{Lexicon, Pos};
 
 /// The mentions of a document on the token grid, in text order. Participants
 /// are found between and around non-overlapping mentions: of overlapping
@@ -104,6 +104,69 @@ pub(super) fn actors(
     } else {
         noun_roles(site, cl_start, &subject, &object)
     }
+}
+
+/// The one participant of a general verb (`Trigger::generic`): the actor
+/// (or actors, "X and Y") right before it, with only auxiliaries, negation
+/// and adverbs between ("Apple has quietly released"); the agent, or the
+/// patient of a passive ("Smith was promoted"). Nothing further away: a
+/// general verb says nothing of who else took part.
+pub(super) fn adjacent_subject(site: &Site, cl_start: usize, lex: &Lexicon) -> Vec<Participant> {
+    let Site {
+        tokens, i, names, ..
+    } = *site;
+    let Some(last) = names
+        .iter()
+        .rposition(|p| p.end <= i && p.first >= cl_start && p.kind != EntityType::Place)
+    else {
+        return Vec::new();
+    };
+    let between = &tokens[names[last].end..i];
+    let in_group =
+        |t: &Token| VERB_GROUP.contains(&t.lower) || t.lower.len() > 4 && t.lower.ends_with("ly");
+    // "Acme wants to buy", "Doe agreed to step down": the subject of the
+    // verb before "to" does the second one too.
+    let controlled = |b: &[Token]| match b {
+        [head @ .., verb, to] if to.lower == "to" => {
+            head.iter().all(in_group)
+                && lex
+                    .triggers
+                    .get(&verb.lower)
+                    .is_some_and(|r| r.iter().any(|t| t.pos == Pos::Verb))
+        }
+        _ => false,
+    };
+    if !between.iter().all(in_group) && !controlled(between) {
+        return Vec::new();
+    }
+    let passive = site.trig.tense == "past"
+        && between.iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "was" | "were" | "is" | "are" | "been" | "be" | "being"
+            )
+        });
+    let mut group = vec![names[last]];
+    let mut k = last;
+    while k > 0 && names[k - 1].first >= cl_start && coordinated(tokens, names[k - 1], names[k]) {
+        k -= 1;
+        group.push(names[k]);
+    }
+    group.reverse();
+    // "the Kremlin's emissary arrived", "talks with Russia ended": a
+    // possessor or the object of a preposition is no subject.
+    if group[0].first > site.sent.start && PREPOSITIONS.contains(&tokens[group[0].first - 1].lower)
+        || tokens.get(names[last].end).is_some_and(|t| t.lower == "'s")
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    add(
+        &mut out,
+        &group,
+        if passive { Role::Patient } else { Role::Agent },
+    );
+    out
 }
 
 /// Roles around a verb trigger: subject and object, actives and passives.
@@ -531,5 +594,16 @@ fn plural_anaphor(tokens: &[Token], cl_start: usize, i: usize, prev: &str) -> bo
         .iter()
         .map(|t| t.lower.as_str())
         .collect();
-    window.iter().any(|w| PLURAL_ANAPHORS.contains(w)) || matches!(prev, "two")
+    // "both governments", "the two companies": a pair, but not of people.
+    let of_things = |k: usize| {
+        matches!(window[k], "both" | "two")
+            && window.get(k + 1).is_some_and(|n| {
+                n.chars().all(char::is_alphabetic)
+                    && !PLURAL_ANAPHORS.contains(n)
+                    && !VERB_GROUP.contains(n)
+                    && !n.ends_with("ly")
+            })
+    };
+    (0..window.len()).any(|k| PLURAL_ANAPHORS.contains(window[k]) && !of_things(k))
+        || matches!(prev, "two")
 }

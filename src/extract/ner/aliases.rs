@@ -139,6 +139,7 @@ fn acts_like_person(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
                 // people do: these verbs tell no person.
                 r.iter().any(|t| {
                     t.pos == Pos::Verb
+                        && !t.generic
                         && matches!(t.tense.as_str(), "past" | "pres")
                         && !IMPERSONAL_VERBS.contains(&t.lemma)
                 })

@@ -23,6 +23,11 @@ crate::word_list!(
     "events/gatherings.txt",
     "Gatherings one attends: \"attended the summit\" is a meeting (and \"attended school\" none)."
 );
+crate::word_list!(
+    LIGHT_VERBS,
+    "events/light_verbs.txt",
+    "Light verbs: with an event noun as object (\"held talks\") the noun is the event."
+);
 crate::word_list!(PROCESS_MEETINGS, "events/process_meetings.txt", "Lemmas of a process that lasts (\"peace talks\"): a meeting only where its sides are named right after it.");
 
 // Senses (`crate::extract::events::senses`).
@@ -113,6 +118,11 @@ crate::word_list!(
     AUXILIARIES,
     "events/auxiliaries.txt",
     "Auxiliaries that start another predicate: a place beyond one is not the verb trigger's."
+);
+crate::word_list!(
+    VERB_GROUP,
+    "events/verb_group.txt",
+    "Words between a subject and its verb (auxiliaries, modals, negation, adverbs): a general verb's subject is the name right before them."
 );
 
 // Modality (`crate::extract::events::modality`).
