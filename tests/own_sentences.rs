@@ -71,5 +71,9 @@ fn test_sentences_share_no_six_word_run_with_the_dev_texts() {
             }
         }
     }
-    assert!(shared.is_empty(), "text shared with the dev set:\n{}", shared.join("\n"));
+    assert!(
+        shared.is_empty(),
+        "text shared with the dev set:\n{}",
+        shared.join("\n")
+    );
 }

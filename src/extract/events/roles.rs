@@ -509,10 +509,24 @@ fn object_group(tokens: &[Token], right: &[Placed], after: usize) -> Vec<Placed>
     } else {
         gap
     };
+    // "killed three people in Peshawar, Pakistan": a name in a place
+    // phrase is no object.
     if first.first > after + 7
-        || gap_inner
-            .iter()
-            .any(|t| matches!(t.lower.as_str(), "," | "." | ";" | "and" | "but"))
+        || gap_inner.iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "," | "."
+                    | ";"
+                    | "and"
+                    | "but"
+                    | "in"
+                    | "at"
+                    | "near"
+                    | "outside"
+                    | "inside"
+                    | "across"
+            )
+        })
     {
         return Vec::new();
     }
