@@ -489,8 +489,28 @@ fn coordinated(tokens: &[Token], a: Placed, b: Placed) -> bool {
     let Some(between) = tokens.get(a.end..b.first) else {
         return false;
     };
-    let between: Vec<&str> = between.iter().map(|t| t.lower.as_str()).collect();
-    matches!(between.as_slice(), ["and"] | [","] | [",", "and"])
+    let words: Vec<&str> = between.iter().map(|t| t.lower.as_str()).collect();
+    if matches!(words.as_slice(), ["and"] | [","] | [",", "and"]) {
+        return true;
+    }
+    // "Trump and North Korean leader Kim", "Costa and her deputy Berg": a
+    // title or a relation between "and" and the name.
+    let rest = match words.as_slice() {
+        ["and", rest @ ..] | [",", "and", rest @ ..] => rest.len(),
+        _ => return false,
+    };
+    let title = &between[between.len() - rest..];
+    (1..=4).contains(&rest)
+        && title.iter().all(|t| {
+            t.shape != Shape::Punct
+                && t.lower.chars().all(char::is_alphabetic)
+                && !VERB_GROUP.contains(&t.lower)
+                && !PREPOSITIONS.contains(&t.lower)
+                && !matches!(
+                    t.lower.as_str(),
+                    "and" | "or" | "but" | "then" | "who" | "which" | "that"
+                )
+        })
 }
 
 /// The object of a trigger: the first actor after it (an organization or
