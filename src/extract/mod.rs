@@ -123,6 +123,7 @@ impl Extractor {
             }
             _ => rec,
         };
+        let rec = ner::datelines(text_in, &toks, lex, rec);
         let mut res = entities::resolve(text_in, &rec, lex);
         entities::add_nominals(text_in, &toks, lex, &mut res);
         let timex_spans: Vec<_> = timexes.iter().map(|t| t.span).collect();
