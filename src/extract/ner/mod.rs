@@ -195,6 +195,78 @@ pub enum NerMode {
     Hybrid,
 }
 
+/// Datelines: a line that opens with a place in capitals and a dash or an
+/// agency in parentheses ("BRUSSELS —", "SINGAPORE (Reuters) -", "NEW
+/// YORK:") names where the story was filed. The place becomes a place
+/// mention (a country where the gazetteer says so), whatever the rules or
+/// the tagger made of it.
+pub(crate) fn datelines(
+    text: &str,
+    toks: &Tokens,
+    lex: &Lexicon,
+    mut rec: Recognized,
+) -> Recognized {
+    let tokens = &toks.tokens;
+    for line in &toks.lines {
+        let first = tokens.partition_point(|t| t.span.start < line.start);
+        let caps = tokens[first..]
+            .iter()
+            .take(4)
+            .take_while(|t| {
+                t.span.end <= line.end
+                    && t.shape == Shape::Upper
+                    && t.lower.chars().all(char::is_alphabetic)
+                    && t.lower.len() >= 2
+            })
+            .count();
+        let end = first + caps;
+        let marker = tokens.get(end).map_or("", |t| t.lower.as_str());
+        if caps == 0 || caps > 3 || !matches!(marker, "—" | "–" | "-" | "--" | "(" | ":") {
+            continue;
+        }
+        // Not a headline in capitals: words follow the marker on the line.
+        if tokens.get(end + 1).is_none_or(|t| t.span.start >= line.end) {
+            continue;
+        }
+        let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
+        let titled: String = span
+            .text(text)
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map_or_else(String::new, |f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let kind = lex
+            .gazetteer_matches(&titled)
+            .into_iter()
+            .find(|m| m.start == 0 && m.end == titled.len())
+            .map(|m| lex.gazetteer[m.entry].kind)
+            .filter(|k| *k == EntityType::Country)
+            .unwrap_or(EntityType::Place);
+        let overlapping: Vec<usize> = (0..rec.mentions.len())
+            .filter(|&k| rec.mentions[k].first_token < end && rec.mentions[k].end_token > first)
+            .collect();
+        for &k in overlapping.iter().rev() {
+            rec.mentions.remove(k);
+            rec.qualifiers.remove(k);
+        }
+        rec.push(
+            tokens,
+            first..end,
+            kind,
+            Evidence::Pattern("dateline"),
+            Qualifiers::default(),
+        );
+    }
+    in_text_order(rec)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,76 +347,4 @@ mod tests {
             assert_eq!(got, expected, "{what}");
         }
     }
-}
-
-/// Datelines: a line that opens with a place in capitals and a dash or an
-/// agency in parentheses ("BRUSSELS —", "SINGAPORE (Reuters) -", "NEW
-/// YORK:") names where the story was filed. The place becomes a place
-/// mention (a country where the gazetteer says so), whatever the rules or
-/// the tagger made of it.
-pub(crate) fn datelines(
-    text: &str,
-    toks: &Tokens,
-    lex: &Lexicon,
-    mut rec: Recognized,
-) -> Recognized {
-    let tokens = &toks.tokens;
-    for line in &toks.lines {
-        let first = tokens.partition_point(|t| t.span.start < line.start);
-        let caps = tokens[first..]
-            .iter()
-            .take(4)
-            .take_while(|t| {
-                t.span.end <= line.end
-                    && t.shape == Shape::Upper
-                    && t.lower.chars().all(char::is_alphabetic)
-                    && t.lower.len() >= 2
-            })
-            .count();
-        let end = first + caps;
-        let marker = tokens.get(end).map_or("", |t| t.lower.as_str());
-        if caps == 0 || caps > 3 || !matches!(marker, "—" | "–" | "-" | "--" | "(" | ":") {
-            continue;
-        }
-        // Not a headline in capitals: words follow the marker on the line.
-        if tokens.get(end + 1).is_none_or(|t| t.span.start >= line.end) {
-            continue;
-        }
-        let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
-        let titled: String = span
-            .text(text)
-            .split(' ')
-            .map(|w| {
-                let mut c = w.chars();
-                c.next().map_or_else(String::new, |f| {
-                    f.to_uppercase()
-                        .chain(c.flat_map(char::to_lowercase))
-                        .collect()
-                })
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        let kind = lex
-            .gazetteer_matches(&titled)
-            .into_iter()
-            .find(|m| m.start == 0 && m.end == titled.len())
-            .map(|m| lex.gazetteer[m.entry].kind)
-            .filter(|k| *k == EntityType::Country)
-            .unwrap_or(EntityType::Place);
-        let overlapping: Vec<usize> = (0..rec.mentions.len())
-            .filter(|&k| rec.mentions[k].first_token < end && rec.mentions[k].end_token > first)
-            .collect();
-        for &k in overlapping.iter().rev() {
-            rec.mentions.remove(k);
-            rec.qualifiers.remove(k);
-        }
-        rec.push(
-            tokens,
-            first..end,
-            kind,
-            Evidence::Pattern("dateline"),
-            Qualifiers::default(),
-        );
-    }
-    in_text_order(rec)
 }
