@@ -10,7 +10,9 @@
 #         the browser test of `newsgraph serve`'s page, Debian's chromium and
 #         chromium-driver, node and npm, and playwright-core (npm ci in
 #         tests/browser, pinned by its package-lock.json; it downloads no
-#         browser).
+#         browser); for the Spark test, Debian's openjdk-17-jre-headless and
+#         pyspark==4.3.0; for the push test, oxigraph==0.5.13 (its `oxigraph`
+#         server) and Debian's virtuoso-opensource-7.
 #
 # Debian packages go through apt-get: directly as root, through `sudo -n`
 # when that works without a password, and otherwise the script prints the
@@ -25,7 +27,8 @@
 #       for testing this script (use with DRY_RUN=1): treat the named things
 #       as missing. Names: libclang-dev g++ gcc cargo curl rustfmt clippy
 #       graphviz raptor2-utils serdi python3 python3-pip rdflib pyshacl
-#       chromium chromium-driver nodejs npm playwright-core;
+#       chromium chromium-driver nodejs npm playwright-core
+#       openjdk-17-jre-headless pyspark oxigraph virtuoso-opensource-7;
 #       also "root" (act as non-root), "sudo" (sudo unusable), "apt-get"
 #       (no apt-get: a non-Debian system).
 set -euo pipefail
@@ -139,6 +142,16 @@ if [ "$mode" = test ]; then
   if [ ${#py_missing[@]} -gt 0 ]; then
     # Install both at the pinned versions: pyshacl pins its rdflib range.
     other+=("pip|rdflib==7.6.0 pyshacl==0.40.1|${py_missing[*]} missing; the tests check the exports with rdflib and SHACL-validate them with pySHACL")
+  fi
+  has openjdk-17-jre-headless java ||
+    need_apt openjdk-17-jre-headless "the Spark test runs PySpark, which needs a Java runtime"
+  if pretending pyspark || ! { have python3 && python3 -c "import pyspark" >/dev/null 2>&1; }; then
+    other+=("pip|pyspark==4.3.0|the Spark test runs examples/spark/extract.py in local mode")
+  fi
+  has virtuoso-opensource-7 virtuoso-t ||
+    need_apt virtuoso-opensource-7 "the push test sends graphs to a real Virtuoso 7"
+  if pretending oxigraph || ! have oxigraph; then
+    other+=("pip|oxigraph==0.5.13|the push test sends graphs to a real Oxigraph server (the package's oxigraph binary)")
   fi
 fi
 

@@ -76,6 +76,8 @@ pub enum Error {
         status: u16,
         message: String,
     },
+    #[error("push to {url} failed: {message}")]
+    Push { url: String, message: String },
     #[error("no store at {}", .0.display())]
     NoStore(PathBuf),
     #[error("{0}")]
@@ -110,7 +112,7 @@ impl Error {
     /// store is busy, 2 for usage mistakes, 1 otherwise.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Busy { .. } | Error::ServeUnreachable { .. } => 75,
+            Error::Busy { .. } | Error::ServeUnreachable { .. } | Error::Push { .. } => 75,
             Error::Usage(_)
             | Error::NoStore(_)
             | Error::UnknownQuery(_)

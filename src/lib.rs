@@ -13,6 +13,7 @@
 //! - [`store`]: the Oxigraph store, the only module that touches it;
 //! - [`query`]: canned SPARQL questions, result formats, diagrams;
 //! - [`ingest`]: articles into the store, batch by batch;
+//! - [`push`]: the store's graphs into a remote SPARQL store (Graph Store Protocol);
 //! - [`serve`]: the SPARQL endpoint, canned queries, diagrams and web page over HTTP; ingests sent to it;
 //! - [`eval`]: the FORMAT.md scorer, `eval` and `bench`;
 //! - [`train`]: training the name tagger.
@@ -25,6 +26,7 @@ pub mod ingest;
 pub mod input;
 pub mod json;
 pub mod model;
+pub mod push;
 pub mod query;
 pub mod resources;
 pub mod serve;

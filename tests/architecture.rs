@@ -19,6 +19,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("graph", &["model"]),
     ("store", &["error", "graph"]),
     ("query", &["error", "graph", "store"]),
+    ("push", &["error", "graph", "store"]),
     (
         "ingest",
         &["error", "model", "extract", "input", "graph", "store"],

@@ -10,9 +10,17 @@ use newsgraph::store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// What an ingest reads.
+pub(super) enum Input {
+    /// Files, directories, or `-` for stdin.
+    Files(Vec<PathBuf>),
+    /// JSON Lines articles (a file, or `-` for stdin).
+    Jsonl(PathBuf),
+}
+
 pub(super) fn run(
     cfg: &Config,
-    paths: &[PathBuf],
+    input: &Input,
     published: Option<&str>,
     batch_kb: usize,
     verbose: bool,
@@ -26,13 +34,19 @@ pub(super) fn run(
         Ok(store) => {
             let extractor = cfg.extractor()?;
             let progress = IngestProgress::new(cfg.progress && !verbose, verbose);
-            let s = ingest::ingest(&store, paths, &extractor, &opts, &progress)?;
+            let s = match input {
+                Input::Files(paths) => ingest::ingest(&store, paths, &extractor, &opts, &progress)?,
+                Input::Jsonl(path) => {
+                    let (name, reader) = super::extract::open_jsonl(path)?;
+                    ingest::ingest_jsonl(&store, reader, &name, &extractor, &opts, &progress)?
+                }
+            };
             (s, cfg.store.display().to_string())
         }
         // A server holds the store: it ingests what this process reads.
         Err(busy @ Error::Busy { .. }) => {
             let remote = Remote::find(&cfg.store).ok_or(busy)?;
-            let s = ingest_remote(&remote, paths, &opts, verbose)?;
+            let s = ingest_remote(&remote, input, &opts, verbose)?;
             (
                 s,
                 format!("{} (served at {})", cfg.store.display(), remote.url()),
@@ -61,16 +75,15 @@ pub(super) fn run(
 /// server holding the store.
 fn ingest_remote(
     remote: &Remote,
-    paths: &[PathBuf],
+    input: &Input,
     opts: &IngestOptions,
     verbose: bool,
 ) -> Result<ingest::Summary> {
     let start = std::time::Instant::now();
     let mut skipped = Vec::new();
     let mut warnings = Vec::new();
-    let (files, _) = ingest::input_files(paths, &mut skipped);
     let mut total = ingest::Summary::default();
-    ingest::read_batches(&files, opts, &mut skipped, &mut warnings, |batch| {
+    let send = |batch: Vec<_>| {
         let n = batch.len();
         total.add(remote.ingest(batch)?);
         if verbose {
@@ -82,7 +95,17 @@ fn ingest_remote(
             );
         }
         Ok(())
-    })?;
+    };
+    match input {
+        Input::Files(paths) => {
+            let (files, _) = ingest::input_files(paths, &mut skipped);
+            ingest::read_batches(&files, opts, &mut skipped, &mut warnings, send)?;
+        }
+        Input::Jsonl(path) => {
+            let (name, reader) = super::extract::open_jsonl(path)?;
+            ingest::read_jsonl_batches(reader, &name, opts, &mut skipped, &mut warnings, send)?;
+        }
+    }
     total.skipped.extend(skipped);
     total.warnings.extend(warnings);
     total.seconds = start.elapsed().as_secs_f64();

@@ -9,8 +9,10 @@ mod eval;
 mod export;
 mod extract;
 mod ingest;
+mod load;
 mod parse;
 mod progress;
+mod push;
 mod query;
 mod serve;
 mod train;
@@ -72,10 +74,14 @@ pub struct Args {
 pub(crate) enum Command {
     /// Extract articles (files, directories, or - for stdin) and store them
     Ingest {
-        #[arg(required = true)]
+        #[arg(required_unless_present = "jsonl", conflicts_with = "jsonl")]
         paths: Vec<PathBuf>,
+        /// Read articles from JSON Lines (FILE, or - for stdin), one
+        /// {"id", "published", "text"} object a line; an article's identity is its id
+        #[arg(long, value_name = "FILE")]
+        jsonl: Option<PathBuf>,
         /// Publication date YYYY-MM-DD that relative dates resolve against ('' = unknown)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "jsonl")]
         published: Option<String>,
         /// Kilobytes of text extracted in parallel and committed together: bounds
         /// memory; an interrupted ingest keeps every batch committed before it
@@ -85,13 +91,33 @@ pub(crate) enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
-    /// Extract one article to stdout, without a store
+    /// Extract one article, or a stream of JSON Lines articles (--jsonl), to stdout, without a store
     Extract {
-        file: PathBuf,
-        #[arg(long)]
+        #[arg(required_unless_present = "jsonl", conflicts_with = "jsonl")]
+        file: Option<PathBuf>,
+        /// Read articles from JSON Lines (FILE, or - for stdin), one
+        /// {"id", "published", "text"} object a line, and write one JSON
+        /// document a line or each article's graph as N-Quads (shards for
+        /// `load`); a bad line is reported and skipped (exit 3)
+        #[arg(long, value_name = "FILE")]
+        jsonl: Option<PathBuf>,
+        #[arg(long, conflicts_with = "jsonl")]
         published: Option<String>,
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
+    },
+    /// Load N-Quads shards made by `extract --jsonl --format nquads` into the store,
+    /// as `ingest --jsonl` of the same articles would write them
+    Load {
+        /// N-Quads files (or - for stdin)
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Kilobytes of article text per committed batch (about 16 times as much N-Quads)
+        #[arg(long, default_value_t = newsgraph::ingest::BATCH_BYTES / 1024)]
+        batch_kb: usize,
+        /// Print a line on stderr each time a batch is committed
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Run a canned query (see `queries`), a .rq file, or --sparql TEXT
     Query {
@@ -154,6 +180,31 @@ pub(crate) enum Command {
     },
     /// Remove an article (its source path or graph IRI) from the store
     Remove { article: String },
+    /// Send the store's graphs to a SPARQL store (Graph Store Protocol): each article
+    /// graph, the links and the ontology, replaced; resumable, only what changed
+    Push {
+        /// The store's base URL (e.g. http://127.0.0.1:7878 for `oxigraph serve`)
+        url: String,
+        #[arg(long, value_enum, default_value_t = ProfileChoice::Oxigraph)]
+        profile: ProfileChoice,
+        /// User name (HTTP Basic, or Digest when the store asks: Virtuoso)
+        #[arg(long, requires = "password", conflicts_with = "token")]
+        user: Option<String>,
+        #[arg(long, env = "NEWSGRAPH_PUSH_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+        /// Access token, sent as `Authorization: Bearer TOKEN` (QLever)
+        #[arg(long, env = "NEWSGRAPH_PUSH_TOKEN", hide_env_values = true)]
+        token: Option<String>,
+        /// Send the union graph too, as the default graph queries read
+        #[arg(long)]
+        union: bool,
+        /// Retries of a request after a 5xx answer or a connection error (backoff from 0.5 s, doubling)
+        #[arg(long, default_value_t = 5)]
+        retries: u32,
+        /// Print a line on stderr for each graph sent
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Ingest the bundled sample articles into a temporary store and show what it finds
     Demo,
     /// Measure throughput: extraction on one core and on all cores, and the store load
@@ -222,6 +273,7 @@ pub(crate) enum ExtractFormat {
     Json,
     Turtle,
     Ntriples,
+    Nquads,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -232,6 +284,17 @@ pub(crate) enum ExportFormat {
     Trig,
     Rdfxml,
     Jsonld,
+}
+
+/// The stores `push` knows (newsgraph::push::Profile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ProfileChoice {
+    Oxigraph,
+    Virtuoso,
+    Fuseki,
+    Graphdb,
+    Neptune,
+    Qlever,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -405,15 +468,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Ingest {
             paths,
+            jsonl,
             published,
             batch_kb,
             verbose,
-        } => ingest::run(&cfg, &paths, published.as_deref(), batch_kb, verbose),
+        } => {
+            let input = match jsonl {
+                Some(f) => ingest::Input::Jsonl(f),
+                None => ingest::Input::Files(paths),
+            };
+            ingest::run(&cfg, &input, published.as_deref(), batch_kb, verbose)
+        }
         Command::Extract {
             file,
+            jsonl,
             published,
             format,
-        } => extract::run(&cfg, &file, published.as_deref(), format),
+        } => match (jsonl, file) {
+            (Some(jsonl), _) => extract::run_jsonl(&cfg, &jsonl, format),
+            (None, Some(file)) => extract::run(&cfg, &file, published.as_deref(), format),
+            (None, None) => Err(Error::Usage("extract needs a FILE or --jsonl FILE".into())),
+        },
+        Command::Load {
+            files,
+            batch_kb,
+            verbose,
+        } => load::run(&cfg, &files, batch_kb, verbose),
         Command::Query {
             name,
             sparql,
@@ -450,6 +530,29 @@ pub fn run(args: Args) -> Result<ExitCode> {
             max_result_mb,
         } => serve::run(&cfg, bind, timeout, cors, max_result_mb),
         Command::Remove { article } => ingest::remove(&cfg, &article),
+        Command::Push {
+            url,
+            profile,
+            user,
+            password,
+            token,
+            union,
+            retries,
+            verbose,
+        } => {
+            let auth = match (user, password, token) {
+                (Some(user), Some(password), _) => newsgraph::push::Auth::User { user, password },
+                (None, _, Some(t)) => newsgraph::push::Auth::Token(t),
+                _ => newsgraph::push::Auth::None,
+            };
+            let opts = newsgraph::push::PushOptions {
+                profile: push::profile(profile),
+                auth,
+                union,
+                retries,
+            };
+            push::run(&cfg, &url, &opts, verbose)
+        }
         Command::Demo => demo::run(&cfg),
         Command::Bench { paths, seconds } => bench::run(&cfg, &paths, seconds),
         Command::TrainNer {

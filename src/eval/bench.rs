@@ -150,6 +150,7 @@ pub fn run(articles: &[Article], extractor: &Extractor, min_seconds: f64) -> Res
         .collect();
     let triples = quads.len();
     store.bulk_load(quads)?;
+    store.relink()?;
     let load_seconds = start.elapsed().as_secs_f64();
     Ok(Report {
         corpus_articles: articles.len(),

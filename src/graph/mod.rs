@@ -1,5 +1,7 @@
-//! An extraction as RDF: the vocabulary and the quads of an article's graph.
+//! An extraction as RDF: the vocabulary, the quads of an article's graph,
+//! and the cross-article links decided from the set of articles.
 
+pub mod links;
 mod quads;
 pub mod vocab;
 

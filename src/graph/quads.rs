@@ -94,12 +94,6 @@ fn int(n: usize) -> Term {
     Literal::new_typed_literal(n.to_string(), xsd::INTEGER).into()
 }
 
-/// Cross-article identity decided before the graph is built: the entities
-/// (by index into [`Extraction::entities`]) written as another article's
-/// entity, e.g. a person named by a surname alone as the one full-named
-/// person with that surname.
-pub type EntityLinks = std::collections::HashMap<usize, NamedNode>;
-
 /// One article's graph: its IRI, the hash of its text, and its quads.
 pub struct ArticleGraph {
     pub iri: NamedNode,
@@ -109,17 +103,14 @@ pub struct ArticleGraph {
 
 /// Quads of one article's extraction, all in the article's graph.
 pub fn quads(article: &Article, key: &str, x: &Extraction) -> Vec<Quad> {
-    article_graph(article, key, x, &EntityLinks::new()).quads
+    article_graph(article, key, x).quads
 }
 
-/// The graph of one article's extraction, with its entities linked as
-/// `links` says.
-pub fn article_graph(
-    article: &Article,
-    key: &str,
-    x: &Extraction,
-    links: &EntityLinks,
-) -> ArticleGraph {
+/// The graph of one article's extraction: a function of the article (its
+/// key, text, title, source and date) alone, never of other articles, so
+/// that graphs made anywhere, in any order, agree. Cross-article identity
+/// is a layer of its own ([`crate::graph::links`]).
+pub fn article_graph(article: &Article, key: &str, x: &Extraction) -> ArticleGraph {
     let graph_node = article_iri(key, &article.source);
     let hash = content_hash(&article.text);
     let g = GraphName::NamedNode(graph_node.clone());
@@ -157,17 +148,10 @@ pub fn article_graph(
         add(&m, nif::REFERENCE_CONTEXT, a.clone().into());
         m
     };
-    // An entity's own IRI names it in the article's event identities; the
-    // IRI it is written as may be another article's entity (`links`).
-    let own_iris: Vec<NamedNode> = x
+    let entity_iris: Vec<NamedNode> = x
         .entities
         .iter()
         .map(|e| entity_iri(e.kind, e.label()))
-        .collect();
-    let entity_iris: Vec<NamedNode> = own_iris
-        .iter()
-        .enumerate()
-        .map(|(i, own)| links.get(&i).unwrap_or(own).clone())
         .collect();
     for (e, iri) in x.entities.iter().zip(&entity_iris) {
         let class = match e.kind {
@@ -215,13 +199,19 @@ pub fn article_graph(
                 .participants
                 .iter()
                 .filter(|p| p.role != Role::Place)
-                .map(|p| format!("{}={}", p.role.as_str(), own_iris[p.entity].as_str()))
+                .map(|p| format!("{}={}", p.role.as_str(), entity_iris[p.entity].as_str()))
                 .collect();
             parts.sort();
             let h = match (ev.date, parts.is_empty(), ev.modality) {
-                // Same type, participants and date: the same happening everywhere.
+                // Same type, participants and date: the same happening
+                // everywhere. An untyped event's type is its lemma ("win"
+                // and "defeat" by one person on one day are two happenings).
                 (Some(d), false, Modality::Asserted) => {
-                    let mut v: Vec<&str> = vec![&ev.kind, "@"];
+                    let mut v: Vec<&str> = vec![&ev.kind];
+                    if ev.kind_info().untyped {
+                        v.push(&ev.lemma);
+                    }
+                    v.push("@");
                     let ds = d.to_string();
                     v.push(&ds);
                     v.extend(parts.iter().map(String::as_str));

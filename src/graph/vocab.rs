@@ -47,6 +47,8 @@ pub mod ng {
         SOURCE = "source",
         CONTENT_HASH = "contentHash",
         EVENT_TYPE = "eventType",
+        PENDING = "pending",
+        PENDING_LABEL = "pendingLabel",
     );
 
     /// The class of an event type name; unknown (user lexicon) types map to

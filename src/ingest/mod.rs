@@ -4,16 +4,18 @@
 use crate::error::Result;
 use crate::extract::Extractor;
 use crate::graph;
-use crate::graph::{ArticleGraph, EntityLinks};
+use crate::graph::ArticleGraph;
 use crate::input::{
-    collect_inputs, read_article, split_parts, Published, Skipped, DEFAULT_MAX_ARTICLE_MB,
+    collect_inputs, read_article, split_parts, JsonlReader, Published, Skipped,
+    DEFAULT_MAX_ARTICLE_MB,
 };
 use crate::model::Article;
-use crate::model::{EntityType, Extraction};
 use crate::store::{Outcome, Store};
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::NamedNode;
 use rayon::prelude::*;
-use std::collections::HashMap;
+
+mod load;
+pub use load::load;
 use std::path::{Path, PathBuf};
 
 /// Identity of an article: the canonical path of its file, or for stdin
@@ -46,81 +48,6 @@ pub struct Summary {
     #[serde(skip)]
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<String>,
-}
-
-/// The full-named people of an extraction: (IRI, label).
-fn full_named_people(x: &Extraction) -> Vec<(NamedNode, String)> {
-    x.entities
-        .iter()
-        .filter(|e| e.kind == EntityType::Person && e.label().contains(' '))
-        .map(|e| (graph::entity_iri(e.kind, e.label()), e.label().to_string()))
-        .collect()
-}
-
-/// Across articles: a person named by a surname alone ("Solberg") is the
-/// person whose full name ends with it ("Ingrid Solberg"), when exactly one
-/// such person is known, in this batch or in the store, and the article
-/// itself names no such person.
-fn surname_links(
-    store: &Store,
-    x: &Extraction,
-    batch: &[(NamedNode, String)],
-) -> Result<EntityLinks> {
-    let own = full_named_people(x);
-    let mut links = EntityLinks::new();
-    for (i, e) in x.entities.iter().enumerate() {
-        if e.kind != EntityType::Person || e.label().contains(' ') {
-            continue;
-        }
-        let suffix = format!(" {}", e.label());
-        if own.iter().any(|(_, n)| n.ends_with(&suffix)) {
-            continue; // the article names the full form itself
-        }
-        let mut matches: Vec<NamedNode> = batch
-            .iter()
-            .filter(|(_, n)| n.ends_with(&suffix))
-            .map(|(iri, _)| iri.clone())
-            .collect();
-        matches.extend(store.people_named_ending(&suffix)?);
-        matches.sort();
-        matches.dedup();
-        if let [one] = matches.as_slice() {
-            links.insert(i, one.clone());
-        }
-    }
-    Ok(links)
-}
-
-/// One label per resource across the store: an entity or event already
-/// labelled (by another article, or earlier in this batch) keeps its first
-/// label, so "Bashar al-Assad" and "Bashar Al-Assad" stay one node with one
-/// name.
-fn harmonize_labels(
-    store: &Store,
-    quads: &mut [Quad],
-    labels: &mut HashMap<NamedNode, Term>,
-) -> Result<()> {
-    for q in quads.iter_mut() {
-        let NamedOrBlankNode::NamedNode(s) = &q.subject else {
-            continue;
-        };
-        if q.predicate.as_ref() != crate::graph::vocab::rdfs::LABEL
-            || !s.as_str().starts_with(crate::graph::vocab::ID)
-        {
-            continue;
-        }
-        let known = match labels.get(s) {
-            Some(l) => Some(l.clone()),
-            None => store.label_of(s)?,
-        };
-        match known {
-            Some(l) => q.object = l,
-            None => {
-                labels.insert(s.clone(), q.object.clone());
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Ingest inputs into the store.
@@ -171,71 +98,87 @@ impl Default for IngestOptions {
     }
 }
 
-/// State kept across the batches of one ingest.
+/// State kept across the batches of one ingest or load.
 struct Writer<'a> {
     store: &'a Store,
-    extractor: &'a Extractor,
+    /// `None` when loading graphs extracted elsewhere.
+    extractor: Option<&'a Extractor>,
     progress: &'a dyn Progress,
-    labels: HashMap<NamedNode, Term>,
     summary: Summary,
     /// Bulk loads done so far: each leaves files for [`Store::optimize`].
     bulk_loads: usize,
 }
 
+impl<'a> Writer<'a> {
+    fn new(store: &'a Store, extractor: Option<&'a Extractor>, progress: &'a dyn Progress) -> Self {
+        Writer {
+            store,
+            extractor,
+            progress,
+            summary: Summary::default(),
+            bulk_loads: 0,
+        }
+    }
+}
+
 impl Writer<'_> {
-    /// Extract a batch in parallel and write it: one transaction per
-    /// changed article, the bulk loader for new ones.
+    /// Extract a batch in parallel and write it.
     fn write(&mut self, batch: Vec<(Article, String)>) -> Result<()> {
-        let n = batch.len();
-        let extractor = self.extractor;
+        let Some(extractor) = self.extractor else {
+            return Err(crate::Error::Usage(
+                "articles to extract, but no extractor".into(),
+            ));
+        };
         let progress = self.progress;
-        let extracted: Vec<(Article, String, Extraction)> = batch
+        // Each article's graph is a function of the article alone; what
+        // links articles is recomputed from the set of them once the batch
+        // is written (`Store::relink`).
+        let built: Vec<(usize, (usize, usize), ArticleGraph)> = batch
             .into_par_iter()
             .map(|(a, key)| {
                 let x = extractor.extract_article(&a);
                 progress.advance(a.text.len() as u64);
-                (a, key, x)
-            })
-            .collect();
-        // Linking reads the whole batch and the store: decided on the typed
-        // entities, then each article's graph is built with its links.
-        let batch_people: Vec<(NamedNode, String)> = extracted
-            .iter()
-            .flat_map(|(_, _, x)| full_named_people(x))
-            .collect();
-        let store = self.store;
-        let built: Vec<(Article, (usize, usize), ArticleGraph)> = extracted
-            .into_par_iter()
-            .map(|(a, key, x)| {
-                let links = surname_links(store, &x, &batch_people)?;
-                let g = graph::article_graph(&a, &key, &x, &links);
+                let g = graph::article_graph(&a, &key, &x);
                 // Only the counts of the extraction are kept past this point.
-                Ok((a, (x.entities.len(), x.events.len()), g))
+                (a.text.len(), (x.entities.len(), x.events.len()), g)
             })
-            .collect::<Result<_>>()?;
-        let mut fresh = Vec::new();
+            .collect();
+        let mut graphs = Vec::with_capacity(built.len());
+        for (bytes, (entities, events), g) in built {
+            self.summary.bytes += bytes;
+            self.summary.entities += entities;
+            self.summary.events += events;
+            graphs.push(g);
+        }
+        self.store_graphs(graphs)
+    }
+
+    /// Write article graphs: one transaction per changed article, the bulk
+    /// loader for new ones, then the links recomputed.
+    fn store_graphs(&mut self, graphs: Vec<ArticleGraph>) -> Result<()> {
+        let n = graphs.len();
+        let mut fresh: Vec<ArticleGraph> = Vec::new();
         let summary = &mut self.summary;
-        for (a, x, article_graph) in built {
-            let ArticleGraph {
-                iri: graph,
-                hash,
-                mut quads,
-            } = article_graph;
-            harmonize_labels(self.store, &mut quads, &mut self.labels)?;
+        for g in graphs {
             summary.articles += 1;
-            summary.bytes += a.text.len();
-            summary.entities += x.0;
-            summary.events += x.1;
-            summary.triples += quads.len();
-            match self.store.content_hash(&graph)? {
-                None if !fresh
-                    .iter()
-                    .any(|(g, _): &(oxigraph::model::NamedNode, Vec<_>)| *g == graph) =>
-                {
-                    summary.added += 1;
-                    fresh.push((graph, quads));
+            summary.triples += g.quads.len();
+            if let Some(earlier) = fresh.iter_mut().find(|f| f.iri == g.iri) {
+                // The same article twice in one batch: the later one wins,
+                // as it would in two batches.
+                if earlier.hash == g.hash {
+                    summary.unchanged += 1;
+                } else {
+                    summary.replaced += 1;
+                    *earlier = g;
                 }
-                _ => match self.store.put_article(&graph, &hash, &quads)? {
+                continue;
+            }
+            match self.store.content_hash(&g.iri)? {
+                None => {
+                    summary.added += 1;
+                    fresh.push(g);
+                }
+                Some(_) => match self.store.put_article(&g.iri, &g.hash, &g.quads)? {
                     Outcome::Added => summary.added += 1,
                     Outcome::Replaced => summary.replaced += 1,
                     Outcome::Unchanged => summary.unchanged += 1,
@@ -244,12 +187,24 @@ impl Writer<'_> {
         }
         if !fresh.is_empty() {
             self.store
-                .bulk_load(fresh.into_iter().flat_map(|(_, q)| q).collect())?;
+                .bulk_load(fresh.into_iter().flat_map(|g| g.quads).collect())?;
             self.bulk_loads += 1;
         }
+        self.store.relink()?;
         // Announced only once the batch is in the store.
         self.progress.committed(n, &self.summary);
         Ok(())
+    }
+
+    /// The end of a run: compact after many bulk loads.
+    fn finish(mut self, start: std::time::Instant) -> Result<Summary> {
+        self.progress.finish();
+        if self.bulk_loads >= OPTIMIZE_AFTER_LOADS {
+            self.progress.compacting(self.bulk_loads);
+            self.store.optimize()?;
+        }
+        self.summary.seconds = start.elapsed().as_secs_f64();
+        Ok(self.summary)
     }
 }
 
@@ -281,6 +236,45 @@ pub fn input_files(paths: &[PathBuf], skipped: &mut Vec<Skipped>) -> (Vec<PathBu
     (files, total)
 }
 
+/// Articles gathered into batches of about `batch_bytes` of text.
+struct Batcher<F> {
+    batch: Vec<(Article, String)>,
+    bytes: usize,
+    limit: usize,
+    each: F,
+}
+
+impl<F: FnMut(Vec<(Article, String)>) -> Result<()>> Batcher<F> {
+    fn new(limit: usize, each: F) -> Self {
+        Batcher {
+            batch: Vec::new(),
+            bytes: 0,
+            limit: limit.max(1),
+            each,
+        }
+    }
+
+    /// Add an article, cut into parts: a full batch goes to `each`.
+    fn push(&mut self, a: Article, key: String, warnings: &mut Vec<String>) -> Result<()> {
+        for part in split_parts(a, key, "one graph", warnings) {
+            self.bytes += part.0.text.len();
+            self.batch.push(part);
+            if self.bytes >= self.limit {
+                self.bytes = 0;
+                (self.each)(std::mem::take(&mut self.batch))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        (self.each)(self.batch)
+    }
+}
+
 /// Read the files in order, each article with its key ([`article_key`]) and
 /// cut into parts, and hand them to `each` in batches of about
 /// `opts.batch_bytes` of text, so that memory stays bounded. Unreadable
@@ -290,22 +284,14 @@ pub fn read_batches(
     opts: &IngestOptions,
     skipped: &mut Vec<Skipped>,
     warnings: &mut Vec<String>,
-    mut each: impl FnMut(Vec<(Article, String)>) -> Result<()>,
+    each: impl FnMut(Vec<(Article, String)>) -> Result<()>,
 ) -> Result<()> {
-    let mut batch = Vec::new();
-    let mut batch_bytes = 0;
+    let mut batcher = Batcher::new(opts.batch_bytes, each);
     for f in files {
         match read_article(f, opts.published, opts.max_article_bytes, warnings) {
             Ok(a) => {
                 let key = article_key(&a);
-                for part in split_parts(a, key, "one graph", warnings) {
-                    batch_bytes += part.0.text.len();
-                    batch.push(part);
-                    if batch_bytes >= opts.batch_bytes.max(1) {
-                        each(std::mem::take(&mut batch))?;
-                        batch_bytes = 0;
-                    }
-                }
+                batcher.push(a, key, warnings)?;
             }
             Err(reason) => skipped.push(Skipped {
                 source: f.display().to_string(),
@@ -313,10 +299,73 @@ pub fn read_batches(
             }),
         }
     }
-    if !batch.is_empty() {
-        each(batch)?;
+    batcher.finish()
+}
+
+/// Read JSON Lines articles ([`JsonlReader`]; `name` says where from, for
+/// the messages) and hand them to `each` in batches of about
+/// `opts.batch_bytes` of text, each article keyed by its id and cut into
+/// parts. A bad line goes to `skipped` as `NAME:LINE` and never stops the
+/// stream.
+pub fn read_jsonl_batches(
+    input: impl std::io::BufRead,
+    name: &str,
+    opts: &IngestOptions,
+    skipped: &mut Vec<Skipped>,
+    warnings: &mut Vec<String>,
+    each: impl FnMut(Vec<(Article, String)>) -> Result<()>,
+) -> Result<()> {
+    let mut batcher = Batcher::new(opts.batch_bytes, each);
+    let mut reader = JsonlReader::new(input, opts.max_article_bytes);
+    while let Some(rec) = reader
+        .next_record(warnings)
+        .map_err(|e| crate::Error::io(name, e))?
+    {
+        match rec.article {
+            Ok((a, key)) => batcher.push(a, key, warnings)?,
+            Err(reason) => skipped.push(Skipped {
+                source: format!("{name}:{}", rec.line),
+                reason,
+            }),
+        }
     }
-    Ok(())
+    batcher.finish()
+}
+
+/// Extract a batch of articles on all cores, in order (what `extract
+/// --jsonl` writes, batch by batch).
+pub fn extract_batch(
+    extractor: &Extractor,
+    batch: Vec<(Article, String)>,
+) -> Vec<(Article, String, crate::model::Extraction)> {
+    batch
+        .into_par_iter()
+        .map(|(a, key)| {
+            let x = extractor.extract_article(&a);
+            (a, key, x)
+        })
+        .collect()
+}
+
+/// Ingest JSON Lines articles (`{"id", "published", "text"}`, one a line)
+/// into the store: an article's identity is its id.
+pub fn ingest_jsonl(
+    store: &Store,
+    input: impl std::io::BufRead,
+    name: &str,
+    extractor: &Extractor,
+    opts: &IngestOptions,
+    progress: &dyn Progress,
+) -> Result<Summary> {
+    let start = std::time::Instant::now();
+    let mut w = Writer::new(store, Some(extractor), progress);
+    let (mut skipped, mut warnings) = (Vec::new(), Vec::new());
+    read_jsonl_batches(input, name, opts, &mut skipped, &mut warnings, |batch| {
+        w.write(batch)
+    })?;
+    w.summary.skipped = skipped;
+    w.summary.warnings = warnings;
+    w.finish(start)
 }
 
 /// Ingest files, directories or stdin into the store, in batches of about
@@ -332,14 +381,7 @@ pub fn ingest(
     let mut skipped = Vec::new();
     let (files, total) = input_files(paths, &mut skipped);
     progress.start(total);
-    let mut w = Writer {
-        store,
-        extractor,
-        progress,
-        labels: HashMap::new(),
-        bulk_loads: 0,
-        summary: Summary::default(),
-    };
+    let mut w = Writer::new(store, Some(extractor), progress);
     // Read sequentially (stdin, error order), extract each batch in parallel.
     let mut warnings = Vec::new();
     read_batches(&files, opts, &mut skipped, &mut warnings, |batch| {
@@ -347,13 +389,7 @@ pub fn ingest(
     })?;
     w.summary.skipped = skipped;
     w.summary.warnings = warnings;
-    progress.finish();
-    if w.bulk_loads >= OPTIMIZE_AFTER_LOADS {
-        progress.compacting(w.bulk_loads);
-        store.optimize()?;
-    }
-    w.summary.seconds = start.elapsed().as_secs_f64();
-    Ok(w.summary)
+    w.finish(start)
 }
 
 /// Ingest articles already read (and keyed, and cut into parts) by someone
@@ -366,17 +402,11 @@ pub fn ingest_parts(
     extractor: &Extractor,
 ) -> Result<(Summary, bool)> {
     let start = std::time::Instant::now();
-    let mut w = Writer {
-        store,
-        extractor,
-        progress: &(),
-        labels: HashMap::new(),
-        bulk_loads: 0,
-        summary: Summary::default(),
-    };
+    let mut w = Writer::new(store, Some(extractor), &());
     w.write(parts)?;
+    let loaded = w.bulk_loads > 0;
     w.summary.seconds = start.elapsed().as_secs_f64();
-    Ok((w.summary, w.bulk_loads > 0))
+    Ok((w.summary, loaded))
 }
 
 /// Remove an article, named by its source (what `articles` lists) or its
@@ -391,5 +421,6 @@ pub fn remove(store: &Store, article: &str) -> Result<Option<(NamedNode, String)
         return Ok(None);
     };
     store.remove_article(&target.0)?;
+    store.relink()?;
     Ok(Some(target))
 }

@@ -1,12 +1,16 @@
 //! Articles from files, directories and stdin: finding them, decoding them
 //! (BOM, line endings, invalid UTF-8, HTML), the publication date from the
-//! front matter or the file name, and long articles cut into parts.
+//! front matter or the file name, long articles cut into parts, and
+//! articles as JSON Lines (`jsonl`).
 
 use crate::error::{Error, Result};
 use crate::model::{Article, PartialDate};
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+mod jsonl;
+pub use jsonl::{JsonlReader, JsonlRecord};
 
 /// Where the publication date comes from when `--published` is not given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,12 +202,7 @@ pub fn read_article(
             }
         }
     };
-    if let Some(t) = text.strip_prefix('\u{feff}') {
-        text = t.to_string();
-    }
-    if text.contains('\r') {
-        text = text.replace("\r\n", "\n").replace('\r', "\n");
-    }
+    text = normalize_text(text);
     let mut date = match published {
         Published::Given(d) => Some(d),
         _ => None,
@@ -220,6 +219,18 @@ pub fn read_article(
             .and_then(|n| n.to_str())
             .and_then(date_in_name);
     }
+    finish_article(source, text, date, warnings)
+}
+
+/// The article of a decoded text whose line endings are normalized: HTML
+/// stripped, an empty text refused, a text that does not look English
+/// warned of, the first line as its title.
+fn finish_article(
+    source: String,
+    mut text: String,
+    published: Option<PartialDate>,
+    warnings: &mut Vec<String>,
+) -> std::result::Result<Article, SkipReason> {
     if looks_like_html(&text) {
         warnings.push(format!(
             "{source}: HTML input; markup stripped, offsets refer to the text without it"
@@ -243,9 +254,20 @@ pub fn read_article(
     Ok(Article {
         source,
         text,
-        published: date,
+        published,
         title,
     })
+}
+
+/// A text's byte-order mark dropped and its line endings made `\n`.
+fn normalize_text(mut text: String) -> String {
+    if let Some(t) = text.strip_prefix('\u{feff}') {
+        text = t.to_string();
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    text
 }
 
 fn looks_like_html(text: &str) -> bool {

@@ -6,14 +6,17 @@
 //! does nothing and a changed one replaces its old graph, in one
 //! transaction.
 
+mod links;
 mod lock;
 mod sparql;
+
+pub use links::Relinked;
 
 use crate::error::{Error, Result};
 use crate::graph::vocab::ng;
 use lock::lock;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, QuadRef, Term};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store as OxStore;
 use sparql::bind_parameters;
@@ -21,10 +24,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 // The store's own SPARQL (queries/store/), embedded.
-const PEOPLE_NAMED_ENDING: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/queries/store/people-named-ending.rq"
-));
 const COUNT_BY_TYPE: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/queries/store/count-by-type.rq"
@@ -142,58 +141,26 @@ impl Store {
         Ok(None)
     }
 
-    /// The label a resource already has in any graph of the store.
-    pub fn label_of(&self, iri: &NamedNode) -> Result<Option<Term>> {
-        let first = self
-            .inner
-            .quads_for_pattern(
-                Some(iri.as_ref().into()),
-                Some(crate::graph::vocab::rdfs::LABEL),
-                None,
-                None,
-            )
-            .next();
-        Ok(first.transpose()?.map(|q| q.object))
-    }
-
-    /// People whose label ends with `suffix` (" Solberg").
-    pub fn people_named_ending(&self, suffix: &str) -> Result<Vec<NamedNode>> {
-        let q = PEOPLE_NAMED_ENDING;
-        let mut out = Vec::new();
-        if let QueryResults::Solutions(sols) =
-            self.select("people", q, &[("p_suffix".into(), string_param(suffix))])?
-        {
-            for s in sols {
-                if let Some(Term::NamedNode(n)) = s?.get("p") {
-                    out.push(n.clone());
-                }
-            }
-        }
-        Ok(out)
-    }
-
     /// Write one article's graph atomically: nothing if its hash is
-    /// unchanged, else replace whatever the graph held. The union graph
-    /// changes in the same transaction.
+    /// unchanged, else replace whatever the graph held. The resources it
+    /// named and names are marked for [`Store::relink`] in the same
+    /// transaction.
     pub fn put_article(&self, graph: &NamedNode, hash: &str, quads: &[Quad]) -> Result<Outcome> {
         let old = self.content_hash(graph)?;
         if old.as_deref() == Some(hash) {
             return Ok(Outcome::Unchanged);
         }
         let mut tx = self.inner.start_transaction()?;
+        let mut touched = links::named_resources(quads);
         if old.is_some() {
-            drop_graph(&mut tx, graph)?;
+            touched.extend(drop_graph(&mut tx, graph)?);
         }
         tx.insert_named_graph(graph.as_ref());
-        let union = union_graph();
         for q in quads {
             tx.insert(q.as_ref());
-            tx.insert(QuadRef::new(
-                &q.subject,
-                &q.predicate,
-                &q.object,
-                union.as_ref(),
-            ));
+        }
+        for q in links::pending_quads(&touched) {
+            tx.insert(&q);
         }
         tx.commit()?;
         Ok(if old.is_some() {
@@ -203,24 +170,22 @@ impl Store {
         })
     }
 
-    /// Load many new article graphs at once with the bulk loader (and their
-    /// triples into the union graph).
+    /// Load many new article graphs at once with the bulk loader, with the
+    /// marks of the resources they name for [`Store::relink`] (all or
+    /// nothing).
+    ///
+    /// Their union-graph triples go in with them, under the links the store
+    /// will have with them in (a new article's triple is a union triple as
+    /// it is, its resources written as those they are linked to), so that
+    /// [`Store::relink`] recomputes only labels and what the links touch.
     pub fn bulk_load(&self, quads: Vec<Quad>) -> Result<()> {
-        let union = GraphName::NamedNode(union_graph());
+        let extra = links::union_copies(&self.inner, &quads)?;
         // About 100 MB of buffers per thread instead of the default 2 GB.
         let mut loader = self
             .inner
             .bulk_loader()
             .with_max_memory_size_in_megabytes(200);
-        loader.load_quads(quads.into_iter().flat_map(|q| {
-            let u = Quad::new(
-                q.subject.clone(),
-                q.predicate.clone(),
-                q.object.clone(),
-                union.clone(),
-            );
-            [q, u]
-        }))?;
+        loader.load_quads(quads.into_iter().chain(extra))?;
         loader.commit()?;
         Ok(())
     }
@@ -236,14 +201,17 @@ impl Store {
         Ok(())
     }
 
-    /// Remove an article graph, and from the union graph every triple no
-    /// other article states; returns whether it existed.
+    /// Remove an article graph (the resources it named marked for
+    /// [`Store::relink`]); returns whether it existed.
     pub fn remove_article(&self, graph: &NamedNode) -> Result<bool> {
         if !self.inner.contains_named_graph(graph.as_ref())? {
             return Ok(false);
         }
         let mut tx = self.inner.start_transaction()?;
-        drop_graph(&mut tx, graph)?;
+        let touched = drop_graph(&mut tx, graph)?;
+        for q in links::pending_quads(&touched) {
+            tx.insert(&q);
+        }
         tx.commit()?;
         Ok(true)
     }
@@ -267,6 +235,48 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// Article graphs with their content hashes, in IRI order.
+    pub fn article_hashes(&self) -> Result<Vec<(NamedNode, String)>> {
+        let mut out = Vec::new();
+        for q in self
+            .inner
+            .quads_for_pattern(None, Some(ng::CONTENT_HASH), None, None)
+        {
+            let q = q?;
+            if let (
+                GraphName::NamedNode(g),
+                oxigraph::model::NamedOrBlankNode::NamedNode(s),
+                Term::Literal(l),
+            ) = (&q.graph_name, &q.subject, &q.object)
+            {
+                if g == s && crate::graph::links::is_article_graph(g.as_str()) {
+                    out.push((g.clone(), l.value().to_string()));
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// The triples of one graph of the store (an article's, the links or
+    /// the union graph) as N-Triples; returns how many.
+    pub fn write_graph(&self, graph: &NamedNode, out: impl Write) -> Result<usize> {
+        let mut w = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(out);
+        let mut n = 0;
+        for q in self.inner.quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        ) {
+            let t = oxigraph::model::Triple::from(q?);
+            w.serialize_triple(&t).map_err(Error::Serialize)?;
+            n += 1;
+        }
+        w.finish().map_err(Error::Serialize)?;
+        Ok(n)
     }
 
     /// Run a read query over the union of the article graphs, with
@@ -362,12 +372,14 @@ impl Store {
         }
         let mut w = ser.for_writer(out);
         let union = GraphName::NamedNode(union_graph());
+        let pending = GraphName::NamedNode(links::pending_graph());
         if format.supports_datasets() {
-            // One named graph per article, streamed from the store, plus the
-            // ontology in a graph of its own (the derived union graph is left out).
+            // One named graph per article, streamed from the store, the
+            // cross-article links, and the ontology in a graph of its own
+            // (the derived union graph is left out).
             for q in self.inner.iter() {
                 let q = q?;
-                if q.graph_name != union {
+                if q.graph_name != union && q.graph_name != pending {
                     w.serialize_quad(&q).map_err(Error::Serialize)?;
                 }
             }
@@ -395,9 +407,15 @@ impl Store {
             .inner
             .quads_for_pattern(None, None, None, Some(union.as_ref().into()))
             .count();
+        let pending = links::pending_graph();
+        let marks = self
+            .inner
+            .quads_for_pattern(None, None, None, Some(pending.as_ref().into()))
+            .count();
         let mut stats = Stats {
             triples,
-            quads: self.inner.len()? - triples,
+            // What `export` writes as quads, less the ontology.
+            quads: self.inner.len()? - triples - marks,
             ..Stats::default()
         };
         stats.articles = self.articles()?.len();
@@ -448,16 +466,18 @@ pub fn parse_query(name: &str, sparql: &str) -> Result<spargebra::Query> {
 
 /// The graph holding every triple of every article once: the default graph
 /// of queries and the source of triple-format exports.
-pub(crate) const UNION_GRAPH: &str = "https://w3id.org/newsgraph/id/graph/union";
+pub const UNION_GRAPH: &str = "https://w3id.org/newsgraph/id/graph/union";
 
-fn union_graph() -> NamedNode {
+pub(crate) fn union_graph() -> NamedNode {
     NamedNode::new_unchecked(UNION_GRAPH)
 }
 
-/// Remove an article graph inside a transaction, and from the union graph
-/// the triples that no other article graph states.
-fn drop_graph(tx: &mut oxigraph::store::Transaction<'_>, graph: &NamedNode) -> Result<()> {
-    let union = union_graph();
+/// Remove an article graph inside a transaction; returns the resources it
+/// named (the union graph is recomputed for them by [`Store::relink`]).
+fn drop_graph(
+    tx: &mut oxigraph::store::Transaction<'_>,
+    graph: &NamedNode,
+) -> Result<std::collections::BTreeSet<NamedNode>> {
     let old: Vec<Quad> = tx
         .quads_for_pattern(
             None,
@@ -467,33 +487,11 @@ fn drop_graph(tx: &mut oxigraph::store::Transaction<'_>, graph: &NamedNode) -> R
         )
         .collect::<std::result::Result<_, _>>()?;
     tx.remove_named_graph(graph.as_ref())?;
-    for q in old {
-        let elsewhere = tx
-            .quads_for_pattern(
-                Some(q.subject.as_ref()),
-                Some(q.predicate.as_ref()),
-                Some(q.object.as_ref()),
-                None,
-            )
-            .filter_map(std::result::Result::ok)
-            .any(|o| {
-                o.graph_name != GraphName::NamedNode(union.clone())
-                    && o.graph_name != GraphName::NamedNode(graph.clone())
-            });
-        if !elsewhere {
-            tx.remove(QuadRef::new(
-                &q.subject,
-                &q.predicate,
-                &q.object,
-                union.as_ref(),
-            ));
-        }
-    }
-    Ok(())
+    Ok(links::named_resources(&old))
 }
 
 /// The IRI of the graph the ontology is exported in.
-pub(crate) const ONTOLOGY_GRAPH: &str = "https://w3id.org/newsgraph/ontology";
+pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/newsgraph/ontology";
 
 /// The bundled ontology as quads in [`ONTOLOGY_GRAPH`].
 pub fn ontology_quads() -> Result<Vec<Quad>> {

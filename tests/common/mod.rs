@@ -184,3 +184,37 @@ impl Drop for Server {
         }
     }
 }
+
+/// The dev texts (`../shared/eval/dev/*.jsonl`) as JSON Lines articles
+/// `{id, published, text}` in `dir/dev.jsonl`; returns the file and its lines.
+pub fn dev_jsonl(dir: &Path) -> (PathBuf, Vec<String>) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(shared().join("eval/dev"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    let mut lines = Vec::new();
+    for f in files {
+        for l in std::fs::read_to_string(f).unwrap().lines() {
+            let doc: serde_json::Value = serde_json::from_str(l).unwrap();
+            let article = serde_json::json!({
+                "id": doc["id"],
+                "published": doc["published"],
+                "text": doc["text"],
+            });
+            lines.push(article.to_string());
+        }
+    }
+    let path = dir.join("dev.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    (path, lines)
+}
+
+/// The sorted lines of a store's N-Quads export.
+pub fn sorted_export(store: &Path) -> String {
+    let nq = run(store, &["export", "--format", "nquads"]);
+    let mut lines: Vec<&str> = nq.lines().collect();
+    lines.sort_unstable();
+    lines.join("\n")
+}

@@ -1,0 +1,440 @@
+//! The layer over the article graphs that queries read, recomputed from the
+//! set of articles: the cross-article links ([`LINKS_GRAPH`], `owl:sameAs`,
+//! decided by [`crate::graph::links`]) and the union graph, which holds
+//! every article triple once, with linked resources written as the resource
+//! they are linked to and one label per resource.
+//!
+//! Every write of an article graph marks the resources it names (before
+//! and after) as *pending* in the same transaction or bulk load; [`Store::relink`]
+//! recomputes what touches them and clears the marks in one transaction. An
+//! interrupted run leaves marks that the next write settles, so the union
+//! graph is always a function of the set of article graphs.
+
+use super::{union_graph, Store};
+use crate::error::Result;
+use crate::graph::links::{canonical_label, is_article_graph, surname_links, LabelCounts};
+use crate::graph::vocab::{ng, owl, rdf, rdfs, schema, ID};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term, TermRef,
+};
+use oxigraph::store::Store as OxStore;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// New union triples from which a relink writes with the bulk loader.
+const BULK_INSERTS: usize = 20_000;
+
+pub(crate) use crate::graph::links::LINKS_GRAPH;
+
+/// Bookkeeping: the resources to relink (`?x ng:pending ?x`), never exported.
+pub(crate) const PENDING_GRAPH: &str = "https://w3id.org/newsgraph/id/graph/pending";
+
+pub(super) fn links_graph() -> NamedNode {
+    NamedNode::new_unchecked(LINKS_GRAPH)
+}
+
+pub(super) fn pending_graph() -> NamedNode {
+    NamedNode::new_unchecked(PENDING_GRAPH)
+}
+
+/// Whether a quad is in an article's graph.
+fn in_article(q: &Quad) -> bool {
+    matches!(&q.graph_name, GraphName::NamedNode(g) if is_article_graph(g.as_str()))
+}
+
+/// The resources newsgraph minted that the quads name (as subject or object).
+pub(super) fn named_resources<'a>(
+    quads: impl IntoIterator<Item = &'a Quad>,
+) -> BTreeSet<NamedNode> {
+    let mut out = BTreeSet::new();
+    for q in quads {
+        if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+            if s.as_str().starts_with(ID) {
+                out.insert(s.clone());
+            }
+        }
+        if let Term::NamedNode(o) = &q.object {
+            if o.as_str().starts_with(ID) {
+                out.insert(o.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The marks that say these resources are to be relinked.
+pub(super) fn pending_quads(resources: &BTreeSet<NamedNode>) -> impl Iterator<Item = Quad> + '_ {
+    let g = GraphName::NamedNode(pending_graph());
+    resources
+        .iter()
+        .map(move |r| Quad::new(r.clone(), ng::PENDING.into_owned(), r.clone(), g.clone()))
+}
+
+/// The union triples of new article graphs about to be bulk-loaded, and
+/// the marks that leave the rest to [`Store::relink`]. A new article's
+/// triple is a union triple as it is, with its resources written as the
+/// ones the links graph links them to; those rewritten by a link are marked
+/// to be recomputed whole (the links may change with these articles in), and
+/// resources with a label are marked for their one label, which depends on
+/// every article that names them.
+pub(super) fn union_copies(store: &OxStore, quads: &[Quad]) -> Result<Vec<Quad>> {
+    let links = old_links(store)?;
+    let link = |n: &NamedNode| links.get(n).unwrap_or(n).clone();
+    let union = GraphName::NamedNode(union_graph());
+    let pending = GraphName::NamedNode(pending_graph());
+    let mut out = Vec::new();
+    let mut whole = BTreeSet::new();
+    let mut label = BTreeSet::new();
+    for q in quads.iter().filter(|q| in_article(q)) {
+        let NamedOrBlankNode::NamedNode(s) = &q.subject else {
+            continue;
+        };
+        if !s.as_str().starts_with(ID) {
+            continue;
+        }
+        if q.predicate.as_ref() == rdfs::LABEL {
+            label.insert(s);
+            continue;
+        }
+        let subject = link(s);
+        let object = match &q.object {
+            Term::NamedNode(o) => Term::NamedNode(link(o)),
+            o => o.clone(),
+        };
+        if &subject != s || object != q.object {
+            whole.insert(s.clone());
+            whole.insert(subject.clone());
+        }
+        out.push(Quad::new(
+            subject,
+            q.predicate.clone(),
+            object,
+            union.clone(),
+        ));
+    }
+    for n in &whole {
+        out.push(Quad::new(
+            n.clone(),
+            ng::PENDING.into_owned(),
+            n.clone(),
+            pending.clone(),
+        ));
+    }
+    for n in label.into_iter().filter(|n| !whole.contains(*n)) {
+        out.push(Quad::new(
+            n.clone(),
+            ng::PENDING_LABEL.into_owned(),
+            n.clone(),
+            pending.clone(),
+        ));
+    }
+    Ok(out)
+}
+
+/// What a relink did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Relinked {
+    /// Resources whose union-graph triples were recomputed.
+    pub resources: usize,
+    /// Surname links in the store after it.
+    pub links: usize,
+}
+
+impl Store {
+    /// Whether resources wait to be relinked (an interrupted write).
+    pub fn relink_pending(&self) -> Result<bool> {
+        let g = pending_graph();
+        Ok(self
+            .inner
+            .quads_for_pattern(None, Some(ng::PENDING), None, Some(g.as_ref().into()))
+            .next()
+            .is_some())
+    }
+
+    /// Recompute the cross-article links and the union graph for what the
+    /// article writes since the last relink touched; read first (on all
+    /// cores), then written in one transaction. The result depends only on
+    /// the set of article graphs. Needs the store's one writer (`open`).
+    pub fn relink(&self) -> Result<Relinked> {
+        let store = &self.inner;
+        let pending_g = pending_graph();
+        let mut pending = BTreeSet::new();
+        let mut pending_label = BTreeSet::new();
+        for q in store.quads_for_pattern(None, None, None, Some(pending_g.as_ref().into())) {
+            let q = q?;
+            if let NamedOrBlankNode::NamedNode(n) = q.subject {
+                if q.predicate.as_ref() == ng::PENDING_LABEL {
+                    pending_label.insert(n);
+                } else {
+                    pending.insert(n);
+                }
+            }
+        }
+        if pending.is_empty() && pending_label.is_empty() {
+            // Links only change when article graphs do, and every article
+            // write leaves marks.
+            return Ok(Relinked {
+                resources: 0,
+                links: old_links(store)?.len(),
+            });
+        }
+        let new = surname_links(&people(store)?);
+        let old = old_links(store)?;
+        // The subjects whose union triples to recompute: those of changed
+        // articles (every subject of an article graph is a resource it
+        // names), the surnames whose link changed, what they were and are
+        // linked to, and what article graphs say of them.
+        let relinked: BTreeSet<&NamedNode> = old
+            .keys()
+            .chain(new.keys())
+            .filter(|k| old.get(*k) != new.get(*k))
+            .collect();
+        let mut touched = pending.clone();
+        // A resource linked to another has no union triples of its own.
+        touched.extend(
+            pending_label
+                .iter()
+                .filter(|n| new.contains_key(*n))
+                .cloned(),
+        );
+        for y in &relinked {
+            touched.insert((*y).clone());
+            for q in store.quads_for_pattern(None, None, Some(y.as_ref().into()), None) {
+                let q = q?;
+                if let (true, NamedOrBlankNode::NamedNode(s)) = (in_article(&q), &q.subject) {
+                    touched.insert(s.clone());
+                }
+            }
+        }
+        // A linked resource's triples are written as the resource it is (or
+        // was) linked to: that one is recomputed with it.
+        let targets: Vec<NamedNode> = touched
+            .iter()
+            .flat_map(|y| [old.get(y), new.get(y)])
+            .flatten()
+            .cloned()
+            .collect();
+        touched.extend(targets);
+        let mut linked_from: HashMap<&NamedNode, Vec<&NamedNode>> = HashMap::new();
+        for (from, to) in &new {
+            linked_from.entry(to).or_default().push(from);
+        }
+        let union = union_graph();
+        let touched: Vec<&NamedNode> = touched.iter().collect();
+        let mut changes: Vec<(Vec<Quad>, Vec<Quad>)> = touched
+            .par_iter()
+            .map(|n| union_triples_of(store, n, &new, &linked_from, &union))
+            .collect::<Result<_>>()?;
+        // The rest of the new articles' resources are in the union graph
+        // already (`union_copies`) but for their one label.
+        let relabel: Vec<&NamedNode> = pending_label
+            .iter()
+            .filter(|n| touched.binary_search(n).is_err())
+            .collect();
+        changes.extend(
+            relabel
+                .par_iter()
+                .map(|n| union_label_of(store, n, &union))
+                .collect::<Result<Vec<_>>>()?,
+        );
+        // Only what changes is written: out with the union triples these
+        // subjects have and should not, in with those they should have.
+        let mut out = Vec::new();
+        let mut fresh_quads = Vec::new();
+        for (stale, fresh) in changes {
+            let now: HashSet<&Quad> = stale.iter().collect();
+            let next: HashSet<&Quad> = fresh.iter().collect();
+            out.extend(stale.iter().filter(|q| !next.contains(q)).cloned());
+            fresh_quads.extend(
+                fresh
+                    .iter()
+                    .filter(|q| !now.contains(q))
+                    .cloned()
+                    .collect::<HashSet<_>>(),
+            );
+        }
+        let lg = links_graph();
+        let mut tx = store.start_transaction()?;
+        for q in &out {
+            tx.remove(q);
+        }
+        for (from, to) in &old {
+            if new.get(from) != Some(to) {
+                tx.remove(QuadRef::new(from, owl::SAME_AS, to, &lg));
+            }
+        }
+        for (from, to) in &new {
+            tx.insert(QuadRef::new(from, owl::SAME_AS, to, &lg));
+        }
+        if fresh_quads.len() < BULK_INSERTS {
+            for q in &fresh_quads {
+                tx.insert(q);
+            }
+            remove_marks(&mut tx, &pending, &pending_label);
+            tx.commit()?;
+        } else {
+            // Many new triples (a large load) go in with the bulk loader,
+            // far faster than a transaction. The marks stay until they are
+            // in: a run interrupted in between is redone by the next one.
+            tx.commit()?;
+            let mut loader = store.bulk_loader().with_max_memory_size_in_megabytes(200);
+            loader.load_quads(fresh_quads)?;
+            loader.commit()?;
+            let mut tx = store.start_transaction()?;
+            remove_marks(&mut tx, &pending, &pending_label);
+            tx.commit()?;
+        }
+        Ok(Relinked {
+            resources: touched.len() + relabel.len(),
+            links: new.len(),
+        })
+    }
+}
+
+/// The union triples a subject has now (stale) and should have (fresh):
+/// what the article graphs say of it and of the resources linked to it,
+/// with objects linked too, and its one label.
+fn union_triples_of(
+    store: &OxStore,
+    n: &NamedNode,
+    links: &BTreeMap<NamedNode, NamedNode>,
+    linked_from: &HashMap<&NamedNode, Vec<&NamedNode>>,
+    union: &NamedNode,
+) -> Result<(Vec<Quad>, Vec<Quad>)> {
+    let ug = GraphNameRef::NamedNode(union.as_ref());
+    let mut stale = Vec::new();
+    for q in store.quads_for_pattern(Some(n.as_ref().into()), None, None, Some(ug)) {
+        stale.push(q?);
+    }
+    let mut fresh = Vec::new();
+    if links.contains_key(n) {
+        // Written as the resource it is linked to.
+        return Ok((stale, fresh));
+    }
+    let link = |t: Term| -> Term {
+        match t {
+            Term::NamedNode(o) => links.get(&o).cloned().unwrap_or(o).into(),
+            t => t,
+        }
+    };
+    let mut labels = LabelCounts::new();
+    let sources = std::iter::once(n).chain(linked_from.get(n).into_iter().flatten().copied());
+    for y in sources {
+        for q in store.quads_for_pattern(Some(y.as_ref().into()), None, None, None) {
+            let q = q?;
+            if !in_article(&q) {
+                continue;
+            }
+            if q.predicate.as_ref() == rdfs::LABEL {
+                if let (true, Term::Literal(l)) = (y == n, &q.object) {
+                    *labels.entry(l.value().to_string()).or_default() += 1;
+                }
+                continue;
+            }
+            fresh.push(Quad::new(
+                n.clone(),
+                q.predicate,
+                link(q.object),
+                union.clone(),
+            ));
+        }
+    }
+    if let Some(label) = canonical_label(&labels) {
+        fresh.push(Quad::new(
+            n.clone(),
+            rdfs::LABEL.into_owned(),
+            Literal::new_simple_literal(label),
+            union.clone(),
+        ));
+    }
+    Ok((stale, fresh))
+}
+
+/// Clear the marks a relink has settled.
+fn remove_marks(
+    tx: &mut oxigraph::store::Transaction<'_>,
+    pending: &BTreeSet<NamedNode>,
+    pending_label: &BTreeSet<NamedNode>,
+) {
+    let g = pending_graph();
+    for n in pending {
+        tx.remove(QuadRef::new(n, ng::PENDING, n, &g));
+    }
+    for n in pending_label {
+        tx.remove(QuadRef::new(n, ng::PENDING_LABEL, n, &g));
+    }
+}
+
+/// The union label a resource has now (stale) and should have (fresh).
+fn union_label_of(
+    store: &OxStore,
+    n: &NamedNode,
+    union: &NamedNode,
+) -> Result<(Vec<Quad>, Vec<Quad>)> {
+    let ug = GraphNameRef::NamedNode(union.as_ref());
+    let mut stale = Vec::new();
+    for q in store.quads_for_pattern(Some(n.as_ref().into()), Some(rdfs::LABEL), None, Some(ug)) {
+        stale.push(q?);
+    }
+    let fresh = canonical_label(&labels(store, n)?)
+        .map(|label| {
+            Quad::new(
+                n.clone(),
+                rdfs::LABEL.into_owned(),
+                Literal::new_simple_literal(label),
+                union.clone(),
+            )
+        })
+        .into_iter()
+        .collect();
+    Ok((stale, fresh))
+}
+
+/// The labels the article graphs give a resource, with how many state each.
+fn labels(store: &OxStore, n: &NamedNode) -> Result<LabelCounts> {
+    let mut out = LabelCounts::new();
+    for q in store.quads_for_pattern(Some(n.as_ref().into()), Some(rdfs::LABEL), None, None) {
+        let q = q?;
+        if let (true, Term::Literal(l)) = (in_article(&q), &q.object) {
+            *out.entry(l.value().to_string()).or_default() += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// Every person of the article graphs, with their labels.
+fn people(store: &OxStore) -> Result<BTreeMap<NamedNode, LabelCounts>> {
+    let mut iris = BTreeSet::new();
+    for q in store.quads_for_pattern(
+        None,
+        Some(rdf::TYPE),
+        Some(TermRef::from(schema::PERSON)),
+        None,
+    ) {
+        let q = q?;
+        if let (true, NamedOrBlankNode::NamedNode(p)) = (in_article(&q), &q.subject) {
+            iris.insert(p.clone());
+        }
+    }
+    iris.into_iter()
+        .map(|p| Ok((p.clone(), labels(store, &p)?)))
+        .collect()
+}
+
+/// The surname links the links graph holds.
+fn old_links(store: &OxStore) -> Result<BTreeMap<NamedNode, NamedNode>> {
+    let lg = links_graph();
+    let mut out = BTreeMap::new();
+    for q in store.quads_for_pattern(
+        None,
+        Some(owl::SAME_AS),
+        None,
+        Some(GraphNameRef::NamedNode(lg.as_ref())),
+    ) {
+        let q = q?;
+        if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (q.subject, q.object) {
+            out.insert(s, o);
+        }
+    }
+    Ok(out)
+}
