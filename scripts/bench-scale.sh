@@ -66,7 +66,24 @@ EOF
   ox="$out/oxigraph-$k"
   rm -rf "$store" "$ox"
   echo "bench-scale: ×$k: $articles articles, $mb MB of text: newsgraph ingest…" >&2
-  timed "$out/ingest-$k.time" "$bin" --store "$store" ingest --jsonl "$corpus" 2>"$out/ingest-$k.log"
+  if "$bin" ingest --help | grep -q -- --jsonl; then
+    input=(--jsonl "$corpus")
+  else
+    # A newsgraph from before `ingest --jsonl` (to compare with): one file
+    # an article, the date in a front-matter line.
+    rm -rf "$out/corpus-$k"
+    python3 - "$corpus" "$out/corpus-$k" <<'EOF2'
+import json, pathlib, sys
+folder = pathlib.Path(sys.argv[2])
+folder.mkdir()
+for n, line in enumerate(open(sys.argv[1], encoding="utf-8")):
+    d = json.loads(line)
+    head = f"published: {d['published']}\n" if d.get("published") else ""
+    (folder / f"{n:06d}.txt").write_text(head + d["text"], encoding="utf-8")
+EOF2
+    input=("$out/corpus-$k")
+  fi
+  timed "$out/ingest-$k.time" "$bin" --store "$store" ingest "${input[@]}" 2>"$out/ingest-$k.log"
   read -r ingest_s ingest_kb <"$out/ingest-$k.time"
   "$bin" --store "$store" export --format nquads >"$out/export-$k.nq"
   quads=$(wc -l <"$out/export-$k.nq")
@@ -75,7 +92,7 @@ EOF
   read -r ox_s _ <"$out/ox-$k.time"
   store_mb=$(du -sm "$store" | cut -f1)
   ox_mb=$(du -sm "$ox" | cut -f1)
-  rm -f "$out/export-$k.nq"
+  rm -rf "$out/export-$k.nq" "$out/corpus-$k"
   qs=()
   for q in who-met-whom what-preceded timeline people organizations countries events-of articles; do
     args=(query "$q" --format csv)
