@@ -117,6 +117,69 @@ fn hostile_parameters_are_literals() {
 }
 
 #[test]
+fn parameters_are_seen_inside_union_branches_and_optionals() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let a = dir.path().join("a.txt");
+    std::fs::write(
+        &a,
+        "President Ola Nordmann met with Chancellor Eva Lund in Berlin on 3 May 2021.\n",
+    )
+    .unwrap();
+    run(&store, &["ingest", a.to_str().unwrap()]);
+    // A parameter used only inside a branch: unbound there, ?c would match
+    // every class of every resource.
+    let rq = dir.path().join("branches.rq");
+    std::fs::write(
+        &rq,
+        r#"# name: branches
+# param: kind = an event type
+PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+SELECT ?how ?d WHERE {
+  {
+    BIND (IRI(CONCAT(STR(ng:), ?p_kind)) AS ?c)
+    ?e a ?c .
+    BIND ("as given" AS ?how)
+  } UNION {
+    BIND (IRI(CONCAT(STR(ng:), UCASE(SUBSTR(?p_kind, 1, 1)), LCASE(SUBSTR(?p_kind, 2)))) AS ?c)
+    ?e a ?c .
+    BIND ("capitalized" AS ?how)
+  }
+  OPTIONAL { ?e ng:date ?d FILTER (STRLEN(?p_kind) > 0) }
+}
+ORDER BY ?how
+"#,
+    )
+    .unwrap();
+    let rows = |kind: &str| {
+        csv_rows(&run(
+            &store,
+            &[
+                "query",
+                rq.to_str().unwrap(),
+                "--param",
+                &format!("kind={kind}"),
+                "--format",
+                "csv",
+            ],
+        ))
+    };
+    let date = "2021-05-03";
+    assert_eq!(
+        rows("meeting"),
+        vec![vec!["capitalized".to_string(), date.to_string()]]
+    );
+    assert_eq!(
+        rows("Meeting"),
+        vec![
+            vec!["as given".to_string(), date.to_string()],
+            vec!["capitalized".to_string(), date.to_string()]
+        ]
+    );
+    assert!(rows("Nothing").is_empty());
+}
+
+#[test]
 fn errors_say_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("missing");

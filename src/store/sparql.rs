@@ -6,8 +6,9 @@ use oxigraph::model::Term;
 use oxigraph::sparql::Variable;
 
 /// Join `VALUES (?p ...) { (term ...) }` into the query's WHERE pattern,
-/// below projection, grouping, ordering and filters, so the parameters are
-/// visible everywhere in it.
+/// below projection, grouping, ordering and filters, and into both sides
+/// of every union, join and optional, so the parameters are visible
+/// everywhere in it.
 pub(super) fn bind_parameters(
     query: spargebra::Query,
     params: &[(String, Term)],
@@ -75,6 +76,30 @@ pub(super) fn bind_parameters(
             GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
                 expr,
                 inner: b(inner),
+            },
+            // One row V joined with a union is V joined with each branch;
+            // with a join or an optional, V joined with both sides (V ⋈ V
+            // is V, and every solution of the left side already holds V's
+            // values). So a `BIND` or a `FILTER` inside a branch or an
+            // optional sees the parameters too, and a branch can look up
+            // just what the parameter names. (Not into MINUS: a shared
+            // parameter would make its solutions share a variable.)
+            GraphPattern::Union { left, right } => GraphPattern::Union {
+                left: b(left),
+                right: b(right),
+            },
+            GraphPattern::Join { left, right } => GraphPattern::Join {
+                left: b(left),
+                right: b(right),
+            },
+            GraphPattern::LeftJoin {
+                left,
+                right,
+                expression,
+            } => GraphPattern::LeftJoin {
+                left: b(left),
+                right: b(right),
+                expression,
             },
             other => GraphPattern::Join {
                 left: Box::new(values.clone()),
