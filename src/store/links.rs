@@ -178,8 +178,8 @@ impl Store {
                 links: old_links(store)?.len(),
             });
         }
-        let new = surname_links(&people(store)?);
         let old = old_links(store)?;
+        let new = surname_links(&people(store, &pending, &pending_label, &old)?);
         // The subjects whose union triples to recompute: those of changed
         // articles (every subject of an article graph is a resource it
         // names), the surnames whose link changed, what they were and are
@@ -402,23 +402,69 @@ fn labels(store: &OxStore, n: &NamedNode) -> Result<LabelCounts> {
     Ok(out)
 }
 
-/// Every person of the article graphs, with their labels.
-fn people(store: &OxStore) -> Result<BTreeMap<NamedNode, LabelCounts>> {
-    let mut iris = BTreeSet::new();
+/// Every person of the article graphs, with their labels, as the surname
+/// links need them (only the one canonical label counts). What the union
+/// graph already settles is read from it: a person it holds whose articles
+/// did not change since has its one label there. The article graphs are
+/// read only for the people the pending writes touch and for those linked
+/// to another (who have no union triples of their own). So a relink costs
+/// in proportion to the people known, not to every article naming them.
+fn people(
+    store: &OxStore,
+    pending: &BTreeSet<NamedNode>,
+    pending_label: &BTreeSet<NamedNode>,
+    old: &BTreeMap<NamedNode, NamedNode>,
+) -> Result<BTreeMap<NamedNode, LabelCounts>> {
+    let union = union_graph();
+    let ug = GraphNameRef::NamedNode(union.as_ref());
+    let mut settled = BTreeSet::new();
     for q in store.quads_for_pattern(
         None,
         Some(rdf::TYPE),
         Some(TermRef::from(schema::PERSON)),
-        None,
+        Some(ug),
     ) {
-        let q = q?;
-        if let (true, NamedOrBlankNode::NamedNode(p)) = (in_article(&q), &q.subject) {
-            iris.insert(p.clone());
+        if let NamedOrBlankNode::NamedNode(p) = q?.subject {
+            settled.insert(p);
         }
     }
-    iris.into_iter()
-        .map(|p| Ok((p.clone(), labels(store, &p)?)))
-        .collect()
+    let mut out = BTreeMap::new();
+    let unsettled = pending
+        .iter()
+        .chain(pending_label)
+        .chain(old.keys())
+        .collect::<BTreeSet<_>>();
+    for p in &unsettled {
+        let mut is_person = false;
+        for q in store.quads_for_pattern(
+            Some(p.as_ref().into()),
+            Some(rdf::TYPE),
+            Some(TermRef::from(schema::PERSON)),
+            None,
+        ) {
+            if in_article(&q?) {
+                is_person = true;
+                break;
+            }
+        }
+        if is_person {
+            out.insert((*p).clone(), labels(store, p)?);
+        }
+    }
+    for p in settled {
+        if unsettled.contains(&p) {
+            continue;
+        }
+        let mut counts = LabelCounts::new();
+        for q in store.quads_for_pattern(Some(p.as_ref().into()), Some(rdfs::LABEL), None, Some(ug))
+        {
+            if let Term::Literal(l) = q?.object {
+                counts.insert(l.value().to_string(), 1);
+            }
+        }
+        out.insert(p, counts);
+    }
+    Ok(out)
 }
 
 /// The surname links the links graph holds.
