@@ -70,17 +70,23 @@ fn the_same_person_in_two_articles_is_one_node() {
     assert_eq!(rows[0][4], "2", "one node derived from two articles: {csv}");
 }
 
-#[test]
-fn hostile_parameters_are_literals() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("db");
-    let a = dir.path().join("a.txt");
+/// A store of one article: Ola Nordmann met Eva Lund on 3 May 2021.
+fn one_meeting(dir: &std::path::Path) -> std::path::PathBuf {
+    let store = dir.join("db");
+    let a = dir.join("a.txt");
     std::fs::write(
         &a,
         "President Ola Nordmann met with Chancellor Eva Lund in Berlin on 3 May 2021.\n",
     )
     .unwrap();
     run(&store, &["ingest", a.to_str().unwrap()]);
+    store
+}
+
+#[test]
+fn hostile_parameters_are_literals() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = one_meeting(dir.path());
     let before = triples(&store);
     for evil in ["x\" } ; DROP ALL ; #", "}\n}", "' OR 1=1"] {
         let out = run(
@@ -119,14 +125,7 @@ fn hostile_parameters_are_literals() {
 #[test]
 fn parameters_are_seen_inside_union_branches_and_optionals() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("db");
-    let a = dir.path().join("a.txt");
-    std::fs::write(
-        &a,
-        "President Ola Nordmann met with Chancellor Eva Lund in Berlin on 3 May 2021.\n",
-    )
-    .unwrap();
-    run(&store, &["ingest", a.to_str().unwrap()]);
+    let store = one_meeting(dir.path());
     // A parameter used only inside a branch: unbound there, ?c would match
     // every class of every resource.
     let rq = dir.path().join("branches.rq");

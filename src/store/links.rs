@@ -74,9 +74,10 @@ pub(super) fn pending_quads(resources: &BTreeSet<NamedNode>) -> impl Iterator<It
 /// the marks that leave the rest to [`Store::relink`]. A new article's
 /// triple is a union triple as it is, with its resources written as the
 /// ones the links graph links them to; those rewritten by a link are marked
-/// to be recomputed whole (the links may change with these articles in), and
-/// resources with a label are marked for their one label, which depends on
-/// every article that names them.
+/// to be recomputed whole (the links may change with these articles in).
+/// A resource's one label depends on every article that labels it: one that
+/// no stored article labels gets it here, from these articles; the others,
+/// and people (whom the surname links read), are marked for their label.
 pub(super) fn union_copies(store: &OxStore, quads: &[Quad]) -> Result<Vec<Quad>> {
     let links = old_links(store)?;
     let link = |n: &NamedNode| links.get(n).unwrap_or(n).clone();
@@ -84,7 +85,8 @@ pub(super) fn union_copies(store: &OxStore, quads: &[Quad]) -> Result<Vec<Quad>>
     let pending = GraphName::NamedNode(pending_graph());
     let mut out = Vec::new();
     let mut whole = BTreeSet::new();
-    let mut label = BTreeSet::new();
+    let mut label: BTreeMap<&NamedNode, LabelCounts> = BTreeMap::new();
+    let mut people = HashSet::new();
     for q in quads.iter().filter(|q| in_article(q)) {
         let NamedOrBlankNode::NamedNode(s) = &q.subject else {
             continue;
@@ -93,8 +95,17 @@ pub(super) fn union_copies(store: &OxStore, quads: &[Quad]) -> Result<Vec<Quad>>
             continue;
         }
         if q.predicate.as_ref() == rdfs::LABEL {
-            label.insert(s);
+            if let Term::Literal(l) = &q.object {
+                *label
+                    .entry(s)
+                    .or_default()
+                    .entry(l.value().to_string())
+                    .or_default() += 1;
+            }
             continue;
+        }
+        if q.predicate.as_ref() == rdf::TYPE && q.object == Term::from(schema::PERSON) {
+            people.insert(s);
         }
         let subject = link(s);
         let object = match &q.object {
@@ -120,13 +131,29 @@ pub(super) fn union_copies(store: &OxStore, quads: &[Quad]) -> Result<Vec<Quad>>
             pending.clone(),
         ));
     }
-    for n in label.into_iter().filter(|n| !whole.contains(*n)) {
-        out.push(Quad::new(
-            n.clone(),
-            ng::PENDING_LABEL.into_owned(),
-            n.clone(),
-            pending.clone(),
-        ));
+    for (n, counts) in label.into_iter().filter(|(n, _)| !whole.contains(*n)) {
+        // A resource no stored article labels gets its one label from
+        // these articles alone, unless it is a person: the surname links
+        // are recomputed from those the relink finds marked.
+        let labelled = store
+            .quads_for_pattern(Some(n.as_ref().into()), Some(rdfs::LABEL), None, None)
+            .next()
+            .transpose()?
+            .is_some();
+        match canonical_label(&counts) {
+            Some(l) if !labelled && !people.contains(n) => out.push(Quad::new(
+                n.clone(),
+                rdfs::LABEL.into_owned(),
+                Literal::new_simple_literal(l),
+                union.clone(),
+            )),
+            _ => out.push(Quad::new(
+                n.clone(),
+                ng::PENDING_LABEL.into_owned(),
+                n.clone(),
+                pending.clone(),
+            )),
+        }
     }
     Ok(out)
 }
@@ -146,7 +173,7 @@ impl Store {
         let g = pending_graph();
         Ok(self
             .inner
-            .quads_for_pattern(None, Some(ng::PENDING), None, Some(g.as_ref().into()))
+            .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
             .next()
             .is_some())
     }
