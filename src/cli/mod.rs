@@ -236,9 +236,10 @@ pub(crate) enum Command {
     },
     /// Train the UPOS tagger and dependency parser on UD CoNLL-U trees and write parser.bin
     TrainParser {
-        /// Training treebank (CoNLL-U)
-        #[arg(long, default_value = "../shared/train/ud-ewt/en_ewt-ud-train.conllu")]
-        ud: PathBuf,
+        /// Training treebank: a CoNLL-U file or a folder of them; repeatable
+        /// [default: the EWT train split and the GUM genres in ../shared/train]
+        #[arg(long)]
+        ud: Vec<PathBuf>,
         /// Dev treebank scored after each epoch (UPOS, UAS, LAS)
         #[arg(long)]
         dev: Option<PathBuf>,
@@ -568,7 +569,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             pos_epochs,
             output,
         } => train_parser::run(
-            &ud,
+            &if ud.is_empty() {
+                newsgraph::train::parser::DEFAULT_TRAINING
+                    .iter()
+                    .map(PathBuf::from)
+                    .collect()
+            } else {
+                ud
+            },
             dev.as_deref(),
             newsgraph::train::parser::Settings {
                 pos_epochs,

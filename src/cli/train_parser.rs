@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub(super) fn run(
-    ud: &Path,
+    ud: &[std::path::PathBuf],
     dev: Option<&Path>,
     settings: Settings,
     dir: &Path,

@@ -117,21 +117,80 @@ fn single_rooted(s: &UdSentence) -> bool {
     s.gold.head.iter().filter(|h| h.is_none()).count() == 1
 }
 
-/// Train on the CoNLL-U file `train`; after each epoch, score on `dev` if
-/// given. `progress` gets a line of text per step.
+/// The treebanks of the bundled model, relative to the repository:
+/// the EWT train split and the five GUM genres.
+pub const DEFAULT_TRAINING: [&str; 2] = [
+    "../shared/train/ud-ewt/en_ewt-ud-train.conllu",
+    "../shared/train/gum",
+];
+
+/// The CoNLL-U files `paths` name, in order: a folder stands for its
+/// `.conllu` files in name order.
+pub fn training_files(paths: &[impl AsRef<Path>]) -> Result<Vec<std::path::PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        let p = p.as_ref();
+        if p.is_dir() {
+            let mut files: Vec<_> = std::fs::read_dir(p)
+                .map_err(|e| Error::io(p, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.extension().is_some_and(|x| x == "conllu"))
+                .collect();
+            if files.is_empty() {
+                return Err(Error::Data {
+                    file: p.display().to_string(),
+                    line: 0,
+                    message: "no .conllu file in this folder".into(),
+                });
+            }
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(p.to_path_buf());
+        }
+    }
+    Ok(out)
+}
+
+/// The training files' bytes (for the fingerprint) and sentences.
+fn read_training(paths: &[impl AsRef<Path>]) -> Result<(Vec<u8>, Vec<UdSentence>)> {
+    let (mut bytes, mut sents) = (Vec::new(), Vec::new());
+    for f in training_files(paths)? {
+        let b = std::fs::read(&f).map_err(|e| Error::io(&f, e))?;
+        let text = std::str::from_utf8(&b).map_err(|e| Error::Data {
+            file: f.display().to_string(),
+            line: 0,
+            message: format!("not UTF-8 ({e})"),
+        })?;
+        sents.extend(ud::parse(text, &f.display().to_string())?);
+        bytes.extend_from_slice(&b);
+    }
+    Ok((bytes, sents))
+}
+
+/// The fingerprint a model trained on `paths` (see [`training_files`])
+/// with `settings` carries.
+pub fn fingerprint_of(paths: &[impl AsRef<Path>], settings: Settings) -> Result<u64> {
+    let mut bytes = Vec::new();
+    for f in training_files(paths)? {
+        bytes.extend(std::fs::read(&f).map_err(|e| Error::io(&f, e))?);
+    }
+    Ok(fingerprint(
+        &bytes,
+        settings.pos_epochs as u32,
+        settings.parse_epochs as u32,
+    ))
+}
+
+/// Train on the CoNLL-U files (or folders of them) `train`; after each
+/// epoch, score on `dev` if given. `progress` gets a line of text per step.
 pub fn train(
-    train: &Path,
+    train: &[impl AsRef<Path>],
     dev: Option<&Path>,
     settings: Settings,
     mut progress: impl FnMut(&str),
 ) -> Result<(Parser, Report)> {
-    let bytes = std::fs::read(train).map_err(|e| Error::io(train, e))?;
-    let text = String::from_utf8(bytes.clone()).map_err(|_| Error::Data {
-        file: train.display().to_string(),
-        line: 0,
-        message: "not UTF-8".into(),
-    })?;
-    let sents = ud::parse(&text, &train.display().to_string())?;
+    let (bytes, sents) = read_training(train)?;
     let dev_sents = dev.map(ud::read).transpose()?;
     let words: Vec<Words> = sents.iter().map(|s| Words::new(&s.form_refs())).collect();
     let mut report = Report {

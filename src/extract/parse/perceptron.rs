@@ -46,7 +46,7 @@ fn short(f: u64) -> u32 {
     f as u32
 }
 
-/// A short key spread over 64 bits for the hash map (which uses the top bits).
+/// A short key spread over 64 bits (the table's slot is from the top bits).
 fn spread(k: u32) -> u64 {
     u64::from(k).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
@@ -73,54 +73,183 @@ fn unpack(entry: u32) -> (usize, f32) {
 }
 
 /// Trained weights: feature → (class, weight) pairs.
+///
+/// The index is an open-addressing table (linear probing) of one `u64` a
+/// feature: its 32-bit key, where its entries start, and how many there
+/// are. One probe usually touches one cache line, where a general hash map
+/// touches two; scoring is most of the parser's time.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Weights {
     classes: usize,
-    index: KeyMap<(u32, u32)>,
+    /// `key << 32 | start << LEN_BITS | len`; `len == 0` marks a free slot.
+    slots: Vec<u64>,
+    /// Slots minus one (their number is a power of two).
+    mask: usize,
+    /// Number of features.
+    count: usize,
     /// (class, bfloat16 weight) packed in 32 bits: half the memory of
     /// `(u8, f32)`, and the weights were bfloat16 on disk anyway.
     entries: Vec<u32>,
 }
 
+/// Bits of a slot holding its number of entries (at most one per class).
+const LEN_BITS: u32 = 7;
+/// The most classes a model may have.
+const MAX_CLASSES: usize = (1 << LEN_BITS) - 1;
+/// Features per scoring call handled without allocating.
+const STACK_FEATURES: usize = 160;
+
 impl Weights {
+    /// An empty table for `n` features of `classes` classes.
+    fn with_capacity(classes: usize, n: usize) -> Self {
+        assert!(classes <= MAX_CLASSES, "{classes} classes");
+        // At most half full: short probe runs.
+        let size = (2 * n.max(1)).next_power_of_two();
+        Weights {
+            classes,
+            slots: vec![0; size],
+            mask: size - 1,
+            count: 0,
+            entries: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn home(&self, key: u32) -> usize {
+        (spread(key) >> 32) as usize & self.mask
+    }
+
+    /// Add a feature whose entries are `entries[start..]`.
+    fn insert(&mut self, key: u32, start: usize) -> Result<()> {
+        let len = self.entries.len() - start;
+        if len == 0 {
+            return Ok(());
+        }
+        if start >= 1 << (32 - LEN_BITS) || len > MAX_CLASSES {
+            return Err(bad("too many weights"));
+        }
+        let mut i = self.home(key);
+        while self.slots[i] & MAX_CLASSES as u64 != 0 {
+            if (self.slots[i] >> 32) as u32 == key {
+                return Err(bad("a feature stored twice"));
+            }
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i] = (u64::from(key) << 32) | ((start as u64) << LEN_BITS) | len as u64;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// The entries of feature `key`.
+    #[inline]
+    fn find(&self, key: u32) -> Option<(usize, usize)> {
+        let mut i = self.home(key);
+        loop {
+            let s = self.slots[i];
+            let len = (s & MAX_CLASSES as u64) as usize;
+            if len == 0 {
+                return None;
+            }
+            if (s >> 32) as u32 == key {
+                let start = ((s as u32) >> LEN_BITS) as usize;
+                return Some((start, start + len));
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
     /// Add the weights of `feats` into `scores` (one slot per class).
+    ///
+    /// Scoring is most of the parser's time, nearly all of it waiting for
+    /// memory: the passes below load every feature's slot, then every
+    /// feature's first entry, in loops without branches, so that the
+    /// processor has all the cache misses in flight at once instead of
+    /// one after the other.
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.fill(0.0);
-        // Look every feature up first, then add: the lookups are
-        // independent cache misses the processor can overlap.
-        let found: Vec<(u32, u32)> = feats
-            .iter()
-            .filter_map(|f| self.index.get(&spread(short(*f))).copied())
-            .collect();
-        for (s, e) in found {
-            for &entry in &self.entries[s as usize..e as usize] {
-                let (c, w) = unpack(entry);
-                scores[c] += w;
+        if self.count == 0 {
+            return;
+        }
+        for chunk in feats.chunks(STACK_FEATURES) {
+            let n = chunk.len();
+            let mut keys = [0u32; STACK_FEATURES];
+            let mut slot = [0u64; STACK_FEATURES];
+            for (k, f) in keys.iter_mut().zip(chunk) {
+                *k = short(*f);
+            }
+            for (s, k) in slot.iter_mut().zip(&keys[..n]) {
+                *s = self.slots[self.home(*k)];
+            }
+            let mut found = [(0usize, 0usize); STACK_FEATURES];
+            let mut m = 0;
+            for (s, &k) in slot[..n].iter().zip(&keys[..n]) {
+                let len = (s & MAX_CLASSES as u64) as usize;
+                let hit = if len == 0 {
+                    None
+                } else if (s >> 32) as u32 == k {
+                    let start = ((*s as u32) >> LEN_BITS) as usize;
+                    Some((start, start + len))
+                } else {
+                    self.find(k)
+                };
+                if let Some(r) = hit {
+                    found[m] = r;
+                    m += 1;
+                }
+            }
+            let mut first = 0u32;
+            for &(s, _) in &found[..m] {
+                first ^= self.entries[s];
+            }
+            std::hint::black_box(first);
+            // Features take turns over four sums: one feature's adds do
+            // not wait for the previous feature's to the same class.
+            let mut acc = [[0f32; MAX_CLASSES + 1]; 4];
+            for (j, &(s, e)) in found[..m].iter().enumerate() {
+                let a = &mut acc[j & 3];
+                for &entry in &self.entries[s..e] {
+                    let (c, w) = unpack(entry);
+                    a[c & MAX_CLASSES] += w;
+                }
+            }
+            for (c, x) in scores.iter_mut().enumerate() {
+                *x += (acc[0][c] + acc[1][c]) + (acc[2][c] + acc[3][c]);
             }
         }
     }
 
     /// Number of features.
     pub(crate) fn len(&self) -> usize {
-        self.index.len()
+        self.count
+    }
+
+    /// The features as (key, entries), in key order.
+    fn sorted(&self) -> Vec<(u32, &[u32])> {
+        let mut keys: Vec<(u32, &[u32])> = self
+            .slots
+            .iter()
+            .filter(|&&s| s & MAX_CLASSES as u64 != 0)
+            .map(|&s| {
+                let start = ((s as u32) >> LEN_BITS) as usize;
+                let len = (s & MAX_CLASSES as u64) as usize;
+                ((s >> 32) as u32, &self.entries[start..start + len])
+            })
+            .collect();
+        keys.sort_by_key(|(k, _)| *k);
+        keys
     }
 
     /// Append: class count, feature count, then per feature (sorted by
     /// key): 32-bit key, entry count, (class, bfloat16 weight) entries;
     /// little-endian.
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
-        let mut keys: Vec<(u32, (u32, u32))> = self
-            .index
-            .iter()
-            .map(|(k, v)| (short(k.wrapping_mul(INVERSE)), *v))
-            .collect();
-        keys.sort_by_key(|(k, _)| *k);
+        let keys = self.sorted();
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());
         out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for (k, (s, e)) in keys {
+        for (k, entries) in keys {
             out.extend_from_slice(&k.to_le_bytes());
-            out.push((e - s) as u8);
-            for &entry in &self.entries[s as usize..e as usize] {
+            out.push(entries.len() as u8);
+            for &entry in entries {
                 out.push((entry >> 16) as u8);
                 out.extend_from_slice(&(entry as u16).to_le_bytes());
             }
@@ -134,38 +263,23 @@ impl Weights {
             return Err(bad(&format!("{n} classes, this build expects {classes}")));
         }
         let count = take_u32(bytes)? as usize;
-        let mut w = Weights {
-            classes,
-            index: KeyMap::with_capacity_and_hasher(count, Default::default()),
-            entries: Vec::with_capacity(count * 3),
-        };
+        let mut w = Weights::with_capacity(classes, count);
+        w.entries.reserve(count * 3);
         for _ in 0..count {
             let key = take_u32(bytes)?;
             let k = take(bytes, 1)?[0] as usize;
-            let start = w.entries.len() as u32;
+            let start = w.entries.len();
             for r in take(bytes, k * 3)?.chunks_exact(3) {
                 if r[0] as usize >= classes {
                     return Err(bad("class out of range"));
                 }
                 w.entries.push(pack(r[0], u16::from_le_bytes([r[1], r[2]])));
             }
-            w.index.insert(spread(key), (start, w.entries.len() as u32));
+            w.insert(key, start)?;
         }
         Ok(w)
     }
 }
-
-/// The inverse of the multiplier of [`spread`] modulo 2^64.
-const INVERSE: u64 = {
-    let a: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut x = a; // Newton's iteration for the inverse of an odd number.
-    let mut i = 0;
-    while i < 6 {
-        x = x.wrapping_mul(2u64.wrapping_sub(a.wrapping_mul(x)));
-        i += 1;
-    }
-    x
-};
 
 pub(crate) fn bad(m: &str) -> Error {
     Error::Data {
@@ -273,11 +387,7 @@ impl Trainer {
         let clock = self.clock.max(1);
         let mut keys: Vec<(u32, u64)> = self.map.keys().map(|&k| (short(k), k)).collect();
         keys.sort_unstable();
-        let mut out = Weights {
-            classes: self.classes,
-            index: KeyMap::with_capacity_and_hasher(keys.len(), Default::default()),
-            entries: Vec::new(),
-        };
+        let mut out = Weights::with_capacity(self.classes, keys.len());
         let mut i = 0;
         let mut sums = vec![0f64; self.classes];
         while i < keys.len() {
@@ -291,7 +401,7 @@ impl Trainer {
                 }
                 i += 1;
             }
-            let start = out.entries.len() as u32;
+            let start = out.entries.len();
             for (c, &x) in sums.iter().enumerate() {
                 let h = to_bf16(x as f32);
                 let w = from_bf16(h);
@@ -299,10 +409,8 @@ impl Trainer {
                     out.entries.push(pack(c as u8, h));
                 }
             }
-            let end = out.entries.len() as u32;
-            if end > start {
-                out.index.insert(spread(k), (start, end));
-            }
+            out.insert(k, start)
+                .expect("a key once, and few enough weights");
         }
         out
     }
@@ -330,7 +438,6 @@ mod tests {
         assert!(a[2] > a[0]);
         assert!(Weights::read(&mut &bytes[..bytes.len() - 1], 4).is_err());
         assert!(Weights::read(&mut bytes.as_slice(), 5).is_err());
-        assert_eq!(spread(7).wrapping_mul(INVERSE), 7);
         assert_eq!(from_bf16(to_bf16(1.5)), 1.5);
     }
 }
