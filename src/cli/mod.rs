@@ -222,11 +222,20 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
         format: EvalFormat,
     },
-    /// Train the name tagger on GUM CoNLL-U files and write the model (data/models/ner.bin)
+    /// Train the name tagger on GUM and Universal NER files and write the model (data/models/ner.bin)
     TrainNer {
         /// Folder of GUM .conllu files
         #[arg(long, default_value = "../shared/train/gum")]
         gum: PathBuf,
+        /// Universal NER IOB2 file, a held-out genre for --held-out; repeatable [default: the EWT dev and test files in ../shared/train/uner-ewt]
+        #[arg(long)]
+        uner: Vec<PathBuf>,
+        /// Learn from the --uner files too (the bundled model does not: see the README)
+        #[arg(long)]
+        train_on_uner: bool,
+        /// Leave each genre out of training in turn and print how the rules, the tagger and both find its names (no model is written)
+        #[arg(long)]
+        held_out: bool,
         /// Passes over the training data
         #[arg(long, default_value_t = 8)]
         epochs: usize,
@@ -558,9 +567,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Bench { paths, seconds } => bench::run(&cfg, &paths, seconds),
         Command::TrainNer {
             gum,
+            uner,
+            train_on_uner,
+            held_out,
             epochs,
             output,
-        } => train::run(&cfg, &gum, epochs, &output),
+        } => {
+            let defaults = newsgraph::train::NerData::default_paths();
+            let data = newsgraph::train::NerData {
+                gum,
+                uner: if uner.is_empty() { defaults.uner } else { uner },
+                train_on_uner,
+            };
+            train::run(&cfg, &data, epochs, &output, held_out)
+        }
         Command::Eval { gold, format } => eval::run(&cfg, &gold, format),
         Command::TrainParser {
             ud,

@@ -435,7 +435,7 @@ pub(crate) fn train_doc(text: String, gold: &[(Span, ChunkType)], lex: &Lexicon)
 /// Train an averaged perceptron for `epochs` passes over `docs` (in a fixed
 /// shuffled order per epoch, so training is reproducible).
 pub fn train(
-    docs: &[TrainDoc],
+    docs: &[&TrainDoc],
     lex: &Lexicon,
     epochs: usize,
     mut progress: impl FnMut(usize, f64),
@@ -589,7 +589,9 @@ mod learn_tests {
             ));
         }
         let mut accs = Vec::new();
-        let m = train(&docs, lex, 10, |_, a| accs.push(a));
+        let m = train(&docs.iter().collect::<Vec<_>>(), lex, 10, |_, a| {
+            accs.push(a)
+        });
         eprintln!("{accs:?}");
         let d = &docs[0];
         let got = m.tag(&d.text, &d.toks, lex, &d.rules);
