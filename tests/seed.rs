@@ -113,3 +113,68 @@ fn seed_entity_f1_meets_the_floor() {
         "score.py {py_f1} vs newsgraph {f1}"
     );
 }
+
+#[test]
+fn what_preceded_finds_its_target_by_type_in_any_case_or_by_whole_label() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    let rows = |event: &str| {
+        csv_rows(&run(
+            &db,
+            &[
+                "query",
+                "what-preceded",
+                "--param",
+                &format!("event={event}"),
+                "--format",
+                "csv",
+            ],
+        ))
+    };
+    let by_type = rows("Dismissal");
+    assert!(!by_type.is_empty());
+    assert_eq!(rows("dismissal"), by_type);
+    assert_eq!(rows("DISMISSAL"), by_type);
+    // The firing's label, as the timeline shows it, names that one event.
+    let timeline = csv_rows(&run(&db, &["query", "timeline", "--format", "csv"]));
+    let firing = timeline
+        .iter()
+        .find(|r| r[2] == "Dismissal" && r[0] == "2017-05-09")
+        .unwrap_or_else(|| panic!("{timeline:?}"));
+    let by_label = rows(&firing[1]);
+    assert!(!by_label.is_empty());
+    for r in &by_label {
+        assert!(r[2].as_str() < "2017-05-09", "{r:?}");
+        assert!(by_type.contains(r), "{r:?}");
+    }
+    // Text that is no type, trigger, lemma or label names nothing (a type
+    // made from it as an IRI used to fail and match every resource).
+    assert!(rows("Dismissal: nobody at all").is_empty());
+    assert!(rows("no such event").is_empty());
+}
+
+/// The type branch of `what-preceded` lists the ontology's event classes.
+#[test]
+fn what_preceded_lists_every_event_class_of_the_ontology() {
+    let ttl = std::fs::read_to_string(repo().join("ontology/newsgraph.ttl")).unwrap();
+    let mut classes: Vec<String> = ttl
+        .lines()
+        .filter(|l| l.contains(" a owl:Class ; rdfs:subClassOf sem:Event"))
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    let rq = std::fs::read_to_string(repo().join("queries/what-preceded.rq")).unwrap();
+    let mut listed: Vec<String> = rq
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('('))
+        .map(|l| {
+            let (class, name) = l.split_once(' ').unwrap();
+            let name = name.trim_end_matches(')').trim_matches('"');
+            assert_eq!(name, class.trim_start_matches("ng:").to_lowercase());
+            class.to_string()
+        })
+        .collect();
+    classes.sort();
+    listed.sort();
+    assert!(classes.len() > 10);
+    assert_eq!(listed, classes);
+}

@@ -8,6 +8,7 @@
 
 mod links;
 mod lock;
+mod order;
 mod sparql;
 
 pub use links::Relinked;
@@ -314,6 +315,7 @@ impl Store {
         dataset: Option<&Dataset>,
     ) -> Result<QueryResults<'_>> {
         let query = bind_parameters(query, params)?;
+        let (query, order) = order::take_order(query);
         // Built without Oxigraph's http-client feature: SERVICE clauses
         // never reach the network (and `parse_query` refuses them).
         let mut evaluator = SparqlEvaluator::new();
@@ -348,7 +350,10 @@ impl Store {
             .on_store(&self.inner)
             .execute()
             .map_err(Error::from_evaluation)?;
-        Ok(results)
+        Ok(match (order, results) {
+            (Some(order), QueryResults::Solutions(s)) => QueryResults::Solutions(order.apply(s)),
+            (_, results) => results,
+        })
     }
 
     /// Run a CONSTRUCT (or DESCRIBE) query over the union graph.
