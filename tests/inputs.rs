@@ -107,7 +107,7 @@ fn a_long_single_line_article_goes_in_as_bounded_parts() {
             "--sparql",
             "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> \
              PREFIX ng: <https://w3id.org/newsgraph/ontology#> \
-             SELECT ?src ?text WHERE { ?a ng:source ?src ; nif:isString ?text } ORDER BY ?src",
+             SELECT ?src ?text WHERE { GRAPH ?a { ?a ng:source ?src ; nif:isString ?text } } ORDER BY ?src",
         ],
     );
     let rows = csv_rows(&csv);

@@ -329,7 +329,8 @@ fn a_writer_has_the_store_alone_and_readers_share_it() {
     }
     let one = corpus.join("2024-03-20-c000.txt");
     run(&store, &["ingest", one.to_str().unwrap()]);
-    let count = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }";
+    let count =
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?a { ?a a <http://schema.org/NewsArticle> } }";
 
     // While an ingest writes (it has announced its first commit of about a
     // dozen), a second ingest and a query are both turned away, exit 75.

@@ -26,6 +26,14 @@ pub fn is_article_graph(graph: &str) -> bool {
         .is_some_and(|rest| rest.starts_with("article/"))
 }
 
+/// Whether a resource belongs to one article: the article itself or one of
+/// its mentions (`…/article/NAME#char=B,E`). Such triples stay in their
+/// article's graph: no link ever rewrites them, and the union graph holds
+/// only what is said of the resources articles share.
+pub fn is_article_local(iri: &str) -> bool {
+    is_article_graph(iri)
+}
+
 /// The labels articles give one resource, each with the number of article
 /// graphs that state it.
 pub type LabelCounts = BTreeMap<String, usize>;

@@ -12,7 +12,9 @@
 
 use super::{union_graph, Store};
 use crate::error::Result;
-use crate::graph::links::{canonical_label, is_article_graph, surname_links, LabelCounts};
+use crate::graph::links::{
+    canonical_label, is_article_graph, is_article_local, surname_links, LabelCounts,
+};
 use crate::graph::vocab::{ng, owl, rdf, rdfs, schema, ID};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term, TermRef,
@@ -42,19 +44,26 @@ fn in_article(q: &Quad) -> bool {
     matches!(&q.graph_name, GraphName::NamedNode(g) if is_article_graph(g.as_str()))
 }
 
-/// The resources newsgraph minted that the quads name (as subject or object).
+/// Whether the union graph holds what is said of `n`: a resource newsgraph
+/// minted that articles may share (not an article or its mentions).
+fn shared(n: &NamedNode) -> bool {
+    n.as_str().starts_with(ID) && !is_article_local(n.as_str())
+}
+
+/// The shared resources (see [`shared`]) the quads name (as subject or
+/// object): those whose union triples a write may change.
 pub(super) fn named_resources<'a>(
     quads: impl IntoIterator<Item = &'a Quad>,
 ) -> BTreeSet<NamedNode> {
     let mut out = BTreeSet::new();
     for q in quads {
         if let NamedOrBlankNode::NamedNode(s) = &q.subject {
-            if s.as_str().starts_with(ID) {
+            if shared(s) {
                 out.insert(s.clone());
             }
         }
         if let Term::NamedNode(o) = &q.object {
-            if o.as_str().starts_with(ID) {
+            if shared(o) {
                 out.insert(o.clone());
             }
         }
@@ -73,25 +82,25 @@ pub(super) fn pending_quads(resources: &BTreeSet<NamedNode>) -> impl Iterator<It
 /// The union triples of new article graphs about to be bulk-loaded, and
 /// the marks that leave the rest to [`Store::relink`]. A new article's
 /// triple is a union triple as it is, with its resources written as the
-/// ones the links graph links them to; those rewritten by a link are marked
-/// to be recomputed whole (the links may change with these articles in).
-/// A resource's one label depends on every article that labels it: one that
-/// no stored article labels gets it here, from these articles; the others,
-/// and people (whom the surname links read), are marked for their label.
+/// ones the links graph links them to (if these articles change a link,
+/// the relink recomputes what it touches). A resource's one label depends
+/// on every article that labels it: one that no stored article labels gets
+/// it here, from these articles; one whose union label is all these
+/// articles call it keeps it; the others, and new people (whom the surname
+/// links read), are marked for their label.
 pub(super) fn union_copies(store: &OxStore, quads: &[Quad]) -> Result<Vec<Quad>> {
     let links = old_links(store)?;
     let link = |n: &NamedNode| links.get(n).unwrap_or(n).clone();
     let union = GraphName::NamedNode(union_graph());
     let pending = GraphName::NamedNode(pending_graph());
     let mut out = Vec::new();
-    let mut whole = BTreeSet::new();
     let mut label: BTreeMap<&NamedNode, LabelCounts> = BTreeMap::new();
     let mut people = HashSet::new();
     for q in quads.iter().filter(|q| in_article(q)) {
         let NamedOrBlankNode::NamedNode(s) = &q.subject else {
             continue;
         };
-        if !s.as_str().starts_with(ID) {
+        if !shared(s) {
             continue;
         }
         if q.predicate.as_ref() == rdfs::LABEL {
@@ -107,39 +116,49 @@ pub(super) fn union_copies(store: &OxStore, quads: &[Quad]) -> Result<Vec<Quad>>
         if q.predicate.as_ref() == rdf::TYPE && q.object == Term::from(schema::PERSON) {
             people.insert(s);
         }
-        let subject = link(s);
+        // Written under the links the store holds, these copies are the
+        // union triples as long as the links stay; where the relink finds
+        // a link changed, it recomputes the resources that link touches
+        // (its source, old and new targets, and what refers to the source).
         let object = match &q.object {
             Term::NamedNode(o) => Term::NamedNode(link(o)),
             o => o.clone(),
         };
-        if &subject != s || object != q.object {
-            whole.insert(s.clone());
-            whole.insert(subject.clone());
-        }
         out.push(Quad::new(
-            subject,
+            link(s),
             q.predicate.clone(),
             object,
             union.clone(),
         ));
     }
-    for n in &whole {
-        out.push(Quad::new(
-            n.clone(),
-            ng::PENDING.into_owned(),
-            n.clone(),
-            pending.clone(),
-        ));
-    }
-    for (n, counts) in label.into_iter().filter(|(n, _)| !whole.contains(*n)) {
+    let ug = union.as_ref();
+    // A linked resource's labels count for nobody's union label; the relink
+    // reads them from the article graphs.
+    for (n, counts) in label.into_iter().filter(|(n, _)| !links.contains_key(*n)) {
+        // A resource whose union label is the one label these articles
+        // give it keeps that label (its count only grows, so it stays the
+        // most given), and as a person it changes no surname link: nothing
+        // to write. Without this, every later article naming someone had
+        // the relink count all the labels every stored article gives them,
+        // and ingest slowed as the store grew.
+        let union_label = store
+            .quads_for_pattern(Some(n.as_ref().into()), Some(rdfs::LABEL), None, Some(ug))
+            .next()
+            .transpose()?;
+        if let Some(Term::Literal(l)) = union_label.as_ref().map(|q| &q.object) {
+            if counts.len() == 1 && counts.contains_key(l.value()) {
+                continue;
+            }
+        }
         // A resource no stored article labels gets its one label from
         // these articles alone, unless it is a person: the surname links
         // are recomputed from those the relink finds marked.
-        let labelled = store
-            .quads_for_pattern(Some(n.as_ref().into()), Some(rdfs::LABEL), None, None)
-            .next()
-            .transpose()?
-            .is_some();
+        let labelled = union_label.is_some()
+            || store
+                .quads_for_pattern(Some(n.as_ref().into()), Some(rdfs::LABEL), None, None)
+                .next()
+                .transpose()?
+                .is_some();
         match canonical_label(&counts) {
             Some(l) if !labelled && !people.contains(n) => out.push(Quad::new(
                 n.clone(),
@@ -229,7 +248,9 @@ impl Store {
             for q in store.quads_for_pattern(None, None, Some(y.as_ref().into()), None) {
                 let q = q?;
                 if let (true, NamedOrBlankNode::NamedNode(s)) = (in_article(&q), &q.subject) {
-                    touched.insert(s.clone());
+                    if shared(s) {
+                        touched.insert(s.clone());
+                    }
                 }
             }
         }

@@ -392,26 +392,51 @@ impl Store {
                 w.serialize_quad(&q).map_err(Error::Serialize)?;
             }
         } else {
-            // The union graph, streamed: each triple once, in constant memory.
-            for q in self
-                .inner
-                .quads_for_pattern(None, None, None, Some(union.as_ref()))
-            {
-                let t = oxigraph::model::Triple::from(q?);
-                w.serialize_triple(&t).map_err(Error::Serialize)?;
+            // Streamed, in constant memory: each triple once.
+            for t in self.triples() {
+                w.serialize_triple(&t?).map_err(Error::Serialize)?;
             }
         }
         w.finish().map_err(Error::Serialize)?;
         Ok(())
     }
 
+    /// The store as triples, each once: the union graph (what is said of
+    /// the shared resources, linked) and the articles' own triples (each
+    /// article and its mentions: text, offsets), which stay in their
+    /// article's graph.
+    pub fn triples(&self) -> impl Iterator<Item = Result<oxigraph::model::Triple>> + '_ {
+        let union = GraphName::NamedNode(union_graph());
+        let local = |s: &oxigraph::model::NamedOrBlankNode| {
+            matches!(s, oxigraph::model::NamedOrBlankNode::NamedNode(n)
+                if crate::graph::links::is_article_local(n.as_str()))
+        };
+        let shared = self
+            .inner
+            .quads_for_pattern(None, None, None, Some(union.as_ref()))
+            // A store written by an earlier build also holds the articles'
+            // own triples in the union graph: they come from the articles.
+            .filter(move |q| !q.as_ref().is_ok_and(|q| local(&q.subject)));
+        let own = self.inner.iter().filter(move |q| {
+            q.as_ref().map_or(true, |q| {
+                local(&q.subject)
+                    && matches!(&q.graph_name, GraphName::NamedNode(g)
+                        if crate::graph::links::is_article_graph(g.as_str()))
+            })
+        });
+        shared
+            .chain(own)
+            .map(|q| Ok(oxigraph::model::Triple::from(q?)))
+    }
+
     /// Counts of articles, triples and things by type.
     pub fn stats(&self) -> Result<Stats> {
         let union = union_graph();
-        let triples = self
+        let in_union = self
             .inner
             .quads_for_pattern(None, None, None, Some(union.as_ref().into()))
             .count();
+        let triples = self.triples().count();
         let pending = links::pending_graph();
         let marks = self
             .inner
@@ -420,7 +445,7 @@ impl Store {
         let mut stats = Stats {
             triples,
             // What `export` writes as quads, less the ontology.
-            quads: self.inner.len()? - triples - marks,
+            quads: self.inner.len()? - in_union - marks,
             ..Stats::default()
         };
         stats.articles = self.articles()?.len();
