@@ -264,9 +264,15 @@ pub fn article_graph(article: &Article, key: &str, x: &Extraction) -> ArticleGra
     for &(b, c) in x.before.iter().filter(|(b, c)| kept[*b] && kept[*c]) {
         add(&event_iris[b], ng::BEFORE, event_iris[c].clone().into());
     }
-    // An entity or mention written twice (coreferent spans) once.
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|q| seen.insert(q.clone()));
+    // An entity or mention written twice (coreferent spans) once: the
+    // first of each, found without copying a quad.
+    let first: Vec<bool> = {
+        let mut seen = rustc_hash::FxHashSet::default();
+        seen.reserve(out.len());
+        out.iter().map(|q| seen.insert(q)).collect()
+    };
+    let mut first = first.into_iter();
+    out.retain(|_| first.next().unwrap_or(true));
     ArticleGraph {
         iri: graph_node,
         hash,
