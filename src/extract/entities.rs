@@ -39,6 +39,9 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
     let mut mention_entity = vec![usize::MAX; rec.mentions.len()];
     let mut last_seen: Vec<usize> = Vec::new();
+    // People's name words (by entity) and who has which last name word.
+    let mut person_words: Vec<Vec<String>> = Vec::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
 
     // Longer person names first, so that "Comey" finds "James Comey" even
     // when the short form comes first (headlines).
@@ -71,17 +74,24 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
             })
         } else if m.kind == EntityType::Person {
             let w = words(surface);
-            // The most recently mentioned person whose name ends with these words.
-            let cand = entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == EntityType::Person)
-                .filter(|(_, e)| {
-                    let ew = words(&e.name);
-                    ew.len() > w.len() && ew.ends_with(&w) || ew == w
+            // The most recently mentioned person whose name ends with these
+            // words: among those whose name ends with the same word (an
+            // index, so that a long text is not a scan of all its people
+            // per mention), in entity order, the last of the most recent.
+            let mut cands: Vec<usize> = w
+                .last()
+                .and_then(|last| by_last.get(last))
+                .cloned()
+                .unwrap_or_default();
+            cands.sort_unstable();
+            cands.dedup();
+            let cand = cands
+                .into_iter()
+                .filter(|&i| {
+                    let ew = &person_words[i];
+                    ew.len() > w.len() && ew.ends_with(&w) || *ew == w
                 })
-                .max_by_key(|(i, _)| last_seen[*i])
-                .map(|(i, _)| i);
+                .max_by_key(|&i| last_seen[i]);
             match cand {
                 Some(i) => i,
                 None => new_entity(&mut entities, &mut last_seen, m.kind, surface),
@@ -144,6 +154,16 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
         };
         if named.len() > entities[idx].name.len() {
             entities[idx].name = named.to_string();
+        }
+        if entities[idx].kind == EntityType::Person {
+            person_words.resize(entities.len(), Vec::new());
+            let ew = words(&entities[idx].name);
+            if ew != person_words[idx] {
+                if let Some(last) = ew.last() {
+                    by_last.entry(last.clone()).or_default().push(idx);
+                }
+                person_words[idx] = ew;
+            }
         }
     }
     // Attributes of people from the qualifiers of their mentions.

@@ -182,12 +182,15 @@ fn drop_light_verbs(out: &mut Vec<EventMention>, first: usize, tokens: &[Token])
                 })
         })
         .collect();
-    let mut k = 0;
-    out.retain(|_| {
-        let keep = k < first || !light[k - first];
-        k += 1;
-        keep
-    });
+    // Only this sentence's mentions are looked at: a retain over all of
+    // `out` per sentence made long texts quadratic.
+    let tail = out.split_off(first);
+    out.extend(
+        tail.into_iter()
+            .zip(light)
+            .filter(|(_, light)| !light)
+            .map(|(m, _)| m),
+    );
 }
 
 /// The event mention whose trigger starts at token `i`, if any, and how
