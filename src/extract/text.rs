@@ -99,7 +99,13 @@ fn tokens_in(text: &str, span: Span, out: &mut Vec<Token>) {
             // token is letters separated by dots ("U.S", "D.C").
             if i < chars.len() && chars[i].1 == '.' {
                 let word: String = chars[start..i].iter().map(|x| x.1).collect();
-                if is_dotted_abbrev(&word) {
+                // So does an initial inside the sentence: one capital letter
+                // before a capitalized word ("George W. Bush").
+                let initial = i - start == 1
+                    && chars[start].1.is_uppercase()
+                    && chars.get(i + 1).is_some_and(|x| x.1 == ' ')
+                    && chars.get(i + 2).is_some_and(|x| x.1.is_uppercase());
+                if is_dotted_abbrev(&word) || initial {
                     i += 1;
                 }
             }
@@ -206,6 +212,14 @@ mod tests {
         assert_eq!(
             words("Russia’s role, O'Brien didn't"),
             ["Russia", "’s", "role", ",", "O'Brien", "didn", "'", "t"]
+        );
+    }
+
+    #[test]
+    fn an_initial_keeps_its_dot_inside_a_sentence() {
+        assert_eq!(
+            words("George W. Bush met Plan B."),
+            ["George", "W.", "Bush", "met", "Plan", "B", "."]
         );
     }
 
