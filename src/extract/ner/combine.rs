@@ -118,6 +118,11 @@ pub(crate) fn combine(
             // A lone word the rules did not take is a person only when the
             // tagger is sure: its unsure lone "people" are mostly products.
             || (e - s == 1 && c.kind == ChunkType::Person && c.margin < MIN_LONE_PERSON_MARGIN)
+            // A demonym of more than one word ("South Korean") is no place.
+            || (e - s > 1
+                && lex.demonyms.contains_key(
+                    Span::new(tokens[s].span.start, tokens[e - 1].span.end).text(text),
+                ))
             // A lone capitalized first word says nothing ("Port authority chief fired").
             || (e - s == 1 && sentence_starts.contains(&s))
             || (e - s == 1

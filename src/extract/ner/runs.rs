@@ -187,7 +187,8 @@ fn segment_run(
         }
     }
     let mut i = start;
-    let mut demonym_at: Option<usize> = None;
+    // The first token of a demonym and the token after it.
+    let mut demonym_at: Option<(usize, usize)> = None;
     while i < end {
         if let Some(&(g_end, entry)) = gaz_at.get(&i) {
             let g = &lex.gazetteer[entry];
@@ -277,9 +278,19 @@ fn segment_run(
         }
         if let Some(&c) = lex.demonyms.get(word) {
             q.country = Some(c);
-            demonym_at = Some(i);
+            demonym_at = Some((i, i + 1));
             i += 1;
             continue;
+        }
+        // A demonym of two words: "South Korean President Moon Jae-in".
+        if i + 1 < end {
+            let two = Span::new(t.span.start, tokens[i + 1].span.end).text(text);
+            if let Some(&c) = lex.demonyms.get(two) {
+                q.country = Some(c);
+                demonym_at = Some((i, i + 2));
+                i += 2;
+                continue;
+            }
         }
         if let Some((t_end, title)) = title_at(tokens, i, end, lex) {
             // "Secretary of State", "Foreign Minister", "President"
@@ -297,7 +308,7 @@ fn segment_run(
             j += 1;
         }
         // "Norwegian Port Authority": a demonym right before an organization is part of its name.
-        let prefix = demonym_at.filter(|d| d + 1 == i);
+        let prefix = demonym_at.filter(|&(_, e)| e == i).map(|(d, _)| d);
         let chunk = Chunk {
             start: i,
             end: j,
