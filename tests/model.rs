@@ -32,8 +32,10 @@ fn bundled_model_is_reproducible_from_the_training_data() {
 
 /// Names on text nobody tuned for: each GUM genre and the UNER-annotated
 /// EWT sentences left out of the tagger's training in turn (`newsgraph
-/// train-ner --held-out`). Floors just under the figures of the code as
-/// it is, strict F1 (same span and type) then lenient (overlap).
+/// train-ner --held-out`). Floors about 0.02 under the figures of the code
+/// as it is (a retrained tagger moves by about that much when the tokens
+/// or rules change a little), strict F1 (same span and type) then lenient
+/// (overlap).
 #[test]
 fn held_out_genre_floors() {
     let data = newsgraph::train::NerData {
@@ -49,12 +51,12 @@ fn held_out_genre_floors() {
             .unwrap();
     // genre, then (strict, lenient) floors of the tagger and of hybrid.
     let floors = [
-        ("academic", (0.38, 0.45), (0.27, 0.40)),
-        ("bio", (0.65, 0.74), (0.57, 0.78)),
-        ("court", (0.48, 0.63), (0.37, 0.67)),
-        ("interview", (0.58, 0.67), (0.51, 0.65)),
-        ("voyage", (0.45, 0.50), (0.43, 0.54)),
-        ("ewt", (0.50, 0.68), (0.49, 0.62)),
+        ("academic", (0.38, 0.44), (0.25, 0.38)),
+        ("bio", (0.64, 0.73), (0.55, 0.77)),
+        ("court", (0.45, 0.58), (0.36, 0.66)),
+        ("interview", (0.56, 0.66), (0.49, 0.64)),
+        ("voyage", (0.43, 0.48), (0.41, 0.52)),
+        ("ewt", (0.47, 0.65), (0.47, 0.60)),
     ];
     assert_eq!(rows.len(), floors.len());
     for (r, (genre, tagger, hybrid)) in rows.iter().zip(floors) {

@@ -86,7 +86,17 @@ fn tokens_in(text: &str, span: Span, out: &mut Vec<Token>) {
                         && (next == 't' || next == 'T')
                         && i > 0
                         && (chars[i - 1].1 == 'n' || chars[i - 1].1 == 'N');
-                    if (j == '-' || j == '&' || j == '.' || j == '/' && is_digitish(&chars, i))
+                    // "US-North Korea", "EU-China": an abbreviation in
+                    // capitals hyphened to a capitalized word are two names.
+                    let pair = j == '-'
+                        && next.is_uppercase()
+                        && chars.get(i + 2).is_some_and(|x| x.1.is_lowercase())
+                        && (2..=3).contains(&(i - start))
+                        && chars[start..i].iter().all(|x| x.1.is_ascii_uppercase());
+                    if (j == '-' && !pair
+                        || j == '&'
+                        || j == '.'
+                        || j == '/' && is_digitish(&chars, i))
                         || (is_apostrophe(j) && !possessive && !nt)
                     {
                         i += 1;
@@ -212,6 +222,17 @@ mod tests {
         assert_eq!(
             words("Russia’s role, O'Brien didn't"),
             ["Russia", "’s", "role", ",", "O'Brien", "didn", "'", "t"]
+        );
+    }
+
+    #[test]
+    fn capitals_hyphened_to_a_name_are_two_names() {
+        assert_eq!(
+            words("US-North Korea talks, a UN-led plan, F-16 and Al-Assad"),
+            [
+                "US", "-", "North", "Korea", "talks", ",", "a", "UN-led", "plan", ",", "F-16",
+                "and", "Al-Assad"
+            ]
         );
     }
 
