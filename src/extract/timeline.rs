@@ -202,7 +202,9 @@ pub fn build(
                 .skip(clusters.len().saturating_sub(COREF_WINDOW))
                 .filter(|(ci, (c, _))| {
                     let near = ev.sentence <= last_sentence[*ci] + 3;
-                    let vague = ev.participants.is_empty() || c.participants.is_empty();
+                    // A place alone does not say which happening it is
+                    // ("an attack in X" and "a shooting in Y").
+                    let vague = !has_actor(&ev) || !has_actor(c);
                     c.kind == ev.kind
                         // An untyped event is only the same happening as
                         // a mention of the same verb or noun.
@@ -457,6 +459,11 @@ fn dates_compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
 
 /// Same happening: dates agree, and the named participants agree (one side
 /// may name nobody; patients must not differ).
+/// Someone other than a place takes part in the event.
+fn has_actor(e: &Event) -> bool {
+    e.participants.iter().any(|p| p.role != Role::Place)
+}
+
 fn compatible(c: &Event, e: &Event) -> bool {
     if !dates_compatible(c.date, e.date) {
         return false;
