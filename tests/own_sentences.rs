@@ -1,14 +1,14 @@
-//! The test tables and sample articles are our own writing: no run of six
-//! words of them occurs in a dev text of `../shared/eval/dev` (a rule tested
-//! on a dev sentence is fitted to the dev set, and its figure is no
-//! evidence).
+//! The test tables, sample articles, sources, word lists and docs are our
+//! own writing: no run of six words of them occurs in a dev text of
+//! `../shared/eval/dev` (a rule tested on a dev sentence, or written from
+//! one, is fitted to the dev set, and its figure is no evidence).
 
 mod common;
 use std::collections::HashSet;
 
 const RUN: usize = 6;
 
-/// Lowercase words and punctuation marks.
+/// Lowercase words (punctuation only separates them).
 fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
@@ -18,9 +18,6 @@ fn words(text: &str) -> Vec<String> {
         } else {
             if !word.is_empty() {
                 out.push(std::mem::take(&mut word));
-            }
-            if !c.is_whitespace() {
-                out.push(c.to_string());
             }
         }
     }
@@ -49,25 +46,26 @@ fn test_sentences_share_no_six_word_run_with_the_dev_texts() {
     let repo = common::repo();
     let mut ours = Vec::new();
     for dir in ["tests/data", "data/samples"] {
-        for entry in std::fs::read_dir(repo.join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "tsv" || e == "txt") {
-                ours.push(path);
-            }
-        }
+        files_under(&repo.join(dir), &["tsv", "txt"], &mut ours);
     }
-    assert!(ours.len() >= 6, "the tables and samples are read: {ours:?}");
+    let tables = ours.len();
+    assert!(tables >= 6, "the tables and samples are read: {ours:?}");
+    // The rules and word lists, and what their comments and docs quote.
+    files_under(&repo.join("src"), &["rs"], &mut ours);
+    files_under(&repo.join("data/words"), &["txt"], &mut ours);
+    for doc in ["README.md", "ARCHITECTURE.md", "data/README.md"] {
+        ours.push(repo.join(doc));
+    }
+    assert!(ours.len() > tables + 50, "the sources are read");
     let mut shared = Vec::new();
     for path in &ours {
         for (n, line) in std::fs::read_to_string(path).unwrap().lines().enumerate() {
-            // Only the text: the first field of a table row.
-            let text = line.split('\t').next().unwrap_or("");
-            if text.starts_with('#') {
-                continue;
-            }
-            let w = words(text);
-            if let Some(run) = w.windows(RUN).find(|r| runs.contains(*r)) {
-                shared.push(format!("{}:{}: {:?}", path.display(), n + 1, run.join(" ")));
+            // Each field of a table row on its own.
+            for text in line.split('\t') {
+                let w = words(text);
+                if let Some(run) = w.windows(RUN).find(|r| runs.contains(*r)) {
+                    shared.push(format!("{}:{}: {:?}", path.display(), n + 1, run.join(" ")));
+                }
             }
         }
     }
@@ -76,4 +74,23 @@ fn test_sentences_share_no_six_word_run_with_the_dev_texts() {
         "text shared with the dev set:\n{}",
         shared.join("\n")
     );
+}
+
+/// The files under `dir` (recursively) whose extension is one of `exts`.
+fn files_under(dir: &std::path::Path, exts: &[&str], out: &mut Vec<std::path::PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files_under(&path, exts, out);
+        } else if path
+            .extension()
+            .is_some_and(|e| exts.iter().any(|x| e == *x))
+        {
+            out.push(path);
+        }
+    }
 }

@@ -27,7 +27,7 @@ pub(crate) fn clause(
 }
 
 /// A relative clause right after a noun trigger (only punctuation between)
-/// belongs to it: "the exchange of views that they started last month".
+/// belongs to it: "the talks that they began last month".
 /// `trigger` is the noun's last token, `c1` the end of its clause, `s1` of
 /// its sentence; returns the end of the relative clause, else `c1`.
 pub(crate) fn relative_clause_end(tokens: &[Token], trigger: usize, c1: usize, s1: usize) -> usize {

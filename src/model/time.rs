@@ -164,7 +164,7 @@ pub struct Timex {
     /// TIMEX3-style value: `2017-05-10`, `2017-05`, `2016`, `2017-W19`,
     /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
     pub value: String,
-    /// True for a dated heading ("May 9, 2017: Comey fired") that governs
+    /// True for a dated heading ("March 19, 2024: Berg fired") that governs
     /// the lines under it.
     pub heading: bool,
     /// End of a heading's range ("May - July 2016" → `2016-07`).

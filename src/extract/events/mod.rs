@@ -223,7 +223,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     };
     let capitalized_inside = tokens[i].shape != Shape::Lower && i != r.start && !sc.headline;
     let mut sense = senses::other_sense(&site);
-    // "Lavrov met with Trump, but the talks yielded little": the talks
+    // "Costa met Vermeer, but the talks yielded little": the talks
     // just named are that meeting.
     if sense == Some(Sense::Kind("Other"))
         && PROCESS_MEETINGS.contains(&trig.lemma)

@@ -26,8 +26,8 @@ pub(super) fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigge
     let possible = tokens[i.saturating_sub(7).max(s_start)..i]
         .iter()
         .rev()
-        // "could have affected the election": the modal is about the
-        // affecting; the election took place.
+        // "could have swayed the election": the modal is about the
+        // swaying; the election took place.
         .take_while(|t| {
             let clause_edge = HEDGE_STOPS.contains(&t.lower);
             let perfect = trig.pos == Pos::Noun && matches!(t.lower.as_str(), "have" | "has");
@@ -50,7 +50,7 @@ pub(super) fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigge
                     _ => false,
                 }
         });
-    // "could be seen as the worst assault": a hedged judgement of an event
+    // "may be seen as the deadliest raid": a hedged judgement of an event
     // that happened.
     let judged = tokens[i.saturating_sub(6).max(s_start)..i]
         .iter()

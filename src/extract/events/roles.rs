@@ -89,7 +89,7 @@ pub(super) fn actors(
             .collect::<Vec<_>>()
     };
     let mut subject = subject_group(tokens, &actors(&left), r.start);
-    // "Trump's decision to dismiss": the possessor is the agent.
+    // "Costa's decision to dismiss": the possessor is the agent.
     if trig.pos == Pos::Verb && i >= r.start + 3 && tokens[i - 1].lower == "to" {
         if let Some(p) = possessor(tokens, i - 1, r.start, names) {
             subject = vec![p];

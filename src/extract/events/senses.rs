@@ -1,12 +1,12 @@
 //! Trigger words read in another sense than the lexicon's where their
 //! context says so: meeting a requirement, "bomb" as the weapon, verbal
-//! attacks, opening fire, footage shot, striking a deal, a labour strike;
+//! attacks, opening fire, striking a deal, a labour strike;
 //! and trigger words modifying a noun ("the election campaign").
 
 use super::Site;
-use crate::model::Shape;
+use crate::model::{Shape, Token};
 use crate::resources::words::events::{
-    ADJECTIVAL_PARTICIPLES, ARMED, BOMB_VERB_CONTEXT, CLASH_NOUN_CONTEXT, FILMING, FIRE_OPENERS,
+    ADJECTIVAL_PARTICIPLES, ARMED, BOMB_VERB_CONTEXT, CLASH_NOUN_CONTEXT, FIRE_OPENERS,
     GERUND_MODIFIED, LABOUR_STRIKE, NOUN_MODIFIED, OBLIGATIONS, PARTICIPLE_VERB_CONTEXT,
     PREPOSITIONS, PROCESS_MEETINGS, PROJECTILES, STRIKE_IDIOMS, VERBAL_ATTACK, VERB_CONTEXT,
 };
@@ -66,7 +66,6 @@ pub(super) fn other_sense(site: &Site) -> Option<Sense> {
         "bomb" => bomb(site),
         "attack" => attack(site),
         "fire" => fire(site),
-        "shoot" => shoot(site),
         "throw" | "hurl" | "pelt" => throw(site),
         lemma if PROCESS_MEETINGS.contains(lemma) && trig.pos == Pos::Noun => process(site),
         // Fighting and clashes as a process ("killed in clashes", "the
@@ -83,7 +82,7 @@ pub(super) fn other_sense(site: &Site) -> Option<Sense> {
     }
 }
 
-/// Meeting a requirement: "meet the needs", "conditions Tehran would have
+/// Meeting a requirement: "meet the needs", "conditions the lender would have
 /// to meet".
 fn meet(site: &Site) -> Option<Sense> {
     let (i, len) = (site.i, site.len);
@@ -131,14 +130,6 @@ fn fire(site: &Site) -> Option<Sense> {
     let aimed =
         site.trig.pos == Pos::Verb && !passive && matches!(next, "at" | "on" | "upon" | "into");
     (opened || aimed || weapon_after || weapon_before).then_some(Sense::Kind("Attack"))
-}
-
-/// "footage shot on June 18": filmed, not fired at.
-fn shoot(site: &Site) -> Option<Sense> {
-    (site.i.saturating_sub(2)..site.i)
-        .map(|k| site.word(k))
-        .any(|w| FILMING.contains(w))
-        .then_some(Sense::NoEvent)
 }
 
 /// "threw stones at police" is an attack; "threw his support" no event.
@@ -250,10 +241,48 @@ pub(super) fn used_as_modifier(site: &Site) -> bool {
     if trig.pos == Pos::Noun {
         return NOUN_MODIFIED.contains(w);
     }
-    // Past participles used as adjectives: "alleged ties", "reported losses".
+    // Past participles used as adjectives: "alleged ties", "reported losses";
+    // not a passive ("was arrested when", "were reported dead").
     trig.pos == Pos::Verb
         && trig.tense == "past"
         && ADJECTIVAL_PARTICIPLES.contains(&trig.lemma)
         && n.shape == Shape::Lower
         && !PARTICIPLE_VERB_CONTEXT.contains(w)
+        && !after_passive_auxiliary(tokens, first, sent.start)
+}
+
+/// A form of "be" or "get" right before token `k`, an adverb ("was
+/// suddenly arrested") or a negation between.
+fn after_passive_auxiliary(tokens: &[Token], k: usize, start: usize) -> bool {
+    let passive_aux = |w: &str| {
+        matches!(
+            w,
+            "be" | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "been"
+                | "being"
+                | "get"
+                | "gets"
+                | "got"
+                | "getting"
+                | "gotten"
+        )
+    };
+    let mut j = k;
+    for _ in 0..2 {
+        if j <= start {
+            return false;
+        }
+        let w = tokens[j - 1].lower.as_str();
+        if passive_aux(w) {
+            return true;
+        }
+        if !(w.ends_with("ly") || matches!(w, "not" | "never" | "n't")) {
+            return false;
+        }
+        j -= 1;
+    }
+    false
 }

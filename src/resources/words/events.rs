@@ -47,11 +47,6 @@ crate::word_list!(
     "Who or what strikes in an attack: \"gunmen struck\", \"a drone struck\"."
 );
 crate::word_list!(
-    FILMING,
-    "events/filming.txt",
-    "Words before \"shot\" that make it filmed: \"footage shot on June 18\"."
-);
-crate::word_list!(
     VERBAL_ATTACK,
     "events/verbal_attack.txt",
     "Words before \"attacks\" that make them words, not violence: \"personal attacks\"."
@@ -139,7 +134,7 @@ crate::word_list!(
 crate::word_list!(
     JUDGEMENT,
     "events/judgement.txt",
-    "Verbs of judging that leave a hedged event real: \"could be seen as the worst assault\"."
+    "Verbs of judging that leave a hedged event real: \"may be seen as the deadliest raid\"."
 );
 crate::word_list!(
     INTENT,
