@@ -1,5 +1,6 @@
 //! Names and their types on sentences of our own (`tests/data/names.tsv`):
-//! each row lists entities that must be found and ones that must not.
+//! each row lists entities (and people's attributes) that must be found and
+//! ones that must not.
 
 mod common;
 use newsgraph::extract::Extractor;
@@ -25,6 +26,18 @@ fn names_of_the_table() {
                     .chain(e.mentions.iter().map(|m| m.text(text).to_string()))
                     .map(move |n| format!("{}:{n}", e.kind.as_str()))
             })
+            .chain(x.entities.iter().flat_map(|e| {
+                // Attributes: `memberOf:Person>Organization`, `jobTitle:Person>title`.
+                let a = &e.attributes;
+                let member = a
+                    .member_of
+                    .map(|o| format!("memberOf:{}>{}", e.name, x.entities[o].label()));
+                let title = a
+                    .job_title
+                    .as_ref()
+                    .map(|t| format!("jobTitle:{}>{t}", e.name));
+                member.into_iter().chain(title)
+            }))
             .collect();
         for want in wants.split(';').map(str::trim) {
             cases += 1;

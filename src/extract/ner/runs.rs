@@ -3,10 +3,10 @@
 
 use super::{is_cap, is_headline, is_numbered_name, title_at, Qualifiers, Recognized};
 use crate::extract::Doc;
-use crate::model::{EntityType, Evidence, Shape, Span};
+use crate::model::{EntityType, Evidence, Shape, Span, Token};
 use crate::resources::words::ner::{
-    MOTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS, ORG_HEADS, ORG_WORDS, PLACE_HEADS,
-    RELIGIOUS_GROUPS,
+    MOTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS, ORG_HEADS, ORG_WORDS, PARTY_LABELS,
+    PLACE_HEADS, RELIGIOUS_GROUPS,
 };
 use crate::resources::Lexicon;
 use std::collections::HashMap;
@@ -189,6 +189,8 @@ fn segment_run(
     let mut i = start;
     // The first token of a demonym and the token after it.
     let mut demonym_at: Option<(usize, usize)> = None;
+    // The end of the last gazetteer name.
+    let mut after_gazetteer: Option<usize> = None;
     while i < end {
         if let Some(&(g_end, entry)) = gaz_at.get(&i) {
             let g = &lex.gazetteer[entry];
@@ -257,6 +259,7 @@ fn segment_run(
                 EntityType::Place | EntityType::Person => {}
             }
             i = g_end;
+            after_gazetteer = Some(g_end);
             continue;
         }
         let t = &tokens[i];
@@ -292,6 +295,25 @@ fn segment_run(
                 continue;
             }
         }
+        // "Democrat Hillary Clinton", "Republican Senator John Cornyn": the
+        // party label names the party the person belongs to, not the person.
+        // (At the run's start or after a gazetteer name, "Senate Democrat
+        // X": "New Democrat" is another party.)
+        let label = (i == start || after_gazetteer == Some(i))
+            .then(|| party_label(tokens, i, end, lex))
+            .flatten();
+        if let Some(entry) = label {
+            out.push(
+                tokens,
+                i..i + 1,
+                EntityType::Organization,
+                Evidence::Gazetteer(entry),
+                Qualifiers::default(),
+            );
+            q.org.get_or_insert(entry);
+            i += 1;
+            continue;
+        }
         if let Some((t_end, title)) = title_at(tokens, i, end, lex) {
             // "Secretary of State", "Foreign Minister", "President"
             q.title = Some(match q.title.take() {
@@ -321,6 +343,28 @@ fn segment_run(
         titled = false;
         i = j;
     }
+}
+
+/// The gazetteer entry of the party a label at token `i` of the run ending
+/// at `end` names, where a title and a name, or a name of two words or
+/// more, follow it in the run (and no organization's head word ends the run: "Democratic
+/// National Convention" is no label and a name).
+fn party_label(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<usize> {
+    let word = tokens[i].lower.as_str();
+    let party = PARTY_LABELS
+        .iter()
+        .find_map(|e| e.split_once('\t').filter(|(w, _)| *w == word))?
+        .1;
+    let entry = *lex.by_name.get(party)?;
+    let rest = &tokens[i + 1..end];
+    // A title with a name after it: "Democrat MP" alone is no one named.
+    let titled = title_at(tokens, i + 1, end, lex).is_some_and(|(t_end, _)| t_end < end);
+    let named = rest.len() >= 2
+        && rest.iter().all(is_cap)
+        && !rest
+            .iter()
+            .any(|t| ORG_HEADS.contains(&t.lower) || NOT_PERSON_WORDS.contains(&t.lower));
+    (titled || named).then_some(entry)
 }
 
 /// Classify a chunk of a run: an organization or place by its head word,

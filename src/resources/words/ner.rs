@@ -60,3 +60,8 @@ crate::word_list!(
     "ner/followers.txt",
     "Function words, auxiliaries and irregular past tenses that may follow the head of a definite description (\"said\")."
 );
+crate::word_list!(
+    PARTY_LABELS,
+    "ner/party_labels.txt",
+    "Party labels before a title or a name, each with its party's gazetteer name (\"democrat\" for the Democratic Party)."
+);
