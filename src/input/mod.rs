@@ -150,9 +150,10 @@ fn walk(
 /// it; the limit guards against feeding a dump or a log by mistake.
 pub const DEFAULT_MAX_ARTICLE_MB: usize = 256;
 
-/// Read one input into an article. Text is decoded as UTF-8 (invalid bytes
-/// replaced, with a warning), a BOM dropped, `\r\n` normalized to `\n`;
-/// empty and binary inputs are refused.
+/// Read one input into an article. Text is decoded ([`decode`]: UTF-8, by
+/// its BOM, or in the legacy encoding its bytes suggest, with a warning), a
+/// BOM dropped, `\r\n` normalized to `\n`; empty and binary inputs are
+/// refused.
 pub fn read_article(
     path: &Path,
     published: Published,
@@ -181,27 +182,7 @@ pub fn read_article(
     if bytes.len() > max_bytes {
         return Err(too_big(bytes.len() as u64));
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!("binary file (NUL byte at offset {pos}): not an article").into());
-    }
-    let mut text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            if looks_single_byte(bytes) {
-                warnings.push(format!(
-                    "{source}: not UTF-8 (byte {at}); decoded as Windows-1252 (Latin-1)"
-                ));
-                decode_windows_1252(bytes)
-            } else {
-                warnings.push(format!(
-                    "{source}: invalid UTF-8 at byte {at}; decoded with replacement characters"
-                ));
-                String::from_utf8_lossy(bytes).into_owned()
-            }
-        }
-    };
+    let mut text = decode(bytes, &source, warnings)?;
     text = normalize_text(text);
     let mut date = match published {
         Published::Given(d) => Some(d),
@@ -451,28 +432,67 @@ pub fn split_parts(
         .collect()
 }
 
+/// Decode an input's bytes: by its byte-order mark (UTF-8, UTF-16), as
+/// UTF-8, else in the legacy encoding its bytes suggest (a warning names
+/// it); damaged UTF-8 keeps its valid part, with replacement characters.
+/// Offsets are into the decoded text. A NUL byte outside UTF-16 refuses the
+/// input as binary.
+fn decode(bytes: Vec<u8>, source: &str, warnings: &mut Vec<String>) -> Result<String, String> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
+        if encoding != encoding_rs::UTF_8 {
+            let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+            warnings.push(format!(
+                "{source}: decoded as {} (byte-order mark){}",
+                encoding.name(),
+                if had_errors {
+                    ", with replacement characters"
+                } else {
+                    ""
+                }
+            ));
+            return Ok(text.into_owned());
+        }
+    }
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!(
+            "binary file (NUL byte at offset {pos}): not an article"
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(t) => Ok(t),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            if looks_single_byte(bytes) {
+                let encoding = legacy_encoding(bytes);
+                let (text, _, _) = encoding.decode(bytes);
+                warnings.push(format!(
+                    "{source}: not UTF-8 (byte {at}); decoded as {}, the encoding its bytes suggest",
+                    encoding.name()
+                ));
+                Ok(text.into_owned())
+            } else {
+                warnings.push(format!(
+                    "{source}: invalid UTF-8 at byte {at}; decoded with replacement characters"
+                ));
+                Ok(String::from_utf8_lossy(bytes).into_owned())
+            }
+        }
+    }
+}
+
 /// A text in a single-byte encoding rather than damaged UTF-8: no valid
 /// multi-byte UTF-8 sequence anywhere ("Café" in Latin-1 is `43 61 66 e9`).
 fn looks_single_byte(bytes: &[u8]) -> bool {
     bytes.utf8_chunks().all(|chunk| chunk.valid().is_ascii())
 }
 
-/// The characters of Windows-1252 bytes 0x80–0x9f (Latin-1 has control
-/// characters there; the undefined five stay as their C1 code points).
-const WINDOWS_1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
-/// Decode Windows-1252 (a superset of Latin-1's printable characters).
-fn decode_windows_1252(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9f => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
-            _ => char::from(b),
-        })
-        .collect()
+/// The legacy encoding a text's bytes suggest (`chardetng`, with no hint of
+/// a language or a domain, UTF-8 ruled out).
+fn legacy_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
 }
 
 /// A `published: YYYY-MM-DD` front-matter line at the top of the text.
@@ -590,10 +610,47 @@ mod tests {
     }
 
     #[test]
-    fn latin_1_is_decoded_and_damaged_utf8_replaced() {
-        let latin1 = b"Caf\xe9 owner M\xfcller said \x93no\x94.";
+    fn legacy_encodings_are_detected_and_damaged_utf8_replaced() {
+        let decoded = |bytes: &[u8]| {
+            let mut warnings = Vec::new();
+            let text = decode(bytes.to_vec(), "t.txt", &mut warnings).unwrap();
+            (text, warnings.join("\n"))
+        };
+        let latin1 = b"Caf\xe9 owner M\xfcller said \x93no\x94 to the caf\xe9 tax.";
         assert!(looks_single_byte(latin1));
-        assert_eq!(decode_windows_1252(latin1), "Café owner Müller said “no”.");
+        let (text, warning) = decoded(latin1);
+        assert_eq!(text, "Café owner Müller said “no” to the café tax.");
+        assert!(warning.contains("windows-1252"), "{warning}");
+        // Polish in Windows-1250: "Łódź" and "Wałęsa" are no Latin-1 text.
+        let polish = "Prezydent Lech Wałęsa przyjechał do Łodzi. W Łodzi mówił o Gdańsku, \
+                      że ludzie są zmęczeni, a miasto się zmieniło."
+            .chars()
+            .map(|c| match c {
+                'ł' => 0xb3,
+                'Ł' => 0xa3,
+                'ę' => 0xea,
+                'ą' => 0xb9,
+                'ó' => 0xf3,
+                'ń' => 0xf1,
+                'ś' => 0x9c,
+                'ż' => 0xbf,
+                c => u8::try_from(c).unwrap(),
+            })
+            .collect::<Vec<u8>>();
+        let (text, warning) = decoded(&polish);
+        assert!(text.contains("Wałęsa") && text.contains("Łodzi"), "{text}");
+        assert!(warning.contains("windows-1250"), "{warning}");
+        // UTF-16 with its byte-order mark (a NUL byte in every other place).
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(
+            "Ana Costa met Piet Vermeer."
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        let (text, warning) = decoded(&utf16);
+        assert_eq!(text, "Ana Costa met Piet Vermeer.");
+        assert!(warning.contains("UTF-16LE"), "{warning}");
+        assert!(decode(b"PK\x03\x04\x00\x00".to_vec(), "a.zip", &mut Vec::new()).is_err());
         // Valid UTF-8 with one stray byte is UTF-8 with a replacement.
         let damaged = "Müller \u{e9}t\u{e9}"
             .as_bytes()
