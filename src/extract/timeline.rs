@@ -16,7 +16,9 @@ use crate::extract::clause::{clause, relative_clause_end};
 use crate::extract::events::EventMention;
 use crate::model::PartialDate;
 use crate::model::{Event, Modality, Role, Timex, Tokens};
-use crate::resources::words::events::{DATE_NOT_MODIFIER, DATING_BOUNDARIES, PREPOSITIONS};
+use crate::resources::words::events::{
+    BARE_FORM_GOVERNORS, DATE_NOT_MODIFIER, DATING_BOUNDARIES, PREPOSITIONS,
+};
 use crate::resources::Pos;
 use std::collections::{HashMap, HashSet};
 
@@ -352,6 +354,10 @@ fn aspects(toks: &Tokens, mentions: &[EventMention]) -> HashMap<usize, Aspect> {
                     (Some("has" | "have"), "past" | "pastpart") => Aspect::PresentPerfect,
                     (Some("to" | "will" | "would" | "shall"), "base") => Aspect::Planned,
                     (_, "past" | "pres") => Aspect::Simple,
+                    // A bare form after its subject is a simple present
+                    // ("experts say", "they intend"); after a modal or a
+                    // verb ("could say", "let them say") it is not.
+                    (Some(w), "base") if !BARE_FORM_GOVERNORS.contains(w) => Aspect::Simple,
                     _ => Aspect::Other,
                 }
             };
@@ -361,10 +367,12 @@ fn aspects(toks: &Tokens, mentions: &[EventMention]) -> HashMap<usize, Aspect> {
 }
 
 /// `before` pairs from tense and aspect inside one sentence: a past perfect
-/// comes before the simple past around it ("they had met when the talks
-/// began"); a present perfect before the earlier report that states it
-/// ("Acme announced it has settled"); a simple past before what is planned
-/// after it ("the firm won a contract to build ships").
+/// comes before the simple past or present around it ("they had met when
+/// the talks began", "experts say the deal had collapsed"); a present
+/// perfect before the earlier report that states it ("Acme announced it has
+/// settled"); a simple past or a present perfect before what is planned
+/// after it ("the firm won a contract to build ships", "Acme has won a
+/// contract to supply jets").
 fn tense_order(events: &[Event], aspects: &HashMap<usize, Aspect>) -> Vec<(usize, usize)> {
     let aspect = |e: &Event| {
         aspects
@@ -382,7 +390,7 @@ fn tense_order(events: &[Event], aspects: &HashMap<usize, Aspect>) -> Vec<(usize
             let ordered = match (aspect(ea), aspect(eb)) {
                 (Aspect::PastPerfect, Aspect::Simple) => true,
                 (Aspect::PresentPerfect, Aspect::Simple) => !a_first,
-                (Aspect::Simple, Aspect::Planned) => a_first,
+                (Aspect::Simple | Aspect::PresentPerfect, Aspect::Planned) => a_first,
                 _ => false,
             };
             if ordered {
@@ -502,7 +510,8 @@ fn compatible(c: &Event, e: &Event) -> bool {
 }
 
 /// Order from connectives: "X ... after/following Y" and "X ... before /
-/// prior to Y" inside one sentence, between neighbouring events (and
+/// prior to Y" inside one sentence, between neighbouring events ("After X,
+/// Y" and "Before X, Y" too) (and
 /// between neighbouring typed events, past a general verb: "the dismissal
 /// came a week after they met"); "X. Later, Y" and "then Y" after the event
 /// named last before, "earlier" before it.
@@ -539,6 +548,28 @@ fn textual_order(toks: &Tokens, events: &[Event]) -> Vec<(usize, usize)> {
                 || between.windows(2).any(|w| w == ["prior", "to"])
             {
                 out.push((a, b));
+            } else if between.contains(&",") {
+                // "After the plane was delivered, it flew on": the clause a
+                // connective opening the sentence starts, then the one after
+                // its comma ("Shortly after", "But before" too).
+                let first = toks.sentences[s1].tokens.start;
+                let word = |k: usize| toks.tokens.get(k).map_or("", |t| t.lower.as_str());
+                let k = if matches!(
+                    word(first),
+                    "shortly" | "soon" | "just" | "long" | "but" | "and"
+                ) {
+                    first + 1
+                } else {
+                    first
+                };
+                let opener = (k < t1)
+                    .then(|| word(k))
+                    .filter(|w| matches!(*w, "after" | "following" | "before" | "until"));
+                match opener {
+                    Some("after" | "following") => out.push((a, b)),
+                    Some("before" | "until") => out.push((b, a)),
+                    _ => {}
+                }
             }
         }
     }
@@ -563,9 +594,12 @@ fn textual_order(toks: &Tokens, events: &[Event]) -> Vec<(usize, usize)> {
             continue;
         }
         let earlier = positions[..n].iter().rev().filter(|p| p.2 != e);
+        // An event before the adverb in its own sentence ("took leave in
+        // 2009, later revealing"), else the typed event named last before.
         let prev = earlier
             .clone()
-            .find(|p| !events[p.2].generic)
+            .find(|p| p.0 == s && p.1 < k)
+            .or_else(|| earlier.clone().find(|p| !events[p.2].generic))
             .or_else(|| earlier.clone().next());
         let Some(&(_, _, prev)) = prev else { continue };
         if adverb == "earlier" {

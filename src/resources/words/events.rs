@@ -98,6 +98,13 @@ crate::word_list!(
     "Words after a past participle that keep it a verb: \"reported that\", \"arrested in\"."
 );
 
+// Order (`crate::extract::timeline`).
+crate::word_list!(
+    BARE_FORM_GOVERNORS,
+    "events/bare_form_governors.txt",
+    "Words before a bare verb form that make it no simple present: modals, \"to\", \"let\", \"and\"."
+);
+
 // Roles (`crate::extract::events::roles`).
 crate::word_list!(
     PREPOSITIONS,
