@@ -330,7 +330,7 @@ fn aspects(toks: &Tokens, mentions: &[EventMention]) -> HashMap<usize, Aspect> {
             } else if m.pos != Pos::Verb || ev.modality != Modality::Asserted {
                 Aspect::Other
             } else {
-                // The auxiliary before the verb, past adverbs and "been".
+                // The auxiliary before the verb, past adverbs, "be" and "been".
                 let start = toks.sentences[ev.sentence].tokens.start;
                 let aux = (start..m.token)
                     .rev()
@@ -340,6 +340,7 @@ fn aspects(toks: &Tokens, mentions: &[EventMention]) -> HashMap<usize, Aspect> {
                             || matches!(
                                 *w,
                                 "been"
+                                    | "be"
                                     | "not"
                                     | "n't"
                                     | "also"
@@ -352,7 +353,10 @@ fn aspects(toks: &Tokens, mentions: &[EventMention]) -> HashMap<usize, Aspect> {
                 match (aux, m.tense.as_str()) {
                     (Some("had"), "past" | "pastpart") => Aspect::PastPerfect,
                     (Some("has" | "have"), "past" | "pastpart") => Aspect::PresentPerfect,
-                    (Some("to" | "will" | "would" | "shall"), "base") => Aspect::Planned,
+                    // "will meet", "to supply"; "would be replaced".
+                    (Some("to" | "will" | "would" | "shall"), "base" | "past" | "pastpart") => {
+                        Aspect::Planned
+                    }
                     (_, "past" | "pres") => Aspect::Simple,
                     // A bare form after its subject is a simple present
                     // ("experts say", "they intend"); after a modal or a
