@@ -7,7 +7,9 @@ use super::{Placed, Site};
 use crate::extract::clause::relative_clause_end;
 use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
-use crate::resources::words::events::{AUXILIARIES, PLURAL_ANAPHORS, PREPOSITIONS, VERB_GROUP};
+use crate::resources::words::events::{
+    AUXILIARIES, COMMON_SUBJECT_OPENERS, PLURAL_ANAPHORS, PREPOSITIONS, VERB_GROUP,
+};
 use crate::resources::{Lexicon, Pos};
 
 /// The mentions of a document on the token grid, in text order. Participants
@@ -89,6 +91,16 @@ pub(super) fn actors(
             .collect::<Vec<_>>()
     };
     let mut subject = subject_group(tokens, &actors(&left), r.start);
+    // "Abe confirmed the engineers had been killed": another subject
+    // stands between the name and a verb trigger.
+    if trig.pos == Pos::Verb
+        && trig.tense != "ing"
+        && subject
+            .last()
+            .is_some_and(|p| nearer_subject(tokens, p.end, i))
+    {
+        subject.clear();
+    }
     // "Costa's decision to dismiss": the possessor is the agent.
     if trig.pos == Pos::Verb && i >= r.start + 3 && tokens[i - 1].lower == "to" {
         if let Some(p) = possessor(tokens, i - 1, r.start, names) {
@@ -104,6 +116,39 @@ pub(super) fn actors(
     } else {
         noun_roles(site, cl_start, &subject, &object)
     }
+}
+
+/// Between a name ending at token `from` and a verb trigger at `to`, a
+/// noun phrase of common nouns right before the trigger's verb group ("Abe
+/// confirmed the engineers had been killed", "Mood said 60 adults were
+/// killed"): that phrase is the trigger's subject, not the name. Words set
+/// off by commas ("Lavrov, Russia's foreign minister, met") and time
+/// phrases ("Trump on Tuesday fired") are no other subject. (A verb of
+/// saying between is no sign: "Boeing says they have orders", with no
+/// pronoun resolution, is better read with Boeing.)
+fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
+    if from >= to {
+        return false;
+    }
+    // The verb group before the trigger, then the lowercase words before
+    // it, back to a determiner or a number that opens them.
+    let mut k = to;
+    while k > from && VERB_GROUP.contains(&tokens[k - 1].lower) {
+        k -= 1;
+    }
+    let mut j = k;
+    while j > from && j + 4 > k && tokens[j - 1].shape == Shape::Lower {
+        let w = tokens[j - 1].lower.as_str();
+        if COMMON_SUBJECT_OPENERS.contains(w) {
+            return j < k;
+        }
+        if PREPOSITIONS.contains(w) || VERB_GROUP.contains(w) {
+            return false;
+        }
+        j -= 1;
+    }
+    // "60 adults killed".
+    j < k && j > from && tokens[j - 1].lower.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The one participant of a general verb (`Trigger::generic`): the actor

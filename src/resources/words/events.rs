@@ -107,6 +107,11 @@ crate::word_list!(
 
 // Roles (`crate::extract::events::roles`).
 crate::word_list!(
+    COMMON_SUBJECT_OPENERS,
+    "events/common_subject_openers.txt",
+    "Determiners and quantifiers that open a noun phrase of common nouns right before a verb (\"the engineers had been killed\"): that phrase is the verb's subject, not a name before it."
+);
+crate::word_list!(
     PREPOSITIONS,
     "events/prepositions.txt",
     "Prepositions: a name after one is no subject; a noun trigger's modifier stops at one."
