@@ -193,36 +193,40 @@ pub fn build(
     let mut clusters: Vec<(Event, bool)> = Vec::new();
     let mut timed: Vec<bool> = Vec::new();
     let mut last_sentence: Vec<usize> = Vec::new();
+    // The clusters of each type, in order: a mention looks at its own type's
+    // only (a long text has thousands of clusters in the window).
+    let mut by_kind: HashMap<String, Vec<usize>> = HashMap::new();
     'next: for ((ev, explicit), own) in events.into_iter().zip(own_time) {
         if ev.kind_info().happening && ev.modality == Modality::Asserted {
             // The compatible event with most mentions (the most recent on a
             // tie); a mention naming nobody only joins an event mentioned
             // shortly before.
-            let target = clusters
+            let window = clusters.len().saturating_sub(COREF_WINDOW);
+            let same_kind = by_kind.get(&ev.kind).map_or(&[][..], Vec::as_slice);
+            let untyped = ev.kind_info().untyped;
+            let target = same_kind[same_kind.partition_point(|&ci| ci < window)..]
                 .iter()
-                .enumerate()
-                .skip(clusters.len().saturating_sub(COREF_WINDOW))
-                .filter(|(ci, (c, _))| {
-                    let near = ev.sentence <= last_sentence[*ci] + 3;
+                .copied()
+                .filter(|&ci| {
+                    let c = &clusters[ci].0;
+                    let near = ev.sentence <= last_sentence[ci] + 3;
                     // A place alone does not say which happening it is
                     // ("an attack in X" and "a shooting in Y").
                     let vague = !has_actor(&ev) || !has_actor(c);
-                    c.kind == ev.kind
-                        // An untyped event is only the same happening as
-                        // a mention of the same verb or noun.
-                        && (!c.kind_info().untyped || c.lemma == ev.lemma)
+                    // An untyped event is only the same happening as a
+                    // mention of the same verb or noun.
+                    (!untyped || c.lemma == ev.lemma)
                         && c.modality == Modality::Asserted
                         && compatible(c, &ev)
                         && (near || !vague)
                 })
-                .max_by_key(|(ci, (c, _))| {
+                .max_by_key(|&ci| {
                     if ev.participants.is_empty() {
-                        (0, *ci)
+                        (0, ci)
                     } else {
-                        (c.coreferent.len(), *ci)
+                        (clusters[ci].0.coreferent.len(), ci)
                     }
-                })
-                .map(|(ci, _)| ci);
+                });
             if let Some(ci) = target {
                 let (c, c_explicit) = &mut clusters[ci];
                 last_sentence[ci] = ev.sentence;
@@ -252,6 +256,10 @@ pub fn build(
         }
         last_sentence.push(ev.sentence);
         timed.push(own);
+        by_kind
+            .entry(ev.kind.clone())
+            .or_default()
+            .push(clusters.len());
         clusters.push((ev, explicit));
     }
     // An event with no time of its own and no dated heading stays undated:
@@ -384,10 +392,22 @@ fn tense_order(events: &[Event], aspects: &HashMap<usize, Aspect>) -> Vec<(usize
             .copied()
             .unwrap_or(Aspect::Other)
     };
+    // Pairs inside a sentence only: the events grouped by sentence first
+    // (over all pairs of a long text's events it was quadratic).
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, e) in events.iter().enumerate() {
+        by_sentence.entry(e.sentence).or_default().push(k);
+    }
+    let mut groups: Vec<Vec<usize>> = by_sentence.into_values().collect();
+    groups.sort_unstable();
     let mut out = Vec::new();
-    for (a, ea) in events.iter().enumerate() {
-        for (b, eb) in events.iter().enumerate() {
-            if a == b || ea.sentence != eb.sentence {
+    for group in &groups {
+        for (a, b) in group
+            .iter()
+            .flat_map(|&a| group.iter().map(move |&b| (a, b)))
+        {
+            let (ea, eb) = (&events[a], &events[b]);
+            if a == b {
                 continue;
             }
             let a_first = ea.trigger.start < eb.trigger.start;
