@@ -42,6 +42,11 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
     // People's name words (by entity) and who has which last name word.
     let mut person_words: Vec<Vec<String>> = Vec::new();
     let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    // Organizations by the initials of their name (by entity, and who has
+    // which; entries go stale as names grow and are checked on use), so that
+    // an acronym is not a scan of every entity on a long text.
+    let mut org_initials: Vec<String> = Vec::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
 
     // Longer person names first, so that "Comey" finds "James Comey" even
     // when the short form comes first (headlines).
@@ -101,9 +106,12 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
             let acronym_of = (m.kind == EntityType::Organization
                 && surface.chars().all(|c| c.is_uppercase() || c == '.'))
             .then(|| {
-                entities.iter().position(|e| {
-                    e.kind == EntityType::Organization
-                        && initials(&e.name) == surface.replace('.', "")
+                let acronym = surface.replace('.', "");
+                by_initials.get(&acronym).and_then(|c| {
+                    c.iter()
+                        .copied()
+                        .filter(|&i| org_initials[i] == acronym)
+                        .min()
                 })
             })
             .flatten();
@@ -154,6 +162,14 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
         };
         if named.len() > entities[idx].name.len() {
             entities[idx].name = named.to_string();
+        }
+        org_initials.resize(entities.len(), String::new());
+        if entities[idx].kind == EntityType::Organization {
+            let ini = initials(&entities[idx].name);
+            if ini != org_initials[idx] {
+                by_initials.entry(ini.clone()).or_default().push(idx);
+                org_initials[idx] = ini;
+            }
         }
         if entities[idx].kind == EntityType::Person {
             person_words.resize(entities.len(), Vec::new());
@@ -302,6 +318,26 @@ pub(crate) fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut R
         .iter()
         .flat_map(|m| m.first_token..m.end_token)
         .collect();
+    // Every extent of every entity, by end (then the outer of nested ones,
+    // then the entity): the antecedent is found looking back from a
+    // description, not by going over every entity (quadratic on long texts).
+    // (People count only with a title, which a description must match.)
+    type Extents = Vec<(usize, std::cmp::Reverse<usize>, usize)>;
+    let mut extents_of: HashMap<EntityType, Extents> = HashMap::new();
+    for (k, e) in res.entities.iter().enumerate() {
+        if e.kind == EntityType::Person && e.attributes.job_title.is_none() {
+            continue;
+        }
+        let list = extents_of.entry(e.kind).or_default();
+        list.extend(
+            e.extents
+                .iter()
+                .map(|m| (m.end, std::cmp::Reverse(m.start), k)),
+        );
+    }
+    for list in extents_of.values_mut() {
+        list.sort_unstable();
+    }
     let mut added: Vec<(Mention, usize)> = Vec::new();
     for sent in &toks.sentences {
         let r = sent.tokens.clone();
@@ -369,32 +405,21 @@ pub(crate) fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut R
             }
             let at = tokens[i].span.start;
             let head_word = tokens[head].lower.as_str();
-            // The latest entity of the type named before the description.
-            let antecedent = res
-                .entities
+            // The latest entity of the type named before the description
+            // (latest by end; of nested ones, "Mobile, Alabama", the outer).
+            let spaced_head = format!(" {head_word}");
+            let fits = |e: &Entity| {
+                kind != EntityType::Person
+                    || e.attributes.job_title.as_deref().is_some_and(|jt| {
+                        jt == head_word || jt.ends_with(&spaced_head) || title.ends_with(jt)
+                    })
+            };
+            let extents = extents_of.get(&kind).map_or(&[][..], Vec::as_slice);
+            let antecedent = extents[..extents.partition_point(|x| x.0 <= at)]
                 .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == kind)
-                .filter(|(_, e)| {
-                    kind != EntityType::Person
-                        || e.attributes.job_title.as_deref().is_some_and(|jt| {
-                            jt == head_word
-                                || jt.ends_with(&format!(" {head_word}"))
-                                || title.ends_with(jt)
-                        })
-                })
-                .filter_map(|(k, e)| {
-                    // Latest by end; of nested ones ("Mobile, Alabama"), the outer.
-                    let last = e
-                        .extents
-                        .iter()
-                        .filter(|m| m.end <= at)
-                        .map(|m| (m.end, std::cmp::Reverse(m.start)))
-                        .max()?;
-                    Some((last, k))
-                })
-                .max()
-                .map(|(_, k)| k);
+                .rev()
+                .map(|x| x.2)
+                .find(|&k| fits(&res.entities[k]));
             if let Some(e) = antecedent {
                 let span = Span::new(at, tokens[head].span.end);
                 added.push((

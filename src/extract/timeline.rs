@@ -622,7 +622,8 @@ fn textual_order(toks: &Tokens, events: &[Event]) -> Vec<(usize, usize)> {
         // 2009, later revealing"), else the typed event named last before.
         let prev = earlier
             .clone()
-            .find(|p| p.0 == s && p.1 < k)
+            .take_while(|p| p.0 == s)
+            .find(|p| p.1 < k)
             .or_else(|| earlier.clone().find(|p| !events[p.2].generic))
             .or_else(|| earlier.clone().next());
         let Some(&(_, _, prev)) = prev else { continue };

@@ -114,6 +114,14 @@ impl Scope<'_> {
     }
 }
 
+/// Whether a span of `sorted` (in text order, none overlapping another, as
+/// time expressions are found) overlaps `s`: a binary search, not a scan.
+fn overlaps_any(sorted: &[Span], s: Span) -> bool {
+    debug_assert!(sorted.windows(2).all(|w| w[0].end <= w[1].start));
+    let k = sorted.partition_point(|t| t.start < s.end);
+    k > 0 && sorted[k - 1].overlaps(s)
+}
+
 /// Find the event mentions of an article.
 pub(crate) fn find_events(
     doc: &Doc,
@@ -210,7 +218,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     let tspan = Span::new(tokens[i].span.start, tokens[i + len - 1].span.end);
     // "attended Friday's summit": the date is no part of a trigger;
     // the summit is found on its own, with its date.
-    if len > word_len && sc.timexes.iter().any(|t| t.overlaps(tspan)) {
+    if len > word_len && overlaps_any(sc.timexes, tspan) {
         return (1, None);
     }
     let site = Site {
@@ -239,7 +247,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     }
     if sc.speech.iter().any(|q| q.contains(&i))
         || capitalized_inside
-        || sc.timexes.iter().any(|t| t.overlaps(tspan))
+        || overlaps_any(sc.timexes, tspan)
         || senses::used_as_modifier(&site)
         || sense == Some(Sense::NoEvent)
     {
