@@ -490,24 +490,44 @@ fn a_compacted_store_is_compressed() {
     }
     std::fs::write(&corpus, lines).unwrap();
     let store = dir.path().join("db");
-    // Small batches: many bulk loads, so that ingest compacts at its end.
+    // Small batches: more bulk loads than an ingest makes before it
+    // compacts in its course (16), and a compaction at its end.
     let out = run_raw(
         &store,
         &[
             "ingest",
             "--verbose",
             "--batch-kb",
-            "64",
+            "32",
             "--jsonl",
             corpus.to_str().unwrap(),
         ],
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
+    let compactions: Vec<usize> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("compacting the store after "))
+        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+        .collect();
     assert!(
-        stderr.contains("compacting the store"),
-        "no compaction:\n{stderr}"
+        compactions.len() == 2 && compactions[0] == 16 && compactions[1] > 16,
+        "one compaction after 16 loads, one at the end:\n{stderr}"
     );
+    // The same articles in one batch (one bulk load) give the same store.
+    let whole = dir.path().join("whole");
+    run(&whole, &["ingest", "--jsonl", corpus.to_str().unwrap()]);
+    let sorted = |store: &std::path::Path| {
+        let mut lines: Vec<String> = run(store, &["export", "--format", "nquads"])
+            .lines()
+            .map(str::to_string)
+            .collect();
+        lines.sort();
+        lines
+    };
+    let split = sorted(&store);
+    assert!(split.len() > 100_000, "{} quads", split.len());
+    assert!(split == sorted(&whole), "split and whole ingests differ");
     let (mut total, mut plain) = (0, 0);
     for entry in std::fs::read_dir(&store).unwrap() {
         let path = entry.unwrap().path();

@@ -60,6 +60,11 @@ pub const BATCH_BYTES: usize = 2 << 20;
 /// end, so that reads do not slow down with the files the loads left.
 const OPTIMIZE_AFTER_LOADS: usize = 4;
 
+/// Background compactions are off while an ingest bulk-loads; after this
+/// many loads the store is compacted all the same, so that the files
+/// waiting for it stay few (each read looks into every one of them).
+const COMPACT_EVERY_LOADS: usize = 16;
+
 /// How one ingest runs.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
@@ -107,6 +112,19 @@ struct Writer<'a> {
     summary: Summary,
     /// Bulk loads done so far: each leaves files for [`Store::optimize`].
     bulk_loads: usize,
+    /// Whether this writer switched the store's background compactions
+    /// off (it switches them back on when dropped).
+    compaction_paused: bool,
+}
+
+impl Drop for Writer<'_> {
+    fn drop(&mut self) {
+        if self.compaction_paused {
+            // On an error path too. Failing, the store is only compacted
+            // later: the setting does not outlive the open store.
+            let _ = self.store.set_auto_compaction(true);
+        }
+    }
 }
 
 impl<'a> Writer<'a> {
@@ -117,6 +135,7 @@ impl<'a> Writer<'a> {
             progress,
             summary: Summary::default(),
             bulk_loads: 0,
+            compaction_paused: false,
         }
     }
 }
@@ -186,9 +205,17 @@ impl Writer<'_> {
             }
         }
         if !fresh.is_empty() {
+            if !self.compaction_paused {
+                self.store.set_auto_compaction(false)?;
+                self.compaction_paused = true;
+            }
             self.store
                 .bulk_load(fresh.into_iter().flat_map(|g| g.quads).collect())?;
             self.bulk_loads += 1;
+            if self.bulk_loads.is_multiple_of(COMPACT_EVERY_LOADS) {
+                self.progress.compacting(self.bulk_loads);
+                self.store.optimize()?;
+            }
         }
         self.store.relink()?;
         // Announced only once the batch is in the store.
@@ -199,12 +226,18 @@ impl Writer<'_> {
     /// The end of a run: compact after many bulk loads.
     fn finish(mut self, start: std::time::Instant) -> Result<Summary> {
         self.progress.finish();
-        if self.bulk_loads >= OPTIMIZE_AFTER_LOADS {
+        if self.bulk_loads >= OPTIMIZE_AFTER_LOADS
+            && !self.bulk_loads.is_multiple_of(COMPACT_EVERY_LOADS)
+        {
             self.progress.compacting(self.bulk_loads);
             self.store.optimize()?;
         }
+        if self.compaction_paused {
+            self.store.set_auto_compaction(true)?;
+            self.compaction_paused = false;
+        }
         self.summary.seconds = start.elapsed().as_secs_f64();
-        Ok(self.summary)
+        Ok(std::mem::take(&mut self.summary))
     }
 }
 
@@ -406,7 +439,7 @@ pub fn ingest_parts(
     w.write(parts)?;
     let loaded = w.bulk_loads > 0;
     w.summary.seconds = start.elapsed().as_secs_f64();
-    Ok((w.summary, loaded))
+    Ok((std::mem::take(&mut w.summary), loaded))
 }
 
 /// Remove an article, named by its source (what `articles` lists) or its

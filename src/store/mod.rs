@@ -181,13 +181,35 @@ impl Store {
     /// [`Store::relink`] recomputes only labels and what the links touch.
     pub fn bulk_load(&self, quads: Vec<Quad>) -> Result<()> {
         let extra = links::union_copies(&self.inner, &quads)?;
-        // About 100 MB of buffers per thread instead of the default 2 GB.
+        // One part per thread: each part the loader cuts is a set of files
+        // RocksDB has to merge into what it holds, so fewer and larger
+        // parts leave it less to compact. (The loader sizes a part as
+        // megabytes × 1000 / threads quads.)
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let per_thread = (quads.len() + extra.len()).div_ceil(threads);
         let mut loader = self
             .inner
             .bulk_loader()
-            .with_max_memory_size_in_megabytes(200);
+            .with_num_threads(threads)
+            .with_max_memory_size_in_megabytes((per_thread * threads).div_ceil(1000).max(1));
         loader.load_quads(quads.into_iter().chain(extra))?;
         loader.commit()?;
+        Ok(())
+    }
+
+    /// Switch RocksDB's background compactions off (`false`) for a run of
+    /// bulk loads, or back on. Left on, every load's files were merged
+    /// into the store's by compactions that competed with the next batch
+    /// for the cores and rewrote the same data again and again; off, the
+    /// loads' files wait for one [`Store::optimize`]. The setting lasts
+    /// until the store is closed.
+    pub fn set_auto_compaction(&self, enabled: bool) -> Result<()> {
+        #[cfg(feature = "rocksdb")]
+        if self.path != Path::new(":memory:") {
+            self.inner.set_auto_compaction(enabled)?;
+        }
+        #[cfg(not(feature = "rocksdb"))]
+        let _ = enabled;
         Ok(())
     }
 

@@ -1031,6 +1031,16 @@ impl Store {
     /// Useful to call after a batch upload or another similar operation.
     ///
     /// <div class="warning">Can take hours on huge databases.</div>
+    /// Switches RocksDB's background compactions on or off (newsgraph
+    /// patch, see `PATCHED.md`). Off, a run of bulk loads leaves its files
+    /// unmerged until [`Store::optimize`] merges them all at once, instead
+    /// of compactions rewriting the same data after every load. The
+    /// setting lasts until the store is closed.
+    #[cfg(all(not(target_family = "wasm"), feature = "rocksdb"))]
+    pub fn set_auto_compaction(&self, enabled: bool) -> Result<(), StorageError> {
+        self.storage.set_auto_compaction(enabled)
+    }
+
     #[cfg(all(not(target_family = "wasm"), feature = "rocksdb"))]
     pub fn optimize(&self) -> Result<(), StorageError> {
         self.storage.compact()

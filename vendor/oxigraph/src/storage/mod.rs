@@ -152,6 +152,16 @@ impl Storage {
         }
     }
 
+    /// newsgraph patch (PATCHED.md).
+    #[cfg(all(not(target_family = "wasm"), feature = "rocksdb"))]
+    pub fn set_auto_compaction(&self, enabled: bool) -> Result<(), StorageError> {
+        match &self.kind {
+            #[cfg(all(not(target_family = "wasm"), feature = "rocksdb"))]
+            StorageKind::RocksDb(storage) => storage.set_auto_compaction(enabled),
+            StorageKind::Memory(_) => Ok(()),
+        }
+    }
+
     #[cfg(all(not(target_family = "wasm"), feature = "rocksdb"))]
     pub fn compact(&self) -> Result<(), StorageError> {
         match &self.kind {

@@ -378,6 +378,11 @@ impl RocksDbStorage {
         self.db.flush()
     }
 
+    /// newsgraph patch (PATCHED.md).
+    pub fn set_auto_compaction(&self, enabled: bool) -> Result<(), StorageError> {
+        self.db.set_auto_compaction(enabled)
+    }
+
     pub fn compact(&self) -> Result<(), StorageError> {
         self.db.compact(&self.default_cf)?;
         self.db.compact(&self.gspo_cf)?;

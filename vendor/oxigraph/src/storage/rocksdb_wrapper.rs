@@ -336,6 +336,12 @@ impl Db {
                 options,
                 available_parallelism()?.get().try_into().unwrap(),
             );
+            // newsgraph patch: a manual compaction (`Store::optimize`) is
+            // split over the cores instead of running on one (PATCHED.md).
+            rocksdb_options_set_max_subcompactions(
+                options,
+                available_parallelism()?.get().try_into().unwrap(),
+            );
             if let Some(max_open_files) = db_options.max_open_files {
                 rocksdb_options_set_max_open_files(options, max_open_files);
             } else if let Some(available_fd) = available_file_descriptors()? {
@@ -573,6 +579,31 @@ impl Db {
                 value.len(),
             ))
         }?;
+        Ok(())
+    }
+
+    /// newsgraph patch: switch RocksDB's background compactions on or off
+    /// for every column family (`disable_auto_compactions`, a mutable
+    /// option; not persisted: a reopened store has them on). See PATCHED.md.
+    pub fn set_auto_compaction(&self, enabled: bool) -> Result<(), StorageError> {
+        let DbKind::ReadWrite(db) = &self.inner else {
+            return Ok(());
+        };
+        let key = c"disable_auto_compactions";
+        let value = if enabled { c"false" } else { c"true" };
+        let keys = [key.as_ptr()];
+        let values = [value.as_ptr()];
+        for cf_handle in &db.cf_handles {
+            unsafe {
+                ffi_result!(rocksdb_set_options_cf(
+                    db.db,
+                    *cf_handle,
+                    1,
+                    keys.as_ptr(),
+                    values.as_ptr(),
+                ))
+            }?;
+        }
         Ok(())
     }
 
