@@ -11,34 +11,110 @@ use crate::model::{Sentence, Shape, Span, Token, Tokens};
 pub fn tokenize(text: &str) -> Tokens {
     let mut out = Tokens::default();
     let mut line_start = 0;
-    for (line_no, raw) in text.split('\n').enumerate() {
+    let mut seen_text = false;
+    for raw in text.split('\n') {
         let line_span = trim_span(text, Span::new(line_start, line_start + raw.len()));
         line_start += raw.len() + 1;
-        out.lines.push(line_span);
-        if line_span.is_empty() {
-            continue;
-        }
-        let line = line_span.text(text);
-        for b in sentencex::get_sentence_boundaries("en", line) {
-            let span = trim_span(
-                text,
-                Span::new(line_span.start + b.start_byte, line_span.start + b.end_byte),
-            );
-            if span.is_empty() {
-                continue;
-            }
-            let first = out.tokens.len();
-            tokens_in(text, span, &mut out.tokens);
-            if out.tokens.len() > first {
-                out.sentences.push(Sentence {
-                    span,
-                    tokens: first..out.tokens.len(),
-                    line: line_no,
-                });
+        // The text's first line may be a headline run into the story's
+        // first sentence by a hyphen: two lines.
+        let glue = if seen_text || line_span.is_empty() {
+            None
+        } else {
+            headline_glue(line_span.text(text))
+        };
+        seen_text |= !line_span.is_empty();
+        let pieces = match glue {
+            Some(k) => vec![
+                Span::new(line_span.start, line_span.start + k),
+                Span::new(line_span.start + k + 1, line_span.end),
+            ],
+            None => vec![line_span],
+        };
+        for line_span in pieces {
+            let line_no = out.lines.len();
+            out.lines.push(line_span);
+            if !line_span.is_empty() {
+                sentences_in(text, line_span, line_no, &mut out);
             }
         }
     }
     out
+}
+
+/// Split one line into sentences and tokens, appending to `out`.
+fn sentences_in(text: &str, line_span: Span, line_no: usize, out: &mut Tokens) {
+    let line = line_span.text(text);
+    for b in sentencex::get_sentence_boundaries("en", line) {
+        let span = trim_span(
+            text,
+            Span::new(line_span.start + b.start_byte, line_span.start + b.end_byte),
+        );
+        if span.is_empty() {
+            continue;
+        }
+        let first = out.tokens.len();
+        tokens_in(text, span, &mut out.tokens);
+        if out.tokens.len() > first {
+            out.sentences.push(Sentence {
+                span,
+                tokens: first..out.tokens.len(),
+                line: line_no,
+            });
+        }
+    }
+}
+
+/// Words of a headline that title case leaves in lower case.
+const TITLE_CASE_SMALL_WORDS: [&str; 16] = [
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs",
+    "with",
+];
+
+/// Where a headline in title case runs into the first sentence of the
+/// story through a hyphen ("Storm Floods Coastal Towns-Rescue teams
+/// reached…", as some feeds join them): the byte offset of that hyphen in
+/// `line`. Before it, at least three words, every one capitalized but
+/// title case's small words; after it, a capitalized word opening a
+/// sentence of at least five words. Of several such hyphens, the first
+/// after which a lower-case word (not a small word) comes before the next:
+/// a hyphened name in the headline ("Leader Kim Jong-Un Meets Moon-The two
+/// leaders…") is followed by more title case.
+fn headline_glue(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let candidates: Vec<usize> = line
+        .match_indices('-')
+        .map(|(k, _)| k)
+        .filter(|&k| {
+            let before = line[..k].chars().next_back();
+            let after = line[k + 1..].chars().next();
+            before.is_some_and(|c| c.is_alphanumeric() || ")'\"’”?!".contains(c))
+                && after.is_some_and(|c| c.is_uppercase() || "\"“‘".contains(c))
+                && k > 0
+                && bytes[k - 1] != b' '
+        })
+        .filter(|&k| {
+            let left: Vec<&str> = line[..k].split_whitespace().collect();
+            let title_case = left.iter().all(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                w.is_empty()
+                    || !w.starts_with(char::is_lowercase)
+                    || TITLE_CASE_SMALL_WORDS.contains(&w)
+            });
+            let right: Vec<&str> = line[k + 1..].split_whitespace().collect();
+            let lower = right
+                .iter()
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .count();
+            left.len() >= 3 && title_case && right.len() >= 5 && lower >= 2
+        })
+        .collect();
+    candidates.iter().enumerate().find_map(|(i, &k)| {
+        let until = candidates.get(i + 1).copied().unwrap_or(line.len());
+        line[k + 1..until]
+            .split_whitespace()
+            .any(|w| w.starts_with(char::is_lowercase) && !TITLE_CASE_SMALL_WORDS.contains(&w))
+            .then_some(k)
+    })
 }
 
 fn trim_span(text: &str, span: Span) -> Span {
@@ -260,6 +336,48 @@ mod tests {
         );
         assert_eq!(t.sentences[2].line, 1);
         assert_eq!(t.sentences[3].line, 3);
+    }
+
+    #[test]
+    fn a_headline_run_into_the_first_sentence_is_its_own_line() {
+        let sentences = |text: &str| -> Vec<String> {
+            let t = tokenize(text);
+            t.sentences
+                .iter()
+                .map(|s| format!("{}|{}", s.line, s.span.text(text)))
+                .collect()
+        };
+        assert_eq!(
+            sentences(
+                "Storm Floods Coastal Towns-Rescue teams reached the villages on Monday.\nMore."
+            ),
+            [
+                "0|Storm Floods Coastal Towns",
+                "1|Rescue teams reached the villages on Monday.",
+                "2|More."
+            ]
+        );
+        // A hyphened name in the headline stays whole.
+        assert_eq!(
+            sentences("Leader Lee Jae-Won Meets Mayor of Lyon-The two men talked for an hour."),
+            [
+                "0|Leader Lee Jae-Won Meets Mayor of Lyon",
+                "1|The two men talked for an hour."
+            ]
+        );
+        // No sentence after the hyphen, a headline not in title case, or a
+        // hyphen after the first line: one line.
+        for text in [
+            "Talks With Coca-Cola Executives Stall After Walkout",
+            "Internal memos show Acme-Beta merger talks went on for weeks and more",
+            "A Headline Here\nRivers Rise Across the Region-Crews were sent to the dams today.",
+        ] {
+            assert_eq!(
+                tokenize(text).lines.len(),
+                text.split('\n').count(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
