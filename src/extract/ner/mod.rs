@@ -26,7 +26,7 @@ pub(crate) use combine::combine;
 
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token, Tokens};
-use crate::resources::words::ner::{CREDIT_PREFIXES, ORG_HEADS, PLACE_HEADS};
+use crate::resources::words::ner::{CAPTION_MARKERS, CREDIT_PREFIXES, ORG_HEADS, PLACE_HEADS};
 use crate::resources::Lexicon;
 use std::ops::Range;
 
@@ -197,9 +197,11 @@ pub enum NerMode {
 
 /// Datelines: a line that opens with a place in capitals and a dash or an
 /// agency in parentheses ("BRUSSELS —", "SINGAPORE (Reuters) -", "NEW
-/// YORK:") names where the story was filed. The place becomes a place
-/// mention (a country where the gazetteer says so), whatever the rules or
-/// the tagger made of it.
+/// YORK:"), maybe with its region or country after a comma ("IRBIL, IRAQ
+/// —", "WASHINGTON, D.C. —"), names where the story was filed. The place
+/// becomes a place mention (a country where the gazetteer says so), and so
+/// does the region, whatever the rules or the tagger made of them. A
+/// caption's or a clip's marker ("FILE -", "WATCH:") is no place.
 pub(crate) fn datelines(
     text: &str,
     toks: &Tokens,
@@ -207,64 +209,101 @@ pub(crate) fn datelines(
     mut rec: Recognized,
 ) -> Recognized {
     let tokens = &toks.tokens;
-    for line in &toks.lines {
-        let first = tokens.partition_point(|t| t.span.start < line.start);
-        let caps = tokens[first..]
+    // Words in capitals from token `from` on, within `line`: at most
+    // three, dots allowed where `dots` ("D.C.").
+    let caps_from = |from: usize, line: Span, dots: bool| -> usize {
+        let n = tokens[from.min(tokens.len())..]
             .iter()
             .take(4)
             .take_while(|t| {
                 t.span.end <= line.end
                     && t.shape == Shape::Upper
-                    && t.lower.chars().all(char::is_alphabetic)
+                    && t.lower
+                        .chars()
+                        .all(|c| c.is_alphabetic() || dots && c == '.')
                     && t.lower.len() >= 2
             })
             .count();
+        if n > 3 {
+            0
+        } else {
+            n
+        }
+    };
+    for &line in &toks.lines {
+        let first = tokens.partition_point(|t| t.span.start < line.start);
+        let caps = caps_from(first, line, false);
+        if caps == 0 || CAPTION_MARKERS.contains(&tokens[first].lower) {
+            continue;
+        }
         let end = first + caps;
-        let marker = tokens.get(end).map_or("", |t| t.lower.as_str());
-        if caps == 0 || caps > 3 || !matches!(marker, "—" | "–" | "-" | "--" | "(" | ":") {
+        let mut parts: Vec<Range<usize>> = Vec::with_capacity(2);
+        parts.push(first..end);
+        let mut marker_at = end;
+        if tokens.get(end).is_some_and(|t| t.lower == ",") {
+            let region = caps_from(end + 1, line, true);
+            if region > 0 {
+                parts.push(end + 1..end + 1 + region);
+                marker_at = end + 1 + region;
+            }
+        }
+        let marker = tokens.get(marker_at).map_or("", |t| t.lower.as_str());
+        if !matches!(marker, "—" | "–" | "-" | "--" | "(" | ":") {
             continue;
         }
         // Not a headline in capitals: words follow the marker on the line.
-        if tokens.get(end + 1).is_none_or(|t| t.span.start >= line.end) {
+        if tokens
+            .get(marker_at + 1)
+            .is_none_or(|t| t.span.start >= line.end)
+        {
             continue;
         }
-        let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
-        let titled: String = span
-            .text(text)
-            .split(' ')
-            .map(|w| {
-                let mut c = w.chars();
-                c.next().map_or_else(String::new, |f| {
-                    f.to_uppercase()
-                        .chain(c.flat_map(char::to_lowercase))
-                        .collect()
+        for part in parts {
+            let kind = dateline_kind(text, tokens, lex, part.clone());
+            let overlapping: Vec<usize> = (0..rec.mentions.len())
+                .filter(|&k| {
+                    rec.mentions[k].first_token < part.end && rec.mentions[k].end_token > part.start
                 })
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        let kind = lex
-            .gazetteer_matches(&titled)
-            .into_iter()
-            .find(|m| m.start == 0 && m.end == titled.len())
-            .map(|m| lex.gazetteer[m.entry].kind)
-            .filter(|k| *k == EntityType::Country)
-            .unwrap_or(EntityType::Place);
-        let overlapping: Vec<usize> = (0..rec.mentions.len())
-            .filter(|&k| rec.mentions[k].first_token < end && rec.mentions[k].end_token > first)
-            .collect();
-        for &k in overlapping.iter().rev() {
-            rec.mentions.remove(k);
-            rec.qualifiers.remove(k);
+                .collect();
+            for &k in overlapping.iter().rev() {
+                rec.mentions.remove(k);
+                rec.qualifiers.remove(k);
+            }
+            rec.push(
+                tokens,
+                part,
+                kind,
+                Evidence::Pattern("dateline"),
+                Qualifiers::default(),
+            );
         }
-        rec.push(
-            tokens,
-            first..end,
-            kind,
-            Evidence::Pattern("dateline"),
-            Qualifiers::default(),
-        );
     }
     in_text_order(rec)
+}
+
+/// A dateline's place in capitals is a country where the gazetteer has
+/// its words (in title case) as a country, else a place.
+fn dateline_kind(text: &str, tokens: &[Token], lex: &Lexicon, part: Range<usize>) -> EntityType {
+    let span = Span::new(tokens[part.start].span.start, tokens[part.end - 1].span.end);
+    let titled: String = span
+        .text(text)
+        .split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or_else(String::new, |f| {
+                f.to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    lex.gazetteer_matches(&titled)
+        .into_iter()
+        .find(|m| m.start == 0 && m.end == titled.len())
+        .map(|m| lex.gazetteer[m.entry].kind)
+        .filter(|k| *k == EntityType::Country)
+        .unwrap_or(EntityType::Place)
 }
 
 #[cfg(test)]

@@ -65,3 +65,8 @@ crate::word_list!(
     "ner/party_labels.txt",
     "Party labels before a title or a name, each with its party's gazetteer name (\"democrat\" for the Democratic Party)."
 );
+crate::word_list!(
+    CAPTION_MARKERS,
+    "ner/caption_markers.txt",
+    "Words in capitals that open a photo caption or a clip, lowercased (\"file\", \"watch\"): no dateline."
+);
