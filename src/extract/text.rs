@@ -64,41 +64,45 @@ fn sentences_in(text: &str, line_span: Span, line_no: usize, out: &mut Tokens) {
     }
 }
 
-/// Words of a headline that title case leaves in lower case.
-const TITLE_CASE_SMALL_WORDS: [&str; 16] = [
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs",
-    "with",
+/// Words title case leaves in lower case: articles, conjunctions,
+/// prepositions, and the particles of names ("al Shabaab").
+const TITLE_CASE_SMALL_WORDS: [&str; 46] = [
+    "a", "about", "after", "against", "al", "amid", "among", "an", "and", "as", "at", "before",
+    "between", "bin", "but", "by", "de", "during", "el", "for", "from", "in", "into", "nor", "of",
+    "off", "on", "onto", "or", "out", "over", "per", "so", "than", "the", "through", "to",
+    "toward", "towards", "up", "upon", "via", "vs", "with", "without", "yet",
 ];
+
+fn is_small_word(w: &str) -> bool {
+    TITLE_CASE_SMALL_WORDS.contains(&w)
+}
 
 /// Where a headline in title case runs into the first sentence of the
 /// story through a hyphen ("Storm Floods Coastal Towns-Rescue teams
 /// reached…", as some feeds join them): the byte offset of that hyphen in
 /// `line`. Before it, at least three words, every one capitalized but
-/// title case's small words; after it, a capitalized word opening a
+/// title case's small words; after it (a space may stand before the
+/// hyphen, none after), a capitalized word opening a
 /// sentence of at least five words. Of several such hyphens, the first
 /// after which a lower-case word (not a small word) comes before the next:
 /// a hyphened name in the headline ("Leader Kim Jong-Un Meets Moon-The two
 /// leaders…") is followed by more title case.
 fn headline_glue(line: &str) -> Option<usize> {
-    let bytes = line.as_bytes();
     let candidates: Vec<usize> = line
         .match_indices('-')
         .map(|(k, _)| k)
         .filter(|&k| {
             let before = line[..k].chars().next_back();
             let after = line[k + 1..].chars().next();
-            before.is_some_and(|c| c.is_alphanumeric() || ")'\"’”?!".contains(c))
+            // "Towns-Rescue", or "Towns -Rescue" (the hyphen joins what follows).
+            before.is_some_and(|c| c.is_alphanumeric() || ")'\"’”?! ".contains(c))
                 && after.is_some_and(|c| c.is_uppercase() || "\"“‘".contains(c))
-                && k > 0
-                && bytes[k - 1] != b' '
         })
         .filter(|&k| {
             let left: Vec<&str> = line[..k].split_whitespace().collect();
             let title_case = left.iter().all(|w| {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                w.is_empty()
-                    || !w.starts_with(char::is_lowercase)
-                    || TITLE_CASE_SMALL_WORDS.contains(&w)
+                w.is_empty() || !w.starts_with(char::is_lowercase) || is_small_word(w)
             });
             let right: Vec<&str> = line[k + 1..].split_whitespace().collect();
             let lower = right
@@ -112,7 +116,7 @@ fn headline_glue(line: &str) -> Option<usize> {
         let until = candidates.get(i + 1).copied().unwrap_or(line.len());
         line[k + 1..until]
             .split_whitespace()
-            .any(|w| w.starts_with(char::is_lowercase) && !TITLE_CASE_SMALL_WORDS.contains(&w))
+            .any(|w| w.starts_with(char::is_lowercase) && !is_small_word(w))
             .then_some(k)
     })
 }
@@ -365,9 +369,19 @@ mod tests {
                 "1|The two men talked for an hour."
             ]
         );
+        assert_eq!(
+            sentences(
+                "Ministers Weigh Ban on Flights into Vik -VIK — The ministers met on Friday."
+            ),
+            [
+                "0|Ministers Weigh Ban on Flights into Vik",
+                "1|VIK — The ministers met on Friday."
+            ]
+        );
         // No sentence after the hyphen, a headline not in title case, or a
         // hyphen after the first line: one line.
         for text in [
+            "Police say Smith-Jones was arrested in the city on Monday.",
             "Talks With Coca-Cola Executives Stall After Walkout",
             "Internal memos show Acme-Beta merger talks went on for weeks and more",
             "A Headline Here\nRivers Rise Across the Region-Crews were sent to the dams today.",
