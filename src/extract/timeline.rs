@@ -15,7 +15,7 @@
 use crate::extract::clause::{clause, relative_clause_end};
 use crate::extract::events::EventMention;
 use crate::model::PartialDate;
-use crate::model::{Event, Modality, Role, Timex, Tokens};
+use crate::model::{Event, Modality, Role, Span, Timex, Tokens};
 use crate::resources::words::events::{
     BARE_FORM_GOVERNORS, DATE_NOT_MODIFIER, DATING_BOUNDARIES, PREPOSITIONS,
 };
@@ -124,6 +124,7 @@ pub fn build(
     };
     let mut events: Vec<(Event, bool)> = Vec::new(); // (event, date is explicit)
     let mut own_time: Vec<bool> = Vec::new(); // a time expression of its own clause dates it
+    let in_headline: Vec<bool> = mentions.iter().map(|m| m.headline).collect();
     for m in &mentions {
         let mut ev = m.event.clone();
         let sent = &toks.sentences[ev.sentence];
@@ -196,7 +197,11 @@ pub fn build(
     // The clusters of each type, in order: a mention looks at its own type's
     // only (a long text has thousands of clusters in the window).
     let mut by_kind: HashMap<String, Vec<usize>> = HashMap::new();
-    'next: for ((ev, explicit), own) in events.into_iter().zip(own_time) {
+    // Whether each cluster's trigger is a headline's word.
+    let mut headline_trigger: Vec<bool> = Vec::new();
+    'next: for (((ev, explicit), own), headline) in
+        events.into_iter().zip(own_time).zip(in_headline)
+    {
         if ev.kind_info().happening && ev.modality == Modality::Asserted {
             // The compatible event with most mentions (the most recent on a
             // tie); a mention naming nobody only joins an event mentioned
@@ -236,18 +241,24 @@ pub fn build(
                         c.participants.push(p.clone());
                     }
                 }
+                // The mention that dates the event is its trigger, and so
+                // is the story's first over the headline's: the sentence
+                // that tells the event holds its details and its order.
+                let mut promote = headline_trigger[ci] && !headline;
                 if c.date.is_none() || (!*c_explicit && explicit) {
                     c.date = ev.date.or(c.date);
-                    // The mention that dates the event is its trigger.
-                    if explicit {
-                        c.coreferent.retain(|s| *s != ev.trigger);
-                        c.coreferent.push(c.trigger);
-                        c.trigger = ev.trigger;
-                    }
+                    promote |= explicit;
                 } else if let (Some(a), Some(b)) = (c.date, ev.date) {
                     if b.day.is_some() && a.day.is_none() && within(b, a) {
                         c.date = Some(b);
                     }
+                }
+                if promote {
+                    c.coreferent.retain(|s| *s != ev.trigger);
+                    c.coreferent.push(c.trigger);
+                    c.trigger = ev.trigger;
+                    c.sentence = ev.sentence;
+                    headline_trigger[ci] = headline;
                 }
                 *c_explicit |= explicit;
                 timed[ci] |= own;
@@ -255,6 +266,7 @@ pub fn build(
             }
         }
         last_sentence.push(ev.sentence);
+        headline_trigger.push(headline);
         timed.push(own);
         by_kind
             .entry(ev.kind.clone())
@@ -269,7 +281,7 @@ pub fn build(
     // event, general verbs included.
     let aspects = aspects(toks, &mentions);
     let mut cues = textual_order(toks, &events);
-    cues.extend(tense_order(&events, &aspects));
+    cues.extend(tense_order(toks, &events, &aspects));
     // A general verb stays where the text says who did it, when, or what
     // came before or after an event that stays.
     let mut keep: Vec<bool> = events
@@ -385,36 +397,47 @@ fn aspects(toks: &Tokens, mentions: &[EventMention]) -> HashMap<usize, Aspect> {
 /// settled"); a simple past or a present perfect before what is planned
 /// after it ("the firm won a contract to build ships", "Acme has won a
 /// contract to supply jets").
-fn tense_order(events: &[Event], aspects: &HashMap<usize, Aspect>) -> Vec<(usize, usize)> {
-    let aspect = |e: &Event| {
-        aspects
-            .get(&e.trigger.start)
-            .copied()
-            .unwrap_or(Aspect::Other)
-    };
-    // Pairs inside a sentence only: the events grouped by sentence first
-    // (over all pairs of a long text's events it was quadratic).
-    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+fn tense_order(
+    toks: &Tokens,
+    events: &[Event],
+    aspects: &HashMap<usize, Aspect>,
+) -> Vec<(usize, usize)> {
+    let aspect = |s: Span| aspects.get(&s.start).copied().unwrap_or(Aspect::Other);
+    // Pairs inside a sentence only: each mention of each event (an event
+    // told in the headline and again in the story is ordered where the
+    // story tells it), grouped by sentence first (over all pairs of a long
+    // text's events it was quadratic).
+    let mut by_sentence: HashMap<usize, Vec<(usize, Span)>> = HashMap::new();
     for (k, e) in events.iter().enumerate() {
-        by_sentence.entry(e.sentence).or_default().push(k);
+        by_sentence
+            .entry(e.sentence)
+            .or_default()
+            .push((k, e.trigger));
+        for &s in &e.coreferent {
+            let si = toks
+                .sentences
+                .partition_point(|x| x.span.end <= s.start)
+                .min(toks.sentences.len().saturating_sub(1));
+            by_sentence.entry(si).or_default().push((k, s));
+        }
     }
-    let mut groups: Vec<Vec<usize>> = by_sentence.into_values().collect();
-    groups.sort_unstable();
+    let mut groups: Vec<Vec<(usize, Span)>> = by_sentence.into_values().collect();
+    groups.sort_unstable_by_key(|g| g.first().map(|(_, s)| s.start));
     let mut out = Vec::new();
     for group in &groups {
-        for (a, b) in group
-            .iter()
-            .flat_map(|&a| group.iter().map(move |&b| (a, b)))
-        {
-            let (ea, eb) = (&events[a], &events[b]);
+        for (&(a, sa), &(b, sb)) in group.iter().flat_map(|x| group.iter().map(move |y| (x, y))) {
             if a == b {
                 continue;
             }
-            let a_first = ea.trigger.start < eb.trigger.start;
-            let ordered = match (aspect(ea), aspect(eb)) {
+            let a_first = sa.start < sb.start;
+            let ordered = match (aspect(sa), aspect(sb)) {
                 (Aspect::PastPerfect, Aspect::Simple) => true,
                 (Aspect::PresentPerfect, Aspect::Simple) => !a_first,
-                (Aspect::Simple | Aspect::PresentPerfect, Aspect::Planned) => a_first,
+                // What a meeting is held to do ("met on Monday in Oslo to
+                // discuss the contract") is done at it, not after it.
+                (Aspect::Simple | Aspect::PresentPerfect, Aspect::Planned) => {
+                    a_first && !events[a].kind_info().symmetric
+                }
                 _ => false,
             };
             if ordered {
@@ -422,6 +445,8 @@ fn tense_order(events: &[Event], aspects: &HashMap<usize, Aspect>) -> Vec<(usize
             }
         }
     }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -52,6 +52,9 @@ pub struct EventMention {
     pub len: usize,
     pub pos: Pos,
     pub tense: String,
+    /// In a headline (a line in title case, or one without a verb's
+    /// sentence end).
+    pub headline: bool,
 }
 
 /// A trigger in its sentence, as the rules around it see it.
@@ -337,6 +340,7 @@ impl EventMention {
             len: site.len,
             pos: site.trig.pos,
             tense: site.trig.tense.clone(),
+            headline: sc.headline,
         }
     }
 }

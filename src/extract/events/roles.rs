@@ -91,6 +91,13 @@ pub(super) fn actors(
             .collect::<Vec<_>>()
     };
     let mut subject = subject_group(tokens, &actors(&left), r.start);
+    // "The board fired Orrin on Friday, Lisa Monk said": a name right
+    // before a verb trigger is its subject, not the clause's first name.
+    if trig.pos == Pos::Verb && trig.tense != "ing" {
+        if let Some((group, _)) = adjacent_group(site, cl_start, &|_| false) {
+            subject = group;
+        }
+    }
     // "Abe confirmed the engineers had been killed": another subject
     // stands between the name and a verb trigger.
     if trig.pos == Pos::Verb
@@ -157,32 +164,49 @@ fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
 /// patient of a passive ("Smith was promoted"). Nothing further away: a
 /// general verb says nothing of who else took part.
 pub(super) fn adjacent_subject(site: &Site, cl_start: usize, lex: &Lexicon) -> Vec<Participant> {
+    // "Acme wants to buy", "Doe agreed to step down": the subject of the
+    // verb before "to" does the second one too.
+    let verb = |t: &Token| {
+        lex.triggers
+            .get(&t.lower)
+            .is_some_and(|r| r.iter().any(|t| t.pos == Pos::Verb))
+    };
+    let mut out = Vec::new();
+    if let Some((group, passive)) = adjacent_group(site, cl_start, &verb) {
+        add(
+            &mut out,
+            &group,
+            if passive { Role::Patient } else { Role::Agent },
+        );
+    }
+    out
+}
+
+/// The actor, or coordinated actors, right before the trigger, with only
+/// auxiliaries, negation and adverbs between (or a verb, as `verb` tells,
+/// and "to"), and whether a form of "be" between makes the trigger a
+/// passive. None where a preposition governs them or they possess what
+/// follows ("the Kremlin's emissary arrived", "talks with Russia ended").
+fn adjacent_group(
+    site: &Site,
+    cl_start: usize,
+    verb: &dyn Fn(&Token) -> bool,
+) -> Option<(Vec<Placed>, bool)> {
     let Site {
         tokens, i, names, ..
     } = *site;
-    let Some(last) = names
+    let last = names
         .iter()
-        .rposition(|p| p.end <= i && p.first >= cl_start && p.kind != EntityType::Place)
-    else {
-        return Vec::new();
-    };
+        .rposition(|p| p.end <= i && p.first >= cl_start && p.kind != EntityType::Place)?;
     let between = &tokens[names[last].end..i];
     let in_group =
         |t: &Token| VERB_GROUP.contains(&t.lower) || t.lower.len() > 4 && t.lower.ends_with("ly");
-    // "Acme wants to buy", "Doe agreed to step down": the subject of the
-    // verb before "to" does the second one too.
     let controlled = |b: &[Token]| match b {
-        [head @ .., verb, to] if to.lower == "to" => {
-            head.iter().all(in_group)
-                && lex
-                    .triggers
-                    .get(&verb.lower)
-                    .is_some_and(|r| r.iter().any(|t| t.pos == Pos::Verb))
-        }
+        [head @ .., v, to] if to.lower == "to" => head.iter().all(in_group) && verb(v),
         _ => false,
     };
     if !between.iter().all(in_group) && !controlled(between) {
-        return Vec::new();
+        return None;
     }
     let passive = site.trig.tense == "past"
         && between.iter().any(|t| {
@@ -198,20 +222,12 @@ pub(super) fn adjacent_subject(site: &Site, cl_start: usize, lex: &Lexicon) -> V
         group.push(names[k]);
     }
     group.reverse();
-    // "the Kremlin's emissary arrived", "talks with Russia ended": a
-    // possessor or the object of a preposition is no subject.
     if group[0].first > site.sent.start && PREPOSITIONS.contains(&tokens[group[0].first - 1].lower)
         || tokens.get(names[last].end).is_some_and(|t| t.lower == "'s")
     {
-        return Vec::new();
+        return None;
     }
-    let mut out = Vec::new();
-    add(
-        &mut out,
-        &group,
-        if passive { Role::Patient } else { Role::Agent },
-    );
-    out
+    Some((group, passive))
 }
 
 /// Roles around a verb trigger: subject and object, actives and passives.
