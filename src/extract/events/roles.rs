@@ -98,6 +98,11 @@ pub(super) fn actors(
             subject = group;
         }
     }
+    if subject.is_empty() && trig.pos == Pos::Verb && trig.tense != "ing" {
+        if let Some(p) = relative_antecedent(tokens, r.start, i, names) {
+            subject = vec![p];
+        }
+    }
     // "Abe confirmed the engineers had been killed": another subject
     // stands between the name and a verb trigger.
     if trig.pos == Pos::Verb
@@ -123,6 +128,37 @@ pub(super) fn actors(
     } else {
         noun_roles(site, cl_start, &subject, &object)
     }
+}
+
+/// "Ana Costa, who leads the party, met Piet Vermeer": a relative clause
+/// between commas stands between the subject and the verb at `i` (the
+/// verb's clause opens inside it); the subject is the name before ", who".
+/// Only auxiliaries and adverbs may stand between the closing comma and the
+/// verb, and no other comma inside the relative clause.
+fn relative_antecedent(
+    tokens: &[Token],
+    sent_start: usize,
+    i: usize,
+    names: &[Placed],
+) -> Option<Placed> {
+    let close = (sent_start..i).rev().find(|&k| tokens[k].lower == ",")?;
+    if !tokens[close + 1..i]
+        .iter()
+        .all(|t| VERB_GROUP.contains(&t.lower) || t.lower.len() > 4 && t.lower.ends_with("ly"))
+    {
+        return None;
+    }
+    let k = (sent_start + 2..close)
+        .rev()
+        .take_while(|&k| tokens[k].lower != ",")
+        .find(|&k| matches!(tokens[k].lower.as_str(), "who" | "which"))?;
+    if tokens[k - 1].lower != "," {
+        return None;
+    }
+    names
+        .iter()
+        .copied()
+        .find(|p| p.end == k - 1 && p.kind != EntityType::Place)
 }
 
 /// Between a name ending at token `from` and a verb trigger at `to`, a
