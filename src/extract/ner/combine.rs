@@ -101,7 +101,11 @@ pub(crate) fn combine(
         // Leading "the", trailing possessives and lowercase words stay out of the name.
         let mut s = c.start;
         let mut e = c.end;
-        while s < e && (tokens[s].lower == "the" || !is_cap(&tokens[s])) {
+        while s < e
+            && (tokens[s].lower == "the"
+                || !is_cap(&tokens[s])
+                || e - s > 1 && super::is_hyphen_modifier(text, &tokens[s]))
+        {
             s += 1;
         }
         while e > s && !is_cap(&tokens[e - 1]) {

@@ -83,6 +83,20 @@ fn is_cap(t: &Token) -> bool {
     matches!(t.shape, Shape::Capitalized | Shape::Upper | Shape::Mixed)
 }
 
+/// A capitalized word hyphened to a lowercase one ("Paris-based",
+/// "ChatGPT-maker", "Iran-backed"): before a name, a modifier, not part of
+/// it.
+pub(crate) fn is_hyphen_modifier(text: &str, t: &Token) -> bool {
+    t.span
+        .text(text)
+        .rsplit_once('-')
+        .is_some_and(|(head, tail)| {
+            head.starts_with(char::is_uppercase)
+                && tail.chars().count() >= 2
+                && tail.chars().all(char::is_lowercase)
+        })
+}
+
 /// A line written as a headline: most of its words capitalized, no final period.
 pub(crate) fn is_headline(text: &str, tokens: &[Token]) -> bool {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.shape != Shape::Punct).collect();

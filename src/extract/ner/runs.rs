@@ -1,7 +1,9 @@
 //! Capitalized runs: finding them in each sentence, cutting them at
 //! gazetteer names, demonyms and titles, and classifying the chunks left.
 
-use super::{is_cap, is_headline, is_numbered_name, title_at, Qualifiers, Recognized};
+use super::{
+    is_cap, is_headline, is_hyphen_modifier, is_numbered_name, title_at, Qualifiers, Recognized,
+};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
 use crate::resources::words::ner::{
@@ -387,10 +389,11 @@ fn classify_chunk(
         prefix,
         titled,
     } = chunk;
-    // Trim connectors at the edges.
+    // Trim connectors at the edges, and a modifier before the name
+    // ("Paris-based Veltra Group").
     let mut s = start;
     let mut e = end;
-    while s < e && !is_cap(&tokens[s]) {
+    while s < e && (!is_cap(&tokens[s]) || e - s > 1 && is_hyphen_modifier(text, &tokens[s])) {
         s += 1;
     }
     while e > s && !is_cap(&tokens[e - 1]) {
