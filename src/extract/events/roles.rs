@@ -342,15 +342,23 @@ fn noun_roles(
             }
             add(&mut participants, object, Role::Participant);
         }
+        // "the attack on Y", "a probe into Y": the patient; "the talks of
+        // X", "the resignation of X": who took part. What "against", "on"
+        // or "over" names besides is what the event is about or against
+        // ("a protest against X", "talks on Iran"), not who took part.
         "of" | "into" | "against" | "on" | "over" => {
-            let role = if info.symmetric {
-                Role::Participant
-            } else if info.has_patient {
-                Role::Patient
+            let role = if info.has_patient {
+                Some(Role::Patient)
+            } else if next_word != "of" {
+                None
+            } else if info.symmetric {
+                Some(Role::Participant)
             } else {
-                Role::Agent
+                Some(Role::Agent)
             };
-            add(&mut participants, &object[..object.len().min(1)], role);
+            if let Some(role) = role {
+                add(&mut participants, &object[..object.len().min(1)], role);
+            }
         }
         "by" => add(
             &mut participants,
