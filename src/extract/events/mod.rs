@@ -261,6 +261,9 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
         Some(Sense::Kind(kind)) => {
             retyped = Trigger {
                 kind: kind.to_string(),
+                // A general verb read as a typed event ("returned to
+                // Lisbon": Travel) takes its participants like one.
+                generic: trig.generic && kind == "Other",
                 ..trig.clone()
             };
             &retyped

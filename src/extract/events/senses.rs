@@ -4,11 +4,12 @@
 //! and trigger words modifying a noun ("the election campaign").
 
 use super::Site;
-use crate::model::{Shape, Token};
+use crate::model::{EntityType, Shape, Token};
 use crate::resources::words::events::{
     ADJECTIVAL_PARTICIPLES, ARMED, BOMB_VERB_CONTEXT, CLASH_NOUN_CONTEXT, FIRE_OPENERS,
-    GERUND_MODIFIED, LABOUR_STRIKE, NOUN_MODIFIED, OBLIGATIONS, PARTICIPLE_VERB_CONTEXT,
-    PREPOSITIONS, PROCESS_MEETINGS, PROJECTILES, STRIKE_IDIOMS, VERBAL_ATTACK, VERB_CONTEXT,
+    GERUND_MODIFIED, LABOUR_STRIKE, MOTION_VERBS, NOUN_MODIFIED, OBLIGATIONS,
+    PARTICIPLE_VERB_CONTEXT, PREPOSITIONS, PROCESS_MEETINGS, PROJECTILES, STRIKE_IDIOMS,
+    VERBAL_ATTACK, VERB_CONTEXT,
 };
 use crate::resources::Pos;
 
@@ -78,8 +79,32 @@ pub(super) fn other_sense(site: &Site) -> Option<Sense> {
             .then_some(Sense::NoEvent),
         "strike" if trig.pos == Pos::Verb => strike_verb(site),
         "strike" => strike_noun(site),
+        lemma if trig.generic && trig.pos == Pos::Verb => motion(site, lemma),
         _ => None,
     }
+}
+
+/// A general verb of motion to or into a named place ("returned to
+/// Lisbon", "crossed into Norland"), or with the place as its object
+/// ("entered Norland", "reached Oslo"): a journey.
+fn motion(site: &Site, lemma: &str) -> Option<Sense> {
+    let direct = MOTION_VERBS.contains(format!("{lemma}*").as_str());
+    if !direct && !MOTION_VERBS.contains(lemma) {
+        return None;
+    }
+    let mut k = site.i + site.len;
+    if matches!(site.word(k), "to" | "into") {
+        k += 1;
+    } else if !direct {
+        return None;
+    }
+    if site.word(k) == "the" {
+        k += 1;
+    }
+    site.names
+        .iter()
+        .any(|p| p.first == k && matches!(p.kind, EntityType::Place | EntityType::Country))
+        .then_some(Sense::Kind("Travel"))
 }
 
 /// Meeting a requirement: "meet the needs", "conditions the lender would have

@@ -157,3 +157,8 @@ crate::word_list!(ASPECT_VERBS, "events/aspect_verbs.txt", "Starts of verbs of a
 
 // Dating (`crate::extract::timeline`).
 crate::word_list!(DATE_NOT_MODIFIER, "events/date_not_modifier.txt", "Words after a date that show it pre-modifies no noun (\"2016 and\"), unlike \"the 2016 campaign\".");
+crate::word_list!(
+    MOTION_VERBS,
+    "events/motion_verbs.txt",
+    "Lemmas of general verbs of motion; a star marks those whose object can be the place reached (\"entered Norland\")."
+);
