@@ -78,10 +78,16 @@ fn unpack(entry: u32) -> (usize, f32) {
 /// feature: its 32-bit key, where its entries start, and how many there
 /// are. One probe usually touches one cache line, where a general hash map
 /// touches two; scoring is most of the parser's time.
+///
+/// A feature with weights for many classes (a tag, a frequent word: few
+/// features, but most of what a sentence looks up) keeps them as a dense
+/// row of every class's weight instead, added with vector instructions
+/// rather than one class at a time.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Weights {
     classes: usize,
-    /// `key << 32 | start << LEN_BITS | len`; `len == 0` marks a free slot.
+    /// `key << 32 | start << LEN_BITS | len`; `len == 0` marks a free slot,
+    /// `len == DENSE` a dense row (`start` is its number).
     slots: Vec<u64>,
     /// Slots minus one (their number is a power of two).
     mask: usize,
@@ -90,12 +96,26 @@ pub(crate) struct Weights {
     /// (class, bfloat16 weight) packed in 32 bits: half the memory of
     /// `(u8, f32)`, and the weights were bfloat16 on disk anyway.
     entries: Vec<u32>,
+    /// Dense rows: `blocks` blocks of `LANES` bfloat16 weights each, by
+    /// class (zero past the last class).
+    dense: Vec<[u16; LANES]>,
+    /// Blocks per dense row.
+    blocks: usize,
 }
 
 /// Bits of a slot holding its number of entries (at most one per class).
 const LEN_BITS: u32 = 7;
+/// The length marking a dense row.
+const DENSE: usize = (1 << LEN_BITS) - 1;
 /// The most classes a model may have.
-const MAX_CLASSES: usize = (1 << LEN_BITS) - 1;
+const MAX_CLASSES: usize = DENSE - 1;
+/// Classes per block of a dense row.
+const LANES: usize = 16;
+/// Blocks of the widest dense row.
+const MAX_BLOCKS: usize = MAX_CLASSES.div_ceil(LANES);
+/// A feature with weights for at least this many classes is a dense row:
+/// with fewer, adding its entries one by one is as fast.
+const DENSE_MIN: usize = 12;
 /// Features per scoring call handled without allocating.
 const STACK_FEATURES: usize = 160;
 
@@ -111,6 +131,8 @@ impl Weights {
             mask: size - 1,
             count: 0,
             entries: Vec::new(),
+            dense: Vec::new(),
+            blocks: classes.div_ceil(LANES),
         }
     }
 
@@ -119,40 +141,51 @@ impl Weights {
         (spread(key) >> 32) as usize & self.mask
     }
 
-    /// Add a feature whose entries are `entries[start..]`.
+    /// Add a feature whose entries are `entries[start..]` (a dense row
+    /// instead if there are many).
     fn insert(&mut self, key: u32, start: usize) -> Result<()> {
-        let len = self.entries.len() - start;
+        let mut len = self.entries.len() - start;
         if len == 0 {
             return Ok(());
         }
-        if start >= 1 << (32 - LEN_BITS) || len > MAX_CLASSES {
+        if len > self.classes {
+            return Err(bad("more weights than classes"));
+        }
+        let mut at = start;
+        if len >= DENSE_MIN {
+            at = self.dense.len() / self.blocks;
+            let mut row = vec![[0u16; LANES]; self.blocks];
+            for &entry in &self.entries[start..] {
+                let c = (entry >> 16) as usize;
+                row[c / LANES][c % LANES] = entry as u16;
+            }
+            self.entries.truncate(start);
+            self.dense.extend(row);
+            len = DENSE;
+        }
+        if at >= 1 << (32 - LEN_BITS) {
             return Err(bad("too many weights"));
         }
         let mut i = self.home(key);
-        while self.slots[i] & MAX_CLASSES as u64 != 0 {
+        while self.slots[i] & DENSE as u64 != 0 {
             if (self.slots[i] >> 32) as u32 == key {
                 return Err(bad("a feature stored twice"));
             }
             i = (i + 1) & self.mask;
         }
-        self.slots[i] = (u64::from(key) << 32) | ((start as u64) << LEN_BITS) | len as u64;
+        self.slots[i] = (u64::from(key) << 32) | ((at as u64) << LEN_BITS) | len as u64;
         self.count += 1;
         Ok(())
     }
 
-    /// The entries of feature `key`.
+    /// The slot of feature `key`, or 0.
     #[inline]
-    fn find(&self, key: u32) -> Option<(usize, usize)> {
+    fn find(&self, key: u32) -> u64 {
         let mut i = self.home(key);
         loop {
             let s = self.slots[i];
-            let len = (s & MAX_CLASSES as u64) as usize;
-            if len == 0 {
-                return None;
-            }
-            if (s >> 32) as u32 == key {
-                let start = ((s as u32) >> LEN_BITS) as usize;
-                return Some((start, start + len));
+            if s & DENSE as u64 == 0 || (s >> 32) as u32 == key {
+                return s;
             }
             i = (i + 1) & self.mask;
         }
@@ -160,9 +193,9 @@ impl Weights {
 
     /// Add the weights of `feats` into `scores` (one slot per class).
     ///
-    /// Scoring is most of the parser's time, nearly all of it waiting for
+    /// Scoring is most of the parser's time, much of it waiting for
     /// memory: the passes below load every feature's slot, then every
-    /// feature's first entry, in loops without branches, so that the
+    /// feature's first weight, in loops without branches, so that the
     /// processor has all the cache misses in flight at once instead of
     /// one after the other.
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
@@ -170,6 +203,7 @@ impl Weights {
         if self.count == 0 {
             return;
         }
+        let blocks = self.blocks;
         for chunk in feats.chunks(STACK_FEATURES) {
             let n = chunk.len();
             let mut keys = [0u32; STACK_FEATURES];
@@ -180,40 +214,55 @@ impl Weights {
             for (s, k) in slot.iter_mut().zip(&keys[..n]) {
                 *s = self.slots[self.home(*k)];
             }
-            let mut found = [(0usize, 0usize); STACK_FEATURES];
-            let mut m = 0;
-            for (s, &k) in slot[..n].iter().zip(&keys[..n]) {
-                let len = (s & MAX_CLASSES as u64) as usize;
-                let hit = if len == 0 {
-                    None
-                } else if (s >> 32) as u32 == k {
-                    let start = ((*s as u32) >> LEN_BITS) as usize;
-                    Some((start, start + len))
+            // Sparse features as entry ranges, dense ones as row numbers.
+            let mut sparse = [(0usize, 0usize); STACK_FEATURES];
+            let mut rows = [0usize; STACK_FEATURES];
+            let (mut m, mut d) = (0, 0);
+            for (&s, &k) in slot[..n].iter().zip(&keys[..n]) {
+                let s = if s & DENSE as u64 == 0 || (s >> 32) as u32 == k {
+                    s
                 } else {
                     self.find(k)
                 };
-                if let Some(r) = hit {
-                    found[m] = r;
+                let len = (s & DENSE as u64) as usize;
+                let start = ((s as u32) >> LEN_BITS) as usize;
+                if len == DENSE {
+                    rows[d] = start * blocks;
+                    d += 1;
+                } else if len != 0 {
+                    sparse[m] = (start, start + len);
                     m += 1;
                 }
             }
             let mut first = 0u32;
-            for &(s, _) in &found[..m] {
+            for &(s, _) in &sparse[..m] {
                 first ^= self.entries[s];
             }
+            for &r in &rows[..d] {
+                first ^= u32::from(self.dense[r][0]);
+            }
             std::hint::black_box(first);
+            let mut acc = [[0f32; LANES]; MAX_BLOCKS];
+            for &r in &rows[..d] {
+                for (a, row) in acc.iter_mut().zip(&self.dense[r..r + blocks]) {
+                    for (x, &w) in a.iter_mut().zip(row) {
+                        *x += from_bf16(w);
+                    }
+                }
+            }
             // Features take turns over four sums: one feature's adds do
             // not wait for the previous feature's to the same class.
-            let mut acc = [[0f32; MAX_CLASSES + 1]; 4];
-            for (j, &(s, e)) in found[..m].iter().enumerate() {
-                let a = &mut acc[j & 3];
+            let mut sums = [[0f32; DENSE + 1]; 4];
+            for (j, &(s, e)) in sparse[..m].iter().enumerate() {
+                let a = &mut sums[j & 3];
                 for &entry in &self.entries[s..e] {
                     let (c, w) = unpack(entry);
-                    a[c & MAX_CLASSES] += w;
+                    a[c & DENSE] += w;
                 }
             }
             for (c, x) in scores.iter_mut().enumerate() {
-                *x += (acc[0][c] + acc[1][c]) + (acc[2][c] + acc[3][c]);
+                *x += acc[c / LANES][c % LANES]
+                    + ((sums[0][c] + sums[1][c]) + (sums[2][c] + sums[3][c]));
             }
         }
     }
@@ -224,15 +273,25 @@ impl Weights {
     }
 
     /// The features as (key, entries), in key order.
-    fn sorted(&self) -> Vec<(u32, &[u32])> {
-        let mut keys: Vec<(u32, &[u32])> = self
+    fn sorted(&self) -> Vec<(u32, Vec<u32>)> {
+        let mut keys: Vec<(u32, Vec<u32>)> = self
             .slots
             .iter()
-            .filter(|&&s| s & MAX_CLASSES as u64 != 0)
+            .filter(|&&s| s & DENSE as u64 != 0)
             .map(|&s| {
                 let start = ((s as u32) >> LEN_BITS) as usize;
-                let len = (s & MAX_CLASSES as u64) as usize;
-                ((s >> 32) as u32, &self.entries[start..start + len])
+                let len = (s & DENSE as u64) as usize;
+                let entries = if len == DENSE {
+                    let row = &self.dense[start * self.blocks..(start + 1) * self.blocks];
+                    (0..self.classes)
+                        .map(|c| (c, row[c / LANES][c % LANES]))
+                        .filter(|&(_, w)| w != 0)
+                        .map(|(c, w)| pack(c as u8, w))
+                        .collect()
+                } else {
+                    self.entries[start..start + len].to_vec()
+                };
+                ((s >> 32) as u32, entries)
             })
             .collect();
         keys.sort_by_key(|(k, _)| *k);
@@ -249,7 +308,7 @@ impl Weights {
         for (k, entries) in keys {
             out.extend_from_slice(&k.to_le_bytes());
             out.push(entries.len() as u8);
-            for &entry in entries {
+            for &entry in &entries {
                 out.push((entry >> 16) as u8);
                 out.extend_from_slice(&(entry as u16).to_le_bytes());
             }
@@ -439,5 +498,39 @@ mod tests {
         assert!(Weights::read(&mut &bytes[..bytes.len() - 1], 4).is_err());
         assert!(Weights::read(&mut bytes.as_slice(), 5).is_err());
         assert_eq!(from_bf16(to_bf16(1.5)), 1.5);
+    }
+
+    #[test]
+    fn dense_rows_score_and_round_trip_like_entries() {
+        // Feature 7 gets weights for 18 of 20 classes: a dense row;
+        // features 8 and 9 a few: entries.
+        let classes = 20;
+        let mut t = Trainer::new(classes);
+        for c in 0..18 {
+            t.tick();
+            t.update(&[7, 8 + (c % 2) as u64], c, (c + 1) % classes);
+        }
+        let w = t.averaged(0.0);
+        assert!(!w.dense.is_empty(), "feature 7 as a dense row");
+        let mut bytes = Vec::new();
+        w.write(&mut bytes);
+        let back = Weights::read(&mut bytes.as_slice(), classes).unwrap();
+        let mut again = Vec::new();
+        back.write(&mut again);
+        assert_eq!(bytes, again);
+        // The scores are the trainer's averaged sums, class by class.
+        let mut got = vec![0f32; classes];
+        back.score(&[7, 8, 9, 10], &mut got);
+        let mut want = vec![0f32; classes];
+        for (k, e) in w.sorted() {
+            if [7, 8, 9].contains(&(k as u64)) {
+                for entry in e {
+                    let (c, x) = unpack(entry);
+                    want[c] += x;
+                }
+            }
+        }
+        assert_eq!(got, want);
+        assert!(got.iter().any(|&x| x != 0.0));
     }
 }
