@@ -274,7 +274,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     let cl = clause(tokens, i..i + len, r.clone(), &BOUNDARIES);
     if trig.generic {
         let modality = modality::modality(tokens, i, r.start, trig);
-        let participants = roles::adjacent_subject(&site, cl.0, sc.doc.lex);
+        let participants = roles::general_roles(&site, cl, sc.doc.lex);
         return (
             len,
             Some(EventMention::new(sc, &site, tspan, participants, modality)),

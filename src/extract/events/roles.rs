@@ -8,7 +8,7 @@ use crate::extract::clause::relative_clause_end;
 use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
 use crate::resources::words::events::{
-    AUXILIARIES, COMMON_SUBJECT_OPENERS, PLURAL_ANAPHORS, PREPOSITIONS, VERB_GROUP,
+    AUXILIARIES, COMMON_SUBJECT_OPENERS, OBJECT_STOPS, PLURAL_ANAPHORS, PREPOSITIONS, VERB_GROUP,
 };
 use crate::resources::{Lexicon, Pos};
 
@@ -124,7 +124,7 @@ pub(super) fn actors(
         .map(|p| holder_of_title(tokens, p, res).unwrap_or(p))
         .collect();
     if trig.pos == Pos::Verb {
-        verb_roles(site, &subject, &object)
+        verb_roles(site, cl_end, &subject, &object)
     } else {
         noun_roles(site, cl_start, &subject, &object)
     }
@@ -199,7 +199,11 @@ fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
 /// and adverbs between ("Apple has quietly released"); the agent, or the
 /// patient of a passive ("Smith was promoted"). Nothing further away: a
 /// general verb says nothing of who else took part.
-pub(super) fn adjacent_subject(site: &Site, cl_start: usize, lex: &Lexicon) -> Vec<Participant> {
+pub(super) fn general_roles(
+    site: &Site,
+    (cl_start, cl_end): (usize, usize),
+    lex: &Lexicon,
+) -> Vec<Participant> {
     // "Acme wants to buy", "Doe agreed to step down": the subject of the
     // verb before "to" does the second one too.
     let verb = |t: &Token| {
@@ -208,14 +212,70 @@ pub(super) fn adjacent_subject(site: &Site, cl_start: usize, lex: &Lexicon) -> V
             .is_some_and(|r| r.iter().any(|t| t.pos == Pos::Verb))
     };
     let mut out = Vec::new();
-    if let Some((group, passive)) = adjacent_group(site, cl_start, &verb) {
+    let mut passive = false;
+    if let Some((group, pass)) = adjacent_group(site, cl_start, &verb) {
+        passive = pass;
         add(
             &mut out,
             &group,
             if passive { Role::Patient } else { Role::Agent },
         );
     }
+    if site.trig.pos != Pos::Verb {
+        return out;
+    }
+    // "Boeing fought Lockheed", "was upheld by the GAO": the name the verb
+    // governs directly, as its patient, or after a passive its `by`-agent.
+    let (role, after) = if passive && next_word(site) == "by" {
+        (Role::Agent, site.i + site.len + 1)
+    } else if passive {
+        return out;
+    } else {
+        (Role::Patient, site.i + site.len)
+    };
+    if let Some(group) = direct_object(site, after, cl_end) {
+        add(&mut out, &group, role);
+    }
     out
+}
+
+/// The name (and those coordinated with it) that a verb ending before
+/// `after` takes as its direct object: only a few lowercase words (an
+/// article, a possessive, an adjective) between, none a preposition, and
+/// the name not a modifier of a common noun after it ("20 Airbus jets").
+fn direct_object(site: &Site, after: usize, cl_end: usize) -> Option<Vec<Placed>> {
+    let tokens = site.tokens;
+    let k = site
+        .names
+        .iter()
+        .position(|p| p.first >= after && p.end <= cl_end)?;
+    let first = site.names[k];
+    if first.kind == EntityType::Place || first.first > after + 3 {
+        return None;
+    }
+    let plain = |t: &Token| {
+        t.shape == Shape::Lower
+            && !PREPOSITIONS.contains(&t.lower)
+            && !OBJECT_STOPS.contains(&t.lower)
+    };
+    if !tokens[after..first.first].iter().all(plain) {
+        return None;
+    }
+    if tokens.get(first.end).is_some_and(|t| {
+        t.shape == Shape::Lower
+            && !PREPOSITIONS.contains(&t.lower)
+            && !OBJECT_STOPS.contains(&t.lower)
+    }) {
+        return None;
+    }
+    let mut out = vec![first];
+    for &p in &site.names[k + 1..] {
+        if p.end > cl_end || !coordinated(tokens, out[out.len() - 1], p) {
+            break;
+        }
+        out.push(p);
+    }
+    Some(out)
 }
 
 /// The actor, or coordinated actors, right before the trigger, with only
@@ -267,7 +327,12 @@ fn adjacent_group(
 }
 
 /// Roles around a verb trigger: subject and object, actives and passives.
-fn verb_roles(site: &Site, subject: &[Placed], object: &[Placed]) -> Vec<Participant> {
+fn verb_roles(
+    site: &Site,
+    cl_end: usize,
+    subject: &[Placed],
+    object: &[Placed],
+) -> Vec<Participant> {
     let Site {
         tokens, i, trig, ..
     } = *site;
@@ -286,7 +351,8 @@ fn verb_roles(site: &Site, subject: &[Placed], object: &[Placed]) -> Vec<Partici
         add(&mut participants, subject, Role::Participant);
         add(&mut participants, object, Role::Participant);
     } else if passive {
-        let role = if info.has_patient {
+        // "Lockheed was selected": what an untyped verb is done to.
+        let role = if info.has_patient || info.untyped {
             Role::Patient
         } else {
             Role::Agent
@@ -301,6 +367,12 @@ fn verb_roles(site: &Site, subject: &[Placed], object: &[Placed]) -> Vec<Partici
         add(&mut participants, subject, Role::Agent);
         if info.has_patient {
             add(&mut participants, object, Role::Patient);
+        } else if info.untyped {
+            // "Boeing fought Lockheed": only a name the verb governs
+            // directly, not one behind a noun phrase or preposition.
+            if let Some(group) = direct_object(site, i + site.len, cl_end) {
+                add(&mut participants, &group, Role::Patient);
+            }
         }
     }
     participants

@@ -117,6 +117,11 @@ crate::word_list!(
     "Prepositions: a name after one is no subject; a noun trigger's modifier stops at one."
 );
 crate::word_list!(
+    OBJECT_STOPS,
+    "events/object_stops.txt",
+    "Words that end a general verb's direct object: none stands between the verb and its object, and a name followed by one is the object's head."
+);
+crate::word_list!(
     PLURAL_ANAPHORS,
     "events/plural_anaphors.txt",
     "Words that refer back to two people: \"the two\", \"they\", \"the diplomats\"."
