@@ -8,7 +8,8 @@ use crate::extract::clause::relative_clause_end;
 use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
 use crate::resources::words::events::{
-    AUXILIARIES, COMMON_SUBJECT_OPENERS, OBJECT_STOPS, PLURAL_ANAPHORS, PREPOSITIONS, VERB_GROUP,
+    AUXILIARIES, COMMON_SUBJECT_OPENERS, OBJECT_STOPS, PLURAL_ANAPHORS, PREPOSITIONS,
+    TRANSFER_VERBS, VERB_GROUP,
 };
 use crate::resources::{Lexicon, Pos};
 
@@ -236,6 +237,46 @@ pub(super) fn general_roles(
     if let Some(group) = direct_object(site, after, cl_end) {
         add(&mut out, &group, role);
     }
+    add(&mut out, &recipient(site, cl_end), Role::Participant);
+    out
+}
+
+/// The recipient of a verb of giving: the name right after the first "to"
+/// that follows the verb in its clause, a few words on ("delivered the
+/// first jet to Norland Airways").
+fn recipient(site: &Site, cl_end: usize) -> Vec<Placed> {
+    if site.trig.pos != Pos::Verb || !TRANSFER_VERBS.contains(&site.trig.lemma) {
+        return Vec::new();
+    }
+    let tokens = site.tokens;
+    let from = site.i + site.len;
+    let Some(to) = (from..cl_end.min(from + 8)).find(|&k| tokens[k].lower == "to") else {
+        return Vec::new();
+    };
+    let Some(k) = site
+        .names
+        .iter()
+        .position(|p| p.first > to && p.end <= cl_end)
+    else {
+        return Vec::new();
+    };
+    let first = site.names[k];
+    let gap = &tokens[to + 1..first.first];
+    if first.kind == EntityType::Place
+        || gap.len() > 2
+        || !gap
+            .iter()
+            .all(|t| t.shape == Shape::Lower && !PREPOSITIONS.contains(&t.lower))
+    {
+        return Vec::new();
+    }
+    let mut out = vec![first];
+    for &p in &site.names[k + 1..] {
+        if p.end > cl_end || !coordinated(tokens, out[out.len() - 1], p) {
+            break;
+        }
+        out.push(p);
+    }
     out
 }
 
@@ -373,6 +414,11 @@ fn verb_roles(
             if let Some(group) = direct_object(site, i + site.len, cl_end) {
                 add(&mut participants, &group, Role::Patient);
             }
+            add(
+                &mut participants,
+                &recipient(site, cl_end),
+                Role::Participant,
+            );
         }
     }
     participants

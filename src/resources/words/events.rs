@@ -122,6 +122,11 @@ crate::word_list!(
     "Words that end a general verb's direct object: none stands between the verb and its object, and a name followed by one is the object's head."
 );
 crate::word_list!(
+    TRANSFER_VERBS,
+    "events/transfer_verbs.txt",
+    "Lemmas of verbs of giving and sending: the name after \"to\" behind the thing given is the recipient."
+);
+crate::word_list!(
     PLURAL_ANAPHORS,
     "events/plural_anaphors.txt",
     "Words that refer back to two people: \"the two\", \"they\", \"the diplomats\"."
