@@ -19,6 +19,8 @@
 //! in [`crate::model::Event::kind_info`].
 
 mod modality;
+mod objects;
+mod pronouns;
 mod roles;
 mod senses;
 mod syntax;
@@ -40,6 +42,9 @@ struct Placed {
     end: usize,
     entity: usize,
     kind: EntityType,
+    /// A personal pronoun standing for the person ([`pronouns`]): a
+    /// subject, never an object.
+    pronoun: bool,
 }
 
 /// An event mention before coreference and dating.
@@ -143,11 +148,20 @@ pub(crate) fn find_events(
         // Mentions come in text order: the sentence's are a slice.
         let lo = placed.partition_point(|p| p.first < r.start);
         let hi = placed.partition_point(|p| p.first < r.end);
-        let names: Vec<Placed> = placed[lo..hi.max(lo)]
+        let mut names: Vec<Placed> = placed[lo..hi.max(lo)]
             .iter()
             .copied()
             .filter(|p| p.end <= r.end)
             .collect();
+        let speech = triggers::quoted_speech(&tokens[r.clone()], r.start);
+        names.extend(pronouns::resolve(
+            tokens,
+            &doc.toks.sentences,
+            si,
+            &placed,
+            &speech,
+        ));
+        names.sort_by_key(|p| p.first);
         let scope = Scope {
             doc,
             res,
@@ -155,7 +169,7 @@ pub(crate) fn find_events(
             sections,
             placed: &placed,
             si,
-            speech: triggers::quoted_speech(&tokens[r.clone()], r.start),
+            speech,
             headline: crate::extract::ner::is_headline(doc.text, &tokens[r.clone()]),
             sent: r,
             names,
@@ -224,13 +238,27 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     if len > word_len && overlaps_any(sc.timexes, tspan) {
         return (1, None);
     }
+    // "'Costa will resign,' he said": a name inside quoted speech takes no
+    // part in an event told outside it.
+    let unquoted: Vec<Placed>;
+    let names = if sc.speech.is_empty() {
+        &sc.names[..]
+    } else {
+        unquoted = sc
+            .names
+            .iter()
+            .filter(|p| !sc.speech.iter().any(|q| q.contains(&p.first)))
+            .copied()
+            .collect();
+        &unquoted[..]
+    };
     let site = Site {
         tokens,
         i,
         len,
         sent: r.clone(),
         trig,
-        names: &sc.names,
+        names,
     };
     let capitalized_inside = tokens[i].shape != Shape::Lower && i != r.start && !sc.headline;
     let mut sense = senses::other_sense(&site);
@@ -285,7 +313,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     // parsed only where the patterns leave a name of the clause unused: the
     // parse adds nobody else.
     let by_patterns = roles::actors(&site, cl, sc.res);
-    let unused_name = sc.names.iter().any(|p| {
+    let unused_name = site.names.iter().any(|p| {
         p.first >= cl.0 && p.end <= cl.1 && !by_patterns.iter().any(|x| x.entity == p.entity)
     });
     let tree = if unused_name { sc.tree() } else { None };

@@ -3,13 +3,13 @@
 //! of titles ("the FBI director"), plural anaphora ("the two") and places
 //! ("in X").
 
+use super::objects::{direct_object, recipient};
 use super::{Placed, Site};
 use crate::extract::clause::relative_clause_end;
 use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
 use crate::resources::words::events::{
-    AUXILIARIES, COMMON_SUBJECT_OPENERS, OBJECT_STOPS, PLURAL_ANAPHORS, PREPOSITIONS,
-    TRANSFER_VERBS, VERB_GROUP,
+    AUXILIARIES, COMMON_SUBJECT_OPENERS, PLURAL_ANAPHORS, PREPOSITIONS, VERB_GROUP,
 };
 use crate::resources::{Lexicon, Pos};
 
@@ -26,6 +26,7 @@ pub(super) fn place_mentions(res: &Resolved) -> Vec<Placed> {
             end: m.end_token,
             entity: e,
             kind: res.entities[e].kind,
+            pronoun: false,
         })
         .collect();
     placed.sort_by_key(|p| (p.first, std::cmp::Reverse(p.end)));
@@ -83,7 +84,7 @@ pub(super) fn actors(
     let right: Vec<Placed> = names
         .iter()
         .copied()
-        .filter(|p| p.first >= i + len && p.end <= cl_end)
+        .filter(|p| p.first >= i + len && p.end <= cl_end && !p.pronoun)
         .collect();
     let actors = |ps: &[Placed]| {
         ps.iter()
@@ -239,84 +240,6 @@ pub(super) fn general_roles(
     }
     add(&mut out, &recipient(site, cl_end), Role::Participant);
     out
-}
-
-/// The recipient of a verb of giving: the name right after the first "to"
-/// that follows the verb in its clause, a few words on ("delivered the
-/// first jet to Norland Airways").
-fn recipient(site: &Site, cl_end: usize) -> Vec<Placed> {
-    if site.trig.pos != Pos::Verb || !TRANSFER_VERBS.contains(&site.trig.lemma) {
-        return Vec::new();
-    }
-    let tokens = site.tokens;
-    let from = site.i + site.len;
-    let Some(to) = (from..cl_end.min(from + 8)).find(|&k| tokens[k].lower == "to") else {
-        return Vec::new();
-    };
-    let Some(k) = site
-        .names
-        .iter()
-        .position(|p| p.first > to && p.end <= cl_end)
-    else {
-        return Vec::new();
-    };
-    let first = site.names[k];
-    let gap = &tokens[to + 1..first.first];
-    if first.kind == EntityType::Place
-        || gap.len() > 2
-        || !gap
-            .iter()
-            .all(|t| t.shape == Shape::Lower && !PREPOSITIONS.contains(&t.lower))
-    {
-        return Vec::new();
-    }
-    let mut out = vec![first];
-    for &p in &site.names[k + 1..] {
-        if p.end > cl_end || !coordinated(tokens, out[out.len() - 1], p) {
-            break;
-        }
-        out.push(p);
-    }
-    out
-}
-
-/// The name (and those coordinated with it) that a verb ending before
-/// `after` takes as its direct object: only a few lowercase words (an
-/// article, a possessive, an adjective) between, none a preposition, and
-/// the name not a modifier of a common noun after it ("20 Airbus jets").
-fn direct_object(site: &Site, after: usize, cl_end: usize) -> Option<Vec<Placed>> {
-    let tokens = site.tokens;
-    let k = site
-        .names
-        .iter()
-        .position(|p| p.first >= after && p.end <= cl_end)?;
-    let first = site.names[k];
-    if first.kind == EntityType::Place || first.first > after + 3 {
-        return None;
-    }
-    let plain = |t: &Token| {
-        t.shape == Shape::Lower
-            && !PREPOSITIONS.contains(&t.lower)
-            && !OBJECT_STOPS.contains(&t.lower)
-    };
-    if !tokens[after..first.first].iter().all(plain) {
-        return None;
-    }
-    if tokens.get(first.end).is_some_and(|t| {
-        t.shape == Shape::Lower
-            && !PREPOSITIONS.contains(&t.lower)
-            && !OBJECT_STOPS.contains(&t.lower)
-    }) {
-        return None;
-    }
-    let mut out = vec![first];
-    for &p in &site.names[k + 1..] {
-        if p.end > cl_end || !coordinated(tokens, out[out.len() - 1], p) {
-            break;
-        }
-        out.push(p);
-    }
-    Some(out)
 }
 
 /// The actor, or coordinated actors, right before the trigger, with only
@@ -707,7 +630,7 @@ fn subject_group(tokens: &[Token], left: &[Placed], s_start: usize) -> Vec<Place
 }
 
 /// "X and Y", "X, Y", "X, and Y": `b` is coordinated with `a`.
-fn coordinated(tokens: &[Token], a: Placed, b: Placed) -> bool {
+pub(super) fn coordinated(tokens: &[Token], a: Placed, b: Placed) -> bool {
     // Overlapping mentions are never coordinated.
     let Some(between) = tokens.get(a.end..b.first) else {
         return false;
@@ -825,6 +748,7 @@ fn holder_of_title(tokens: &[Token], p: Placed, res: &Resolved) -> Option<Placed
             end: p.end + 1,
             entity: *one,
             kind: EntityType::Person,
+            pronoun: false,
         }),
         _ => None,
     }

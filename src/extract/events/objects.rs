@@ -1,0 +1,92 @@
+//! The names a verb governs after it, read from the words alone: its
+//! direct object ("Helix Corp sued Veltra Group") and, for a verb of
+//! giving, the recipient after "to" ("delivered the jet to Vendel
+//! Airlines").
+
+use super::roles::coordinated;
+use super::{Placed, Site};
+use crate::model::{EntityType, Shape, Token};
+use crate::resources::words::events::{OBJECT_STOPS, PREPOSITIONS, TRANSFER_VERBS};
+use crate::resources::Pos;
+
+/// The name (and those coordinated with it) that a verb ending before
+/// `after` takes as its direct object: only a few lowercase words (an
+/// article, a possessive, an adjective) between, none a preposition, and
+/// the name not a modifier of a common noun after it ("20 Airbus jets").
+pub(super) fn direct_object(site: &Site, after: usize, cl_end: usize) -> Option<Vec<Placed>> {
+    let tokens = site.tokens;
+    let k = site
+        .names
+        .iter()
+        .position(|p| p.first >= after && p.end <= cl_end)?;
+    if site.names[k].pronoun {
+        return None;
+    }
+    let first = site.names[k];
+    if first.kind == EntityType::Place || first.first > after + 3 {
+        return None;
+    }
+    let plain = |t: &Token| {
+        t.shape == Shape::Lower
+            && !PREPOSITIONS.contains(&t.lower)
+            && !OBJECT_STOPS.contains(&t.lower)
+    };
+    if !tokens[after..first.first].iter().all(plain) {
+        return None;
+    }
+    if tokens.get(first.end).is_some_and(|t| {
+        t.shape == Shape::Lower
+            && !PREPOSITIONS.contains(&t.lower)
+            && !OBJECT_STOPS.contains(&t.lower)
+    }) {
+        return None;
+    }
+    let mut out = vec![first];
+    for &p in &site.names[k + 1..] {
+        if p.end > cl_end || !coordinated(tokens, out[out.len() - 1], p) {
+            break;
+        }
+        out.push(p);
+    }
+    Some(out)
+}
+
+/// The recipient of a verb of giving: the name right after the first "to"
+/// that follows the verb in its clause, a few words on ("delivered the
+/// first jet to Norland Airways").
+pub(super) fn recipient(site: &Site, cl_end: usize) -> Vec<Placed> {
+    if site.trig.pos != Pos::Verb || !TRANSFER_VERBS.contains(&site.trig.lemma) {
+        return Vec::new();
+    }
+    let tokens = site.tokens;
+    let from = site.i + site.len;
+    let Some(to) = (from..cl_end.min(from + 8)).find(|&k| tokens[k].lower == "to") else {
+        return Vec::new();
+    };
+    let Some(k) = site
+        .names
+        .iter()
+        .position(|p| p.first > to && p.end <= cl_end)
+    else {
+        return Vec::new();
+    };
+    let first = site.names[k];
+    let gap = &tokens[to + 1..first.first];
+    if first.kind == EntityType::Place
+        || first.pronoun
+        || gap.len() > 2
+        || !gap
+            .iter()
+            .all(|t| t.shape == Shape::Lower && !PREPOSITIONS.contains(&t.lower))
+    {
+        return Vec::new();
+    }
+    let mut out = vec![first];
+    for &p in &site.names[k + 1..] {
+        if p.end > cl_end || !coordinated(tokens, out[out.len() - 1], p) {
+            break;
+        }
+        out.push(p);
+    }
+    out
+}
