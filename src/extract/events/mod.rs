@@ -74,6 +74,8 @@ struct Site<'a> {
     trig: &'a Trigger,
     /// The sentence's mentions, non-overlapping, in text order.
     names: &'a [Placed],
+    /// Possessive pronouns resolved ("its investigation").
+    possessives: &'a [Placed],
 }
 
 /// One sentence of a document, as the trigger loop sees it.
@@ -94,6 +96,8 @@ struct Scope<'a> {
     names: Vec<Placed>,
     /// Token ranges of quoted speech.
     speech: Vec<Range<usize>>,
+    /// Possessive pronouns standing for who they refer to.
+    possessives: Vec<Placed>,
     headline: bool,
     /// The sentence's parse, made when its first trigger is found.
     tree: std::cell::OnceCell<Option<syntax::Tree>>,
@@ -154,13 +158,14 @@ pub(crate) fn find_events(
             .filter(|p| p.end <= r.end)
             .collect();
         let speech = triggers::quoted_speech(&tokens[r.clone()], r.start);
-        names.extend(pronouns::resolve(
+        names.extend(pronouns::subjects(
             tokens,
             &doc.toks.sentences,
             si,
             &placed,
             &speech,
         ));
+        let possessives = pronouns::possessives(tokens, &doc.toks.sentences, si, &placed, &speech);
         names.sort_by_key(|p| p.first);
         let scope = Scope {
             doc,
@@ -170,6 +175,7 @@ pub(crate) fn find_events(
             placed: &placed,
             si,
             speech,
+            possessives,
             headline: crate::extract::ner::is_headline(doc.text, &tokens[r.clone()]),
             sent: r,
             names,
@@ -259,6 +265,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
         sent: r.clone(),
         trig,
         names,
+        possessives: &sc.possessives,
     };
     let capitalized_inside = tokens[i].shape != Shape::Lower && i != r.start && !sc.headline;
     let mut sense = senses::other_sense(&site);

@@ -1,14 +1,16 @@
-//! Personal pronouns as stand-ins for the people they refer to, for roles
-//! only ("He announced the plan": the agent is the person named before).
+//! Personal pronouns as stand-ins for who they refer to, for roles only
+//! ("He announced the plan": the agent is the person named before; "its
+//! investigation": the organization named before investigates).
 //! They are no mentions of the entity: names and their provenance are
 //! unchanged; only an event's participant is.
 //!
 //! A pronoun refers to the person named last before it in its sentence,
-//! else to the first person named in the nearest of the two sentences
-//! before it that names one (the subject a news story goes on about).
-//! Only where the person is unambiguous: two people named in that earlier
-//! sentence and none in this one leave the pronoun unresolved. Only
-//! nominative pronouns (he, she): a subject, never an object. A person
+//! else to the one named in the nearest of the two sentences before it
+//! that names one; "its" only to an organization or country named before
+//! it in its sentence, with no other noun phrase between. Only where that
+//! is unambiguous: two people named in that earlier sentence and none in
+//! this one leave the pronoun unresolved. Subject pronouns (he, she) are
+//! subjects, never objects; possessives only possessors of event nouns. A person
 //! named inside quoted speech is not the antecedent of a pronoun outside
 //! it ("'Kim's brother was murdered,' he said").
 
@@ -17,11 +19,61 @@ use crate::model::{EntityType, Sentence, Token};
 use std::ops::Range;
 
 /// Third-person singular pronouns that refer to a person, as subjects.
-const PERSONAL: [&str; 2] = ["he", "she"];
+const SUBJECTS: [&str; 2] = ["he", "she"];
+/// Possessive pronouns and what they refer to: "his firing", "its
+/// investigation" (only as a possessor of an event noun).
+const POSSESSIVES: [(&str, Refers); 3] = [
+    ("his", Refers::Person),
+    ("her", Refers::Person),
+    ("its", Refers::Body),
+];
 
-/// The pronouns of sentence `si` resolved to a person, as placed
+/// Words that open a noun phrase "its" could refer to instead.
+const NOUN_PHRASE_OPENERS: [&str; 8] = ["the", "a", "an", "this", "that", "these", "those", "its"];
+
+/// What a pronoun refers to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Refers {
+    Person,
+    /// An organization or a country.
+    Body,
+}
+
+impl Refers {
+    fn fits(self, kind: EntityType) -> bool {
+        match self {
+            Refers::Person => kind == EntityType::Person,
+            Refers::Body => matches!(kind, EntityType::Organization | EntityType::Country),
+        }
+    }
+}
+
+/// The subject pronouns of sentence `si` resolved to a person, as placed
 /// mentions; `placed` holds every name of the document in text order.
-pub(super) fn resolve(
+pub(super) fn subjects(
+    tokens: &[Token],
+    sentences: &[Sentence],
+    si: usize,
+    placed: &[Placed],
+    speech: &[Range<usize>],
+) -> Vec<Placed> {
+    let words: Vec<(&str, Refers)> = SUBJECTS.iter().map(|w| (*w, Refers::Person)).collect();
+    resolve(&words, tokens, sentences, si, placed, speech)
+}
+
+/// The possessive pronouns of sentence `si` resolved to who they refer to.
+pub(super) fn possessives(
+    tokens: &[Token],
+    sentences: &[Sentence],
+    si: usize,
+    placed: &[Placed],
+    speech: &[Range<usize>],
+) -> Vec<Placed> {
+    resolve(&POSSESSIVES, tokens, sentences, si, placed, speech)
+}
+
+fn resolve(
+    words: &[(&str, Refers)],
     tokens: &[Token],
     sentences: &[Sentence],
     si: usize,
@@ -29,44 +81,54 @@ pub(super) fn resolve(
     speech: &[Range<usize>],
 ) -> Vec<Placed> {
     let r = sentences[si].tokens.clone();
-    let people_in = |a: usize, b: usize| {
+    let named_in = |a: usize, b: usize, refers: Refers| {
         let lo = placed.partition_point(|p| p.first < a);
         let hi = placed.partition_point(|p| p.first < b);
         placed[lo..hi.max(lo)]
             .iter()
-            .filter(|p| p.kind == EntityType::Person)
+            .filter(|p| refers.fits(p.kind))
             .copied()
             .collect::<Vec<_>>()
     };
-    let here = people_in(r.start, r.end);
-    // The person of the nearest earlier sentence naming one, if only one.
-    let before = (si.saturating_sub(2)..si)
-        .rev()
-        .map(|k| people_in(sentences[k].tokens.start, sentences[k].tokens.end))
-        .find(|ps| !ps.is_empty())
-        .and_then(|ps| {
-            let first = ps[0].entity;
-            ps.iter().all(|p| p.entity == first).then_some(ps[0])
-        });
+    // The one entity of the nearest earlier sentence naming one.
+    let before = |refers: Refers| {
+        (si.saturating_sub(2)..si)
+            .rev()
+            .map(|k| named_in(sentences[k].tokens.start, sentences[k].tokens.end, refers))
+            .find(|ps| !ps.is_empty())
+            .and_then(|ps| {
+                let first = ps[0].entity;
+                ps.iter().all(|p| p.entity == first).then_some(ps[0])
+            })
+    };
     let mut out = Vec::new();
     for k in r.clone() {
-        if !PERSONAL.contains(&tokens[k].lower.as_str()) {
+        let Some(&(_, refers)) = words.iter().find(|(w, _)| *w == tokens[k].lower) else {
             continue;
-        }
+        };
         let quote = speech.iter().find(|q| q.contains(&k));
         let same_voice = |p: &Placed| quote == speech.iter().find(|q| q.contains(&p.first));
-        let antecedent = here
-            .iter()
+        let last = named_in(r.start, k, refers)
+            .into_iter()
             .rev()
-            .find(|p| p.end <= k && same_voice(p))
-            .copied()
-            .or(before);
+            .find(|p| p.end <= k && same_voice(p));
+        let antecedent = match refers {
+            Refers::Person => last.or_else(|| before(refers)),
+            // "its" refers to things as often ("the plane made its maiden
+            // flight"): only to a body named in its sentence with no other
+            // noun phrase opening between.
+            Refers::Body => last.filter(|p| {
+                !tokens[p.end..k]
+                    .iter()
+                    .any(|t| NOUN_PHRASE_OPENERS.contains(&t.lower.as_str()))
+            }),
+        };
         if let Some(p) = antecedent {
             out.push(Placed {
                 first: k,
                 end: k + 1,
                 entity: p.entity,
-                kind: EntityType::Person,
+                kind: p.kind,
                 pronoun: true,
             });
         }

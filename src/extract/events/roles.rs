@@ -117,7 +117,7 @@ pub(super) fn actors(
     }
     // "Costa's decision to dismiss": the possessor is the agent.
     if trig.pos == Pos::Verb && i >= r.start + 3 && tokens[i - 1].lower == "to" {
-        if let Some(p) = possessor(tokens, i - 1, r.start, names) {
+        if let Some(p) = possessor(site, i - 1) {
             subject = vec![p];
         }
     }
@@ -365,7 +365,7 @@ fn noun_roles(
     } = *site;
     let info = Event::kind_info_of(&trig.kind);
     let mut participants = Vec::new();
-    if let Some(p) = possessor(tokens, i, site.sent.start, names) {
+    if let Some(p) = possessor(site, i) {
         let role = if info.symmetric {
             Role::Participant
         } else if info.possessor_is_patient {
@@ -755,14 +755,24 @@ fn holder_of_title(tokens: &[Token], p: Placed, res: &Resolved) -> Option<Placed
 }
 
 /// "Comey's firing": the actor right before a possessive `'s` before the trigger.
-fn possessor(tokens: &[Token], i: usize, s_start: usize, names: &[Placed]) -> Option<Placed> {
+fn possessor(site: &Site, i: usize) -> Option<Placed> {
+    let (tokens, s_start) = (site.tokens, site.sent.start);
+    // "its investigation", "his sudden firing"
+    let pronoun = |end: usize| site.possessives.iter().copied().find(|p| p.end == end);
+    if let Some(p) = pronoun(i) {
+        return Some(p);
+    }
     let mut k = i;
     // skip one adjective: "Comey's sudden firing"
     if k > s_start + 1 && tokens[k - 1].shape == Shape::Lower && tokens[k - 1].lower != "'s" {
         k -= 1;
+        if let Some(p) = pronoun(k) {
+            return Some(p);
+        }
     }
     if k > s_start && matches!(tokens[k - 1].lower.as_str(), "'s" | "'") {
-        return names
+        return site
+            .names
             .iter()
             .copied()
             .find(|p| p.end == k - 1 && p.kind != EntityType::Place);
