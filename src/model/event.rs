@@ -113,6 +113,9 @@ pub struct KindInfo {
     /// A movement: its place may be where it goes ("travelled to X",
     /// "visited X"), not only where it happens ("in X").
     pub destination: bool,
+    /// Given before someone, who takes part: "testified before the
+    /// committee".
+    pub audience: bool,
 }
 
 impl KindInfo {
@@ -129,6 +132,7 @@ impl KindInfo {
         nested_participants: false,
         untyped: false,
         destination: false,
+        audience: false,
     };
 
     const fn kind(name: &'static str) -> KindInfo {
@@ -200,7 +204,10 @@ const KINDS: &[KindInfo] = &[
     KindInfo::done_to("Trial"),
     KindInfo::done_to("Sentence"),
     KindInfo::done_to("Seizure"),
-    KindInfo::kind("Testimony"),
+    KindInfo {
+        audience: true,
+        ..KindInfo::kind("Testimony")
+    },
     KindInfo {
         possessor_is_patient: false,
         ..KindInfo::done_to("Attack")

@@ -1,11 +1,11 @@
 //! The names a verb governs after it, read from the words alone: its
 //! direct object ("Helix Corp sued Veltra Group") and, for a verb of
 //! giving, the recipient after "to" ("delivered the jet to Vendel
-//! Airlines").
+//! Airlines"); for a testimony, before whom it is given.
 
 use super::roles::coordinated;
 use super::{Placed, Site};
-use crate::model::{EntityType, Shape, Token};
+use crate::model::{EntityType, Event, Shape, Token};
 use crate::resources::words::events::{OBJECT_STOPS, PREPOSITIONS, TRANSFER_VERBS};
 use crate::resources::Pos;
 
@@ -58,9 +58,39 @@ pub(super) fn recipient(site: &Site, cl_end: usize) -> Vec<Placed> {
     if site.trig.pos != Pos::Verb || !TRANSFER_VERBS.contains(&site.trig.lemma) {
         return Vec::new();
     }
+    name_after(site, cl_end, "to")
+}
+
+/// Before whom a testimony is given: "testified before the Senate
+/// Judiciary Committee", "her testimony before Congress".
+pub(super) fn audience(site: &Site) -> Vec<Placed> {
+    // "before" also opens a clause ("testified before Costa resigned"):
+    // only right after the trigger, and the name not a verb's subject.
+    let at = site.i + site.len;
+    if !Event::kind_info_of(&site.trig.kind).audience
+        || site.tokens.get(at).is_none_or(|t| t.lower != "before")
+    {
+        return Vec::new();
+    }
+    let group = name_after(site, site.sent.end, "before");
+    let next = group.last().and_then(|p| site.tokens.get(p.end));
+    if next.is_some_and(|t| {
+        t.shape == Shape::Lower
+            && !PREPOSITIONS.contains(&t.lower)
+            && !OBJECT_STOPS.contains(&t.lower)
+    }) {
+        return Vec::new();
+    }
+    group
+}
+
+/// The name (with those coordinated with it) right after the first `word`
+/// within a few words after the trigger in its clause: at most two
+/// lowercase words between `word` and the name, none a preposition.
+fn name_after(site: &Site, cl_end: usize, word: &str) -> Vec<Placed> {
     let tokens = site.tokens;
     let from = site.i + site.len;
-    let Some(to) = (from..cl_end.min(from + 8)).find(|&k| tokens[k].lower == "to") else {
+    let Some(to) = (from..cl_end.min(from + 8)).find(|&k| tokens[k].lower == word) else {
         return Vec::new();
     };
     let Some(k) = site

@@ -3,7 +3,7 @@
 //! of titles ("the FBI director"), plural anaphora ("the two") and places
 //! ("in X").
 
-use super::objects::{direct_object, recipient};
+use super::objects::{audience, direct_object, recipient};
 use super::{Placed, Site};
 use crate::extract::clause::relative_clause_end;
 use crate::extract::entities::Resolved;
@@ -125,11 +125,13 @@ pub(super) fn actors(
         .into_iter()
         .map(|p| holder_of_title(tokens, p, res).unwrap_or(p))
         .collect();
-    if trig.pos == Pos::Verb {
+    let mut participants = if trig.pos == Pos::Verb {
         verb_roles(site, cl_end, &subject, &object)
     } else {
         noun_roles(site, cl_start, &subject, &object)
-    }
+    };
+    add(&mut participants, &audience(site), Role::Participant);
+    participants
 }
 
 /// "Ana Costa, who leads the party, met Piet Vermeer": a relative clause
