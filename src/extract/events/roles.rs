@@ -228,6 +228,26 @@ pub(super) fn general_roles(
     if site.trig.pos != Pos::Verb {
         return out;
     }
+    // "Boeing challenged the award, claiming the evaluation was skewed": a
+    // participle after a comma is done by the subject of its sentence.
+    let Site { tokens, i, .. } = *site;
+    if out.is_empty()
+        && site.trig.tense == "ing"
+        && i > site.sent.start
+        && tokens[i - 1].lower == ","
+    {
+        let left: Vec<Placed> = site
+            .names
+            .iter()
+            .copied()
+            .filter(|p| p.end <= i && p.kind != EntityType::Place)
+            .collect();
+        add(
+            &mut out,
+            &subject_group(tokens, &left, site.sent.start),
+            Role::Agent,
+        );
+    }
     // "Boeing fought Lockheed", "was upheld by the GAO": the name the verb
     // governs directly, as its patient, or after a passive its `by`-agent.
     let (role, after) = if passive && next_word(site) == "by" {
