@@ -13,11 +13,16 @@
 //! - `senses`: trigger words in another sense ("meet the needs", "a
 //!   bomb", "fired tear gas") or used as modifiers ("the election campaign");
 //! - `roles`: who took part in which role, and where;
+//! - `general`: the participants of a general (untyped) verb;
+//! - `objects`: the names a verb governs after it (object, recipient,
+//!   audience);
+//! - `pronouns`: he, she, his, its as who they stand for, in roles;
 //! - `modality`: whether the event is said to have happened.
 //!
 //! The properties of each event type (symmetric, done to a patient...) are
 //! in [`crate::model::Event::kind_info`].
 
+mod general;
 mod modality;
 mod objects;
 mod pronouns;
@@ -309,7 +314,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     let cl = clause(tokens, i..i + len, r.clone(), &BOUNDARIES);
     if trig.generic {
         let modality = modality::modality(tokens, i, r.start, trig);
-        let participants = roles::general_roles(&site, cl, sc.doc.lex);
+        let participants = general::general_roles(&site, cl, sc.doc.lex);
         return (
             len,
             Some(EventMention::new(sc, &site, tspan, participants, modality)),

@@ -11,7 +11,7 @@ use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
 use crate::resources::words::events::{
     AUXILIARIES, COMMON_SUBJECT_OPENERS, PLURAL_ANAPHORS, PREPOSITIONS, VERB_GROUP,
 };
-use crate::resources::{Lexicon, Pos};
+use crate::resources::Pos;
 
 /// The mentions of a document on the token grid, in text order. Participants
 /// are found between and around non-overlapping mentions: of overlapping
@@ -42,7 +42,7 @@ pub(super) fn place_mentions(res: &Resolved) -> Vec<Placed> {
 }
 
 /// Add the mentions of `grp` in `role`, each entity once.
-fn add(ps: &mut Vec<Participant>, grp: &[Placed], role: Role) {
+pub(super) fn add(ps: &mut Vec<Participant>, grp: &[Placed], role: Role) {
     for p in grp {
         if !ps.iter().any(|x: &Participant| x.entity == p.entity) {
             ps.push(Participant {
@@ -54,7 +54,7 @@ fn add(ps: &mut Vec<Participant>, grp: &[Placed], role: Role) {
 }
 
 /// The word right after the trigger (past the sentence too), or "".
-fn next_word<'a>(site: &Site<'a>) -> &'a str {
+pub(super) fn next_word<'a>(site: &Site<'a>) -> &'a str {
     site.tokens
         .get(site.i + site.len)
         .map_or("", |t| t.lower.as_str())
@@ -198,78 +198,12 @@ fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
     j < k && j > from && tokens[j - 1].lower.chars().all(|c| c.is_ascii_digit())
 }
 
-/// The one participant of a general verb (`Trigger::generic`): the actor
-/// (or actors, "X and Y") right before it, with only auxiliaries, negation
-/// and adverbs between ("Apple has quietly released"); the agent, or the
-/// patient of a passive ("Smith was promoted"). Nothing further away: a
-/// general verb says nothing of who else took part.
-pub(super) fn general_roles(
-    site: &Site,
-    (cl_start, cl_end): (usize, usize),
-    lex: &Lexicon,
-) -> Vec<Participant> {
-    // "Acme wants to buy", "Doe agreed to step down": the subject of the
-    // verb before "to" does the second one too.
-    let verb = |t: &Token| {
-        lex.triggers
-            .get(&t.lower)
-            .is_some_and(|r| r.iter().any(|t| t.pos == Pos::Verb))
-    };
-    let mut out = Vec::new();
-    let mut passive = false;
-    if let Some((group, pass)) = adjacent_group(site, cl_start, &verb) {
-        passive = pass;
-        add(
-            &mut out,
-            &group,
-            if passive { Role::Patient } else { Role::Agent },
-        );
-    }
-    if site.trig.pos != Pos::Verb {
-        return out;
-    }
-    // "Boeing challenged the award, claiming the evaluation was skewed": a
-    // participle after a comma is done by the subject of its sentence.
-    let Site { tokens, i, .. } = *site;
-    if out.is_empty()
-        && site.trig.tense == "ing"
-        && i > site.sent.start
-        && tokens[i - 1].lower == ","
-    {
-        let left: Vec<Placed> = site
-            .names
-            .iter()
-            .copied()
-            .filter(|p| p.end <= i && p.kind != EntityType::Place)
-            .collect();
-        add(
-            &mut out,
-            &subject_group(tokens, &left, site.sent.start),
-            Role::Agent,
-        );
-    }
-    // "Boeing fought Lockheed", "was upheld by the GAO": the name the verb
-    // governs directly, as its patient, or after a passive its `by`-agent.
-    let (role, after) = if passive && next_word(site) == "by" {
-        (Role::Agent, site.i + site.len + 1)
-    } else if passive {
-        return out;
-    } else {
-        (Role::Patient, site.i + site.len)
-    };
-    if let Some(group) = direct_object(site, after, cl_end) {
-        add(&mut out, &group, role);
-    }
-    add(&mut out, &recipient(site, cl_end), Role::Participant);
-    out
-}
-
 /// The actor, or coordinated actors, right before the trigger, with only
 /// auxiliaries, negation and adverbs between (or a verb, as `verb` tells,
 /// and "to"), and whether a form of "be" between makes the trigger a
 /// passive. None where a preposition governs them or they possess what
 /// follows ("the Kremlin's emissary arrived", "talks with Russia ended").
-fn adjacent_group(
+pub(super) fn adjacent_group(
     site: &Site,
     cl_start: usize,
     verb: &dyn Fn(&Token) -> bool,
@@ -602,7 +536,7 @@ pub(super) fn add_place(
 /// coordinated with it ("Tillerson and Lavrov"). An organization or
 /// country qualifying a person ("FBI Director James Comey") gives way to
 /// the person.
-fn subject_group(tokens: &[Token], left: &[Placed], s_start: usize) -> Vec<Placed> {
+pub(super) fn subject_group(tokens: &[Token], left: &[Placed], s_start: usize) -> Vec<Placed> {
     let governed = |p: &Placed| {
         let mut b = p.first;
         while b > s_start && matches!(tokens[b - 1].lower.as_str(), "the" | "a" | "an") {
