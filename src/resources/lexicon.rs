@@ -101,6 +101,8 @@ pub struct Lexicon {
     matcher: AhoCorasick,
     /// Demonym ("Russian") → gazetteer index of its country.
     pub demonyms: HashMap<String, usize>,
+    /// A country's capital ("Moscow") → gazetteer index of the country.
+    pub capitals: HashMap<String, usize>,
     /// Lowercased multi-word titles, keyed by their words.
     pub titles: HashMap<String, Title>,
     pub max_title_words: usize,
@@ -172,6 +174,7 @@ impl Lexicon {
         let mut surfaces: Vec<String> = Vec::new();
         let mut surface_entry = Vec::new();
         let mut demonyms = HashMap::default();
+        let mut capitals = HashMap::default();
         let mut seen_surface: HashSet<String> = HashSet::default();
         let mut add_surface =
             |s: &str, idx: usize, surfaces: &mut Vec<String>, surface_entry: &mut Vec<usize>| {
@@ -195,6 +198,9 @@ impl Lexicon {
             }
             for d in alternatives(field(&r, 2)) {
                 demonyms.entry(d.to_string()).or_insert(idx);
+            }
+            if !field(&r, 3).is_empty() {
+                capitals.entry(field(&r, 3).to_string()).or_insert(idx);
             }
         }
         for r in rows(PLACES) {
@@ -313,6 +319,7 @@ impl Lexicon {
             surface_entry,
             matcher,
             demonyms,
+            capitals,
             titles,
             max_title_words,
             title_heads,

@@ -38,6 +38,7 @@ use crate::model::{EntityType, Event, Modality, Participant, Role, Shape, Span, 
 use crate::resources::words::events::{BOUNDARIES, LIGHT_VERBS, PROCESS_MEETINGS};
 use crate::resources::{Pos, Trigger};
 use senses::Sense;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A mention placed on the token grid.
@@ -81,6 +82,22 @@ struct Site<'a> {
     names: &'a [Placed],
     /// Possessive pronouns resolved ("its investigation").
     possessives: &'a [Placed],
+    /// Capitals named in the document → their country's entity, where the
+    /// document names it too.
+    seats: &'a HashMap<usize, usize>,
+}
+
+impl Site<'_> {
+    /// A capital as the country it stands for as an actor ("Moscow
+    /// denied"): the country's mention, at the capital's place.
+    fn seat(&self, p: &Placed) -> Option<Placed> {
+        let &country = self.seats.get(&p.entity)?;
+        Some(Placed {
+            entity: country,
+            kind: EntityType::Country,
+            ..*p
+        })
+    }
 }
 
 /// One sentence of a document, as the trigger loop sees it.
@@ -103,6 +120,8 @@ struct Scope<'a> {
     speech: Vec<Range<usize>>,
     /// Possessive pronouns standing for who they refer to.
     possessives: Vec<Placed>,
+    /// Capitals → their country ([`Site::seats`]).
+    seats: &'a HashMap<usize, usize>,
     headline: bool,
     /// The sentence's parse, made when its first trigger is found.
     tree: std::cell::OnceCell<Option<syntax::Tree>>,
@@ -139,6 +158,29 @@ fn overlaps_any(sorted: &[Span], s: Span) -> bool {
     k > 0 && sorted[k - 1].overlaps(s)
 }
 
+/// The capitals the document names whose country it names too: capital
+/// entity → country entity.
+fn seats_of_government(lex: &crate::resources::Lexicon, res: &Resolved) -> HashMap<usize, usize> {
+    let mut out = HashMap::new();
+    for (k, e) in res.entities.iter().enumerate() {
+        if e.kind != EntityType::Place {
+            continue;
+        }
+        let Some(&gaz) = lex.capitals.get(e.label()) else {
+            continue;
+        };
+        let country = &lex.gazetteer[gaz].name;
+        if let Some(c) = res
+            .entities
+            .iter()
+            .position(|x| x.kind == EntityType::Country && x.label() == country)
+        {
+            out.insert(k, c);
+        }
+    }
+    out
+}
+
 /// Find the event mentions of an article.
 pub(crate) fn find_events(
     doc: &Doc,
@@ -148,6 +190,7 @@ pub(crate) fn find_events(
 ) -> Vec<EventMention> {
     let tokens = &doc.toks.tokens;
     let placed = roles::place_mentions(res);
+    let seats = seats_of_government(doc.lex, res);
     let mut out = Vec::new();
     for (si, sent) in doc.toks.sentences.iter().enumerate() {
         if doc.credits.iter().any(|c| c.contains(sent.span)) {
@@ -181,6 +224,7 @@ pub(crate) fn find_events(
             si,
             speech,
             possessives,
+            seats: &seats,
             headline: crate::extract::ner::is_headline(doc.text, &tokens[r.clone()]),
             sent: r,
             names,
@@ -271,6 +315,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
         trig,
         names,
         possessives: &sc.possessives,
+        seats: sc.seats,
     };
     let capitalized_inside = tokens[i].shape != Shape::Lower && i != r.start && !sc.headline;
     let mut sense = senses::other_sense(&site);

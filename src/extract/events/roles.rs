@@ -13,6 +13,9 @@ use crate::resources::words::events::{
 };
 use crate::resources::Pos;
 
+/// Event types whose object may be a government named by its capital.
+const SEAT_OBJECT_KINDS: [&str; 2] = ["Accusation", "Investigation"];
+
 /// The mentions of a document on the token grid, in text order. Participants
 /// are found between and around non-overlapping mentions: of overlapping
 /// ones the first (and longest) is kept.
@@ -92,7 +95,19 @@ pub(super) fn actors(
             .copied()
             .collect::<Vec<_>>()
     };
-    let mut subject = subject_group(tokens, &actors(&left), r.start);
+    // "Moscow denied the claims": a capital as a subject is its country's
+    // government.
+    let left_actors: Vec<Placed> = left
+        .iter()
+        .filter_map(|p| {
+            if p.kind == EntityType::Place {
+                site.seat(p)
+            } else {
+                Some(*p)
+            }
+        })
+        .collect();
+    let mut subject = subject_group(tokens, &left_actors, r.start);
     // "The board fired Orrin on Friday, Lisa Monk said": a name right
     // before a verb trigger is its subject, not the clause's first name.
     if trig.pos == Pos::Verb && trig.tense != "ing" {
@@ -121,7 +136,26 @@ pub(super) fn actors(
             subject = vec![p];
         }
     }
-    let object: Vec<Placed> = object_group(tokens, &actors(&right), i + len)
+    // "accused Moscow of meddling", "talks with Beijing": a government,
+    // where the event is one between governments (not an attack on a
+    // city, or a journey to it).
+    let info = Event::kind_info_of(&trig.kind);
+    let right_actors: Vec<Placed> =
+        if info.symmetric || SEAT_OBJECT_KINDS.contains(&trig.kind.as_str()) {
+            right
+                .iter()
+                .filter_map(|p| {
+                    if p.kind == EntityType::Place {
+                        site.seat(p)
+                    } else {
+                        Some(*p)
+                    }
+                })
+                .collect()
+        } else {
+            actors(&right)
+        };
+    let object: Vec<Placed> = object_group(tokens, &right_actors, i + len)
         .into_iter()
         .map(|p| holder_of_title(tokens, p, res).unwrap_or(p))
         .collect();
@@ -211,9 +245,9 @@ pub(super) fn adjacent_group(
     let Site {
         tokens, i, names, ..
     } = *site;
-    let last = names
-        .iter()
-        .rposition(|p| p.end <= i && p.first >= cl_start && p.kind != EntityType::Place)?;
+    let last = names.iter().rposition(|p| {
+        p.end <= i && p.first >= cl_start && (p.kind != EntityType::Place || site.seat(p).is_some())
+    })?;
     let between = &tokens[names[last].end..i];
     let in_group =
         |t: &Token| VERB_GROUP.contains(&t.lower) || t.lower.len() > 4 && t.lower.ends_with("ly");
@@ -243,6 +277,10 @@ pub(super) fn adjacent_group(
     {
         return None;
     }
+    let group = group
+        .into_iter()
+        .map(|p| site.seat(&p).unwrap_or(p))
+        .collect();
     Some((group, passive))
 }
 
