@@ -623,15 +623,22 @@ pub(super) fn subject_group(tokens: &[Token], left: &[Placed], s_start: usize) -
     out
 }
 
-/// "X and Y", "X, Y", "X, and Y": `b` is coordinated with `a`.
+/// "X and Y", "X, Y and Z", "X, and Y": `b` is coordinated with `a`.
 pub(super) fn coordinated(tokens: &[Token], a: Placed, b: Placed) -> bool {
     // Overlapping mentions are never coordinated.
     let Some(between) = tokens.get(a.end..b.first) else {
         return false;
     };
     let words: Vec<&str> = between.iter().map(|t| t.lower.as_str()).collect();
-    if matches!(words.as_slice(), ["and"] | [","] | [",", "and"]) {
+    if matches!(words.as_slice(), ["and"] | [",", "and"]) {
         return true;
+    }
+    // "X, Y and Z", "X, Y, and Z": a comma joins names only where the list
+    // goes on ("After the board fired Reyes, Helix hired him" has none).
+    if words == [","] {
+        return tokens
+            .get(b.end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "," | "and" | "or"));
     }
     // "Trump and North Korean leader Kim", "Costa and her deputy Berg": a
     // title or a relation between "and" and the name.
