@@ -411,6 +411,23 @@ fn classify_chunk(
     let org_head = ORG_HEADS.contains(lows.last().copied().unwrap_or(""))
         || (lows.len() > 2 && ORG_HEADS.contains(lows[0]) && lows[1] == "of");
     let place_head = lows.len() >= 2 && PLACE_HEADS.contains(lows.last().copied().unwrap_or(""));
+    // "Helix Corp and Veltra Group": two organizations, each complete with
+    // its head word ("Procter and Gamble", "Department of Health and Human
+    // Services" stay one).
+    let two = (1..lows.len().saturating_sub(1))
+        .find(|&m| matches!(lows[m], "and" | "&") && ORG_HEADS.contains(lows[m - 1]));
+    if let (true, Some(m)) = (org_head, two) {
+        for (a, b) in [(s, s + m), (s + m + 1, e)] {
+            let part = Chunk {
+                start: a,
+                end: b,
+                prefix: if a == s { prefix } else { None },
+                titled: titled && a == s,
+            };
+            classify_chunk(sent, part, q, out, pending);
+        }
+        return;
+    }
     if org_head {
         let s = prefix.unwrap_or(s);
         out.push(
