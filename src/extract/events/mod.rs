@@ -386,7 +386,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     if roles::lacks_person_patient(&site, sc.res, &participants) {
         return (len, None);
     }
-    roles::plural_antecedents(&site, cl.0, sc.placed, sc.sections, &mut participants);
+    pronouns::plural_antecedents(&site, cl.0, sc.placed, sc.sections, &mut participants);
     match tree.and_then(|t| syntax::place(&site, t)) {
         Some(p) if !participants.iter().any(|x| x.entity == p.entity) => {
             participants.push(Participant {

@@ -10,12 +10,16 @@
 //! it in its sentence, with no other noun phrase between. Only where that
 //! is unambiguous: two people named in that earlier sentence and none in
 //! this one leave the pronoun unresolved. Subject pronouns (he, she) are
-//! subjects, never objects; possessives only possessors of event nouns. A person
-//! named inside quoted speech is not the antecedent of a pronoun outside
-//! it ("'Kim's brother was murdered,' he said").
+//! subjects, never objects; possessives only possessors of event nouns. A
+//! person named inside quoted speech is not the antecedent of a pronoun
+//! outside it ("'Kim's brother was murdered,' he said").
+//!
+//! Plural anaphora ("the two", "they", "the diplomats") stand for the last
+//! two people named, as participants of a symmetric event.
 
-use super::Placed;
-use crate::model::{EntityType, Sentence, Token};
+use super::{Placed, Site};
+use crate::model::{EntityType, Event, Participant, Role, Sentence, Token};
+use crate::resources::words::events::{PLURAL_ANAPHORS, VERB_GROUP};
 use std::ops::Range;
 
 /// Third-person singular pronouns that refer to a person, as subjects.
@@ -134,4 +138,82 @@ fn resolve(
         }
     }
     out
+}
+
+/// Plural anaphora for symmetric events: "the two", "they", "the
+/// diplomats" stand for the last two people named before the trigger,
+/// within its section (`sections`: where dated headings start them).
+pub(super) fn plural_antecedents(
+    site: &Site,
+    cl_start: usize,
+    placed: &[Placed],
+    sections: &[usize],
+    participants: &mut Vec<Participant>,
+) {
+    let Site {
+        tokens, i, trig, ..
+    } = *site;
+    let prev_word = if i > site.sent.start {
+        tokens[i - 1].lower.as_str()
+    } else {
+        ""
+    };
+    if !(Event::kind_info_of(&trig.kind).symmetric
+        && participants.len() < 2
+        && plural_anaphor(tokens, cl_start, i, prev_word))
+    {
+        return;
+    }
+    // Antecedents stay inside the section (a dated heading starts one).
+    let here = tokens[i].span.start;
+    let section = sections
+        .iter()
+        .copied()
+        .filter(|&b| b <= here)
+        .max()
+        .unwrap_or(0);
+    // The last two people named before, within the section.
+    let mut before: Vec<usize> = Vec::new();
+    for p in placed[..placed.partition_point(|p| p.first < i)]
+        .iter()
+        .rev()
+    {
+        if tokens[p.first].span.start < section {
+            break;
+        }
+        if p.end <= i && p.kind == EntityType::Person && !before.contains(&p.entity) {
+            before.push(p.entity);
+            if before.len() == 2 {
+                break;
+            }
+        }
+    }
+    if before.len() == 2 {
+        participants.clear();
+        for e in before.into_iter().rev() {
+            participants.push(Participant {
+                entity: e,
+                role: Role::Participant,
+            });
+        }
+    }
+}
+
+fn plural_anaphor(tokens: &[Token], cl_start: usize, i: usize, prev: &str) -> bool {
+    let window: Vec<&str> = tokens[cl_start..i]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    // "both governments", "the two companies": a pair, but not of people.
+    let of_things = |k: usize| {
+        matches!(window[k], "both" | "two")
+            && window.get(k + 1).is_some_and(|n| {
+                n.chars().all(char::is_alphabetic)
+                    && !PLURAL_ANAPHORS.contains(n)
+                    && !VERB_GROUP.contains(n)
+                    && !n.ends_with("ly")
+            })
+    };
+    (0..window.len()).any(|k| PLURAL_ANAPHORS.contains(window[k]) && !of_things(k))
+        || matches!(prev, "two")
 }

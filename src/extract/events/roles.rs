@@ -9,7 +9,7 @@ use crate::extract::clause::relative_clause_end;
 use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
 use crate::resources::words::events::{
-    AUXILIARIES, COMMON_SUBJECT_OPENERS, PLURAL_ANAPHORS, PREPOSITIONS, VERB_GROUP,
+    AUXILIARIES, COMMON_SUBJECT_OPENERS, PREPOSITIONS, VERB_GROUP,
 };
 use crate::resources::Pos;
 
@@ -446,65 +446,6 @@ pub(super) fn lacks_person_patient(
         && !matches!(next_word(site), "him" | "her")
 }
 
-/// Plural anaphora for symmetric events: "the two", "they", "the
-/// diplomats" stand for the last two people named before the trigger,
-/// within its section (`sections`: where dated headings start them).
-pub(super) fn plural_antecedents(
-    site: &Site,
-    cl_start: usize,
-    placed: &[Placed],
-    sections: &[usize],
-    participants: &mut Vec<Participant>,
-) {
-    let Site {
-        tokens, i, trig, ..
-    } = *site;
-    let prev_word = if i > site.sent.start {
-        tokens[i - 1].lower.as_str()
-    } else {
-        ""
-    };
-    if !(Event::kind_info_of(&trig.kind).symmetric
-        && participants.len() < 2
-        && plural_anaphor(tokens, cl_start, i, prev_word))
-    {
-        return;
-    }
-    // Antecedents stay inside the section (a dated heading starts one).
-    let here = tokens[i].span.start;
-    let section = sections
-        .iter()
-        .copied()
-        .filter(|&b| b <= here)
-        .max()
-        .unwrap_or(0);
-    // The last two people named before, within the section.
-    let mut before: Vec<usize> = Vec::new();
-    for p in placed[..placed.partition_point(|p| p.first < i)]
-        .iter()
-        .rev()
-    {
-        if tokens[p.first].span.start < section {
-            break;
-        }
-        if p.end <= i && p.kind == EntityType::Person && !before.contains(&p.entity) {
-            before.push(p.entity);
-            if before.len() == 2 {
-                break;
-            }
-        }
-    }
-    if before.len() == 2 {
-        participants.clear();
-        for e in before.into_iter().rev() {
-            participants.push(Participant {
-                entity: e,
-                role: Role::Participant,
-            });
-        }
-    }
-}
-
 /// Place: "in X" / "at X" inside the clause ending at `cl_end` (or a
 /// relative clause after a noun trigger), near the trigger.
 pub(super) fn add_place(
@@ -779,23 +720,4 @@ fn possessor(site: &Site, i: usize) -> Option<Placed> {
             .find(|p| p.end == k - 1 && p.kind != EntityType::Place);
     }
     None
-}
-
-fn plural_anaphor(tokens: &[Token], cl_start: usize, i: usize, prev: &str) -> bool {
-    let window: Vec<&str> = tokens[cl_start..i]
-        .iter()
-        .map(|t| t.lower.as_str())
-        .collect();
-    // "both governments", "the two companies": a pair, but not of people.
-    let of_things = |k: usize| {
-        matches!(window[k], "both" | "two")
-            && window.get(k + 1).is_some_and(|n| {
-                n.chars().all(char::is_alphabetic)
-                    && !PLURAL_ANAPHORS.contains(n)
-                    && !VERB_GROUP.contains(n)
-                    && !n.ends_with("ly")
-            })
-    };
-    (0..window.len()).any(|k| PLURAL_ANAPHORS.contains(window[k]) && !of_things(k))
-        || matches!(prev, "two")
 }

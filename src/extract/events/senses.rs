@@ -6,8 +6,8 @@
 use super::Site;
 use crate::model::{EntityType, Shape, Token};
 use crate::resources::words::events::{
-    ADJECTIVAL_PARTICIPLES, ARMED, BOMB_VERB_CONTEXT, CLASH_NOUN_CONTEXT, FIRE_OPENERS,
-    GERUND_MODIFIED, LABOUR_STRIKE, MOTION_VERBS, NOUN_MODIFIED, OBLIGATIONS,
+    ADJECTIVAL_PARTICIPLES, ARMED, BOMB_VERB_CONTEXT, CLASH_NOUN_CONTEXT, COMMON_SUBJECT_OPENERS,
+    FIRE_OPENERS, GERUND_MODIFIED, LABOUR_STRIKE, MOTION_VERBS, NOUN_MODIFIED, OBLIGATIONS,
     PARTICIPLE_VERB_CONTEXT, PREPOSITIONS, PROCESS_MEETINGS, PROJECTILES, STRIKE_IDIOMS,
     VERBAL_ATTACK, VERB_CONTEXT,
 };
@@ -266,14 +266,33 @@ pub(super) fn used_as_modifier(site: &Site) -> bool {
     if trig.pos == Pos::Noun {
         return NOUN_MODIFIED.contains(w);
     }
-    // Past participles used as adjectives: "alleged ties", "reported losses";
-    // not a passive ("was arrested when", "were reported dead").
+    // Past participles used as adjectives: "alleged ties", "the arrested
+    // men", "over reported losses"; not a passive ("was arrested when",
+    // "were reported dead"), nor a verb after its subject ("Police arrested
+    // three men"): the participle opens its noun phrase, or follows a
+    // determiner, a number or a preposition (adverbs aside: "the newly
+    // elected mayor").
+    let mut k = first;
+    while k > sent.start && tokens[k - 1].lower.len() > 4 && tokens[k - 1].lower.ends_with("ly") {
+        k -= 1;
+    }
+    let opens_phrase = k == sent.start || {
+        let p = &tokens[k - 1];
+        COMMON_SUBJECT_OPENERS.contains(&p.lower)
+            || PREPOSITIONS.contains(&p.lower)
+            || p.shape == Shape::Number
+            || matches!(
+                p.lower.as_str(),
+                "his" | "her" | "its" | "their" | "our" | "your" | "my" | "," | "(" | "\""
+            )
+    };
     trig.pos == Pos::Verb
         && trig.tense == "past"
         && ADJECTIVAL_PARTICIPLES.contains(&trig.lemma)
         && n.shape == Shape::Lower
         && !PARTICIPLE_VERB_CONTEXT.contains(w)
         && !after_passive_auxiliary(tokens, first, sent.start)
+        && opens_phrase
 }
 
 /// A form of "be" or "get" right before token `k`, an adverb ("was

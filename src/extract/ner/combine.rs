@@ -122,6 +122,10 @@ pub(crate) fn combine(
             // A lone word the rules did not take is a person only when the
             // tagger is sure: its unsure lone "people" are mostly products.
             || (e - s == 1 && c.kind == ChunkType::Person && c.margin < MIN_LONE_PERSON_MARGIN)
+            // A demonym and a title ("Norwegian Prime" of "Norwegian Prime
+            // Minister Erik Dahl") name no one.
+            || (lex.demonyms.contains_key(tokens[s].span.text(text))
+                && title_at(tokens, s + 1, (e + 3).min(tokens.len()), lex).is_some())
             // A demonym of more than one word ("South Korean") is no place.
             || (e - s > 1
                 && lex.demonyms.contains_key(

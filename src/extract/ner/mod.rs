@@ -212,7 +212,9 @@ pub enum NerMode {
 /// Datelines: a line that opens with a place in capitals and a dash or an
 /// agency in parentheses ("BRUSSELS —", "SINGAPORE (Reuters) -", "NEW
 /// YORK:"), maybe with its region or country after a comma ("IRBIL, IRAQ
-/// —", "WASHINGTON, D.C. —"), names where the story was filed. The place
+/// —", "WASHINGTON, D.C. —") and the filing date ("WASHINGTON, Dec 3
+/// (Reuters) -"), names where the story was filed; the agency in
+/// parentheses is an organization. The place
 /// becomes a place mention (a country where the gazetteer says so), and so
 /// does the region, whatever the rules or the tagger made of them. A
 /// caption's or a clip's marker ("FILE -", "WATCH:") is no place.
@@ -261,10 +263,28 @@ pub(crate) fn datelines(
                 marker_at = end + 1 + region;
             }
         }
+        // "WASHINGTON, Dec 3 (Reuters) -": the filing date after a comma.
+        if tokens.get(marker_at).is_some_and(|t| t.lower == ",") {
+            if let Some(after) = dateline_date(tokens, marker_at + 1, line) {
+                marker_at = after;
+            }
+        }
         let marker = tokens.get(marker_at).map_or("", |t| t.lower.as_str());
         if !matches!(marker, "—" | "–" | "-" | "--" | "(" | ":") {
             continue;
         }
+        // The agency in parentheses is an organization ("(Nordic Wire)").
+        let agency = (marker == "(")
+            .then(|| {
+                let close = (marker_at + 1..(marker_at + 6).min(tokens.len()))
+                    .find(|&k| tokens[k].lower == ")")?;
+                (close > marker_at + 1
+                    && tokens[marker_at + 1..close].iter().all(|t| {
+                        t.shape != Shape::Lower && t.shape != Shape::Punct || t.lower == "&"
+                    }))
+                .then_some(marker_at + 1..close)
+            })
+            .flatten();
         // Not a headline in capitals: words follow the marker on the line.
         if tokens
             .get(marker_at + 1)
@@ -272,8 +292,12 @@ pub(crate) fn datelines(
         {
             continue;
         }
-        for part in parts {
+        let agency_part = agency.map(|a| (a, EntityType::Organization));
+        let places = parts.into_iter().map(|part| {
             let kind = dateline_kind(text, tokens, lex, part.clone());
+            (part, kind)
+        });
+        for (part, kind) in places.chain(agency_part) {
             let overlapping: Vec<usize> = (0..rec.mentions.len())
                 .filter(|&k| {
                     rec.mentions[k].first_token < part.end && rec.mentions[k].end_token > part.start
@@ -293,6 +317,69 @@ pub(crate) fn datelines(
         }
     }
     in_text_order(rec)
+}
+
+/// The end of a filing date in a dateline starting at token `from`: a
+/// month (maybe abbreviated, with its dot) and a day, a day and a month,
+/// or a weekday.
+fn dateline_date(tokens: &[Token], from: usize, line: Span) -> Option<usize> {
+    const MONTHS: [&str; 24] = [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let word = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.span.end <= line.end)
+            .map(|t| t.lower.trim_end_matches('.'))
+    };
+    let month = |k: usize| word(k).is_some_and(|w| MONTHS.contains(&w));
+    let day = |k: usize| {
+        word(k)
+            .is_some_and(|w| w.len() <= 2 && !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+    };
+    let dot = |k: usize| usize::from(tokens.get(k).is_some_and(|t| t.lower == "."));
+    if month(from) {
+        let k = from + 1 + dot(from + 1);
+        return day(k).then_some(k + 1);
+    }
+    if day(from) && month(from + 1) {
+        return Some(from + 2 + dot(from + 2));
+    }
+    word(from)
+        .is_some_and(|w| WEEKDAYS.contains(&w))
+        .then_some(from + 1)
 }
 
 /// A dateline's place in capitals is a country where the gazetteer has
