@@ -22,7 +22,8 @@ use crate::model::{EntityType, Event, Participant, Role, Sentence, Token};
 use crate::resources::words::events::{PLURAL_ANAPHORS, VERB_GROUP};
 use std::ops::Range;
 
-/// Third-person singular pronouns that refer to a person, as subjects.
+/// Third-person singular pronouns that refer to a person, as subjects
+/// ("it" only after a verb of saying: see [`subjects`]).
 const SUBJECTS: [&str; 2] = ["he", "she"];
 /// Possessive pronouns and what they refer to: "his firing", "its
 /// investigation" (only as a possessor of an event noun).
@@ -62,8 +63,59 @@ pub(super) fn subjects(
     speech: &[Range<usize>],
 ) -> Vec<Placed> {
     let words: Vec<(&str, Refers)> = SUBJECTS.iter().map(|w| (*w, Refers::Person)).collect();
-    resolve(&words, tokens, sentences, si, placed, speech)
+    let mut out = resolve(&words, tokens, sentences, si, placed, speech);
+    // "Norland Airways said it would buy jets": "it" right after a verb of
+    // saying (and "that") is the body that said it, named before in the
+    // sentence with no other noun phrase between.
+    let r = sentences[si].tokens.clone();
+    for k in r.clone() {
+        if tokens[k].lower != "it" {
+            continue;
+        }
+        let mut v = k;
+        if v > r.start && tokens[v - 1].lower == "that" {
+            v -= 1;
+        }
+        if v == r.start || !SAYING.contains(&tokens[v - 1].lower.as_str()) {
+            continue;
+        }
+        let lo = placed.partition_point(|p| p.first < r.start);
+        let hi = placed.partition_point(|p| p.first < v - 1);
+        let Some(body) = placed[lo..hi.max(lo)].last().filter(|p| {
+            Refers::Body.fits(p.kind)
+                && !tokens[p.end..v - 1]
+                    .iter()
+                    .any(|t| NOUN_PHRASE_OPENERS.contains(&t.lower.as_str()))
+        }) else {
+            continue;
+        };
+        out.push(Placed {
+            first: k,
+            end: k + 1,
+            entity: body.entity,
+            kind: body.kind,
+            pronoun: true,
+        });
+    }
+    out.sort_by_key(|p| p.first);
+    out
 }
+
+/// Verbs of saying after which "it" is the one who said it.
+const SAYING: [&str; 12] = [
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "stated",
+    "added",
+    "confirmed",
+    "warned",
+    "expects",
+    "expected",
+    "hopes",
+    "believes",
+];
 
 /// The possessive pronouns of sentence `si` resolved to who they refer to.
 pub(super) fn possessives(
