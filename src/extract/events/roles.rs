@@ -95,18 +95,21 @@ pub(super) fn actors(
             .copied()
             .collect::<Vec<_>>()
     };
+    // Actors with the capitals among places standing for their country.
+    let seated = |ps: &[Placed]| -> Vec<Placed> {
+        ps.iter()
+            .filter_map(|p| {
+                if p.kind == EntityType::Place {
+                    site.seat(p)
+                } else {
+                    Some(*p)
+                }
+            })
+            .collect()
+    };
     // "Moscow denied the claims": a capital as a subject is its country's
     // government.
-    let left_actors: Vec<Placed> = left
-        .iter()
-        .filter_map(|p| {
-            if p.kind == EntityType::Place {
-                site.seat(p)
-            } else {
-                Some(*p)
-            }
-        })
-        .collect();
+    let left_actors = seated(&left);
     let mut subject = subject_group(tokens, &left_actors, r.start);
     // "The board fired Orrin on Friday, Lisa Monk said": a name right
     // before a verb trigger is its subject, not the clause's first name.
@@ -140,21 +143,11 @@ pub(super) fn actors(
     // where the event is one between governments (not an attack on a
     // city, or a journey to it).
     let info = Event::kind_info_of(&trig.kind);
-    let right_actors: Vec<Placed> =
-        if info.symmetric || SEAT_OBJECT_KINDS.contains(&trig.kind.as_str()) {
-            right
-                .iter()
-                .filter_map(|p| {
-                    if p.kind == EntityType::Place {
-                        site.seat(p)
-                    } else {
-                        Some(*p)
-                    }
-                })
-                .collect()
-        } else {
-            actors(&right)
-        };
+    let right_actors = if info.symmetric || SEAT_OBJECT_KINDS.contains(&trig.kind.as_str()) {
+        seated(&right)
+    } else {
+        actors(&right)
+    };
     let object: Vec<Placed> = object_group(tokens, &right_actors, i + len)
         .into_iter()
         .map(|p| holder_of_title(tokens, p, res).unwrap_or(p))
