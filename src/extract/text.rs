@@ -176,7 +176,8 @@ fn tokens_in(text: &str, span: Span, out: &mut Vec<Token>) {
                     if (j == '-' && !pair
                         || j == '&'
                         || j == '.'
-                        || j == '/' && is_digitish(&chars, i))
+                        || j == '/' && is_digitish(&chars, i)
+                        || j == ',' && is_thousands(&chars, i))
                         || (is_apostrophe(j) && !possessive && !nt)
                     {
                         i += 1;
@@ -223,6 +224,12 @@ fn is_digitish(chars: &[(usize, char)], i: usize) -> bool {
     i > 0
         && chars[i - 1].1.is_ascii_digit()
         && chars.get(i + 1).is_some_and(|x| x.1.is_ascii_digit())
+}
+
+/// "4,300": a comma at `i` between a digit and exactly three digits.
+fn is_thousands(chars: &[(usize, char)], i: usize) -> bool {
+    let digit = |k: usize| chars.get(k).is_some_and(|x| x.1.is_ascii_digit());
+    i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)
 }
 
 /// "U.S", "D.C", "e.g": single letters separated by dots.

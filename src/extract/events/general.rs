@@ -3,10 +3,11 @@
 //! would over-read them.
 
 use super::objects::{direct_object, recipient};
-use super::roles::{add, adjacent_group, next_word, subject_group};
+use super::roles::{add, adjacent_group, next_word, relative_antecedent, subject_group};
 use super::{Placed, Site};
 use crate::model::{EntityType, Participant, Role, Token};
-use crate::resources::{Lexicon, Pos};
+use crate::resources::words::events::CONTROL;
+use crate::resources::Pos;
 
 /// The participants of a general verb (`Trigger::generic`): the actor
 /// (or actors, "X and Y") right before it, with only auxiliaries, negation
@@ -14,18 +15,10 @@ use crate::resources::{Lexicon, Pos};
 /// patient of a passive ("Smith was promoted"); for a participle after a
 /// comma, its sentence's subject; the name it governs directly, or a
 /// passive's `by`-name; a verb of giving's recipient. Nothing further away.
-pub(super) fn general_roles(
-    site: &Site,
-    (cl_start, cl_end): (usize, usize),
-    lex: &Lexicon,
-) -> Vec<Participant> {
+pub(super) fn general_roles(site: &Site, (cl_start, cl_end): (usize, usize)) -> Vec<Participant> {
     // "Acme wants to buy", "Doe agreed to step down": the subject of the
     // verb before "to" does the second one too.
-    let verb = |t: &Token| {
-        lex.triggers
-            .get(&t.lower)
-            .is_some_and(|r| r.iter().any(|t| t.pos == Pos::Verb))
-    };
+    let verb = |t: &Token| CONTROL.contains(&t.lower) || site.event_verb(t);
     let mut out = Vec::new();
     let mut passive = false;
     if let Some((group, pass)) = adjacent_group(site, cl_start, &verb) {
@@ -39,9 +32,19 @@ pub(super) fn general_roles(
     if site.trig.pos != Pos::Verb {
         return out;
     }
+    let Site { tokens, i, .. } = *site;
+    // "The carrier, which flies to Oslo, signed the lease": the
+    // name before the relative clause.
+    if out.is_empty() && site.trig.tense != "ing" {
+        if let Some(p) = relative_antecedent(tokens, site.sent.start, i, site.names) {
+            out.push(Participant {
+                entity: p.entity,
+                role: Role::Agent,
+            });
+        }
+    }
     // "Boeing challenged the award, claiming the evaluation was skewed": a
     // participle after a comma is done by the subject of its sentence.
-    let Site { tokens, i, .. } = *site;
     if out.is_empty()
         && site.trig.tense == "ing"
         && i > site.sent.start

@@ -35,7 +35,7 @@ use crate::extract::clause::clause;
 use crate::extract::entities::Resolved;
 use crate::extract::Doc;
 use crate::model::{EntityType, Event, Modality, Participant, Role, Shape, Span, Token};
-use crate::resources::words::events::{BOUNDARIES, LIGHT_VERBS, PROCESS_MEETINGS};
+use crate::resources::words::events::{BOUNDARIES, LIGHT_VERBS, PROCESS_MEETINGS, VERB_GROUP};
 use crate::resources::{Pos, Trigger};
 use senses::Sense;
 use std::collections::HashMap;
@@ -85,9 +85,18 @@ struct Site<'a> {
     /// Capitals named in the document → their country's entity, where the
     /// document names it too.
     seats: &'a HashMap<usize, usize>,
+    lex: &'a crate::resources::Lexicon,
 }
 
 impl Site<'_> {
+    /// Whether the lexicon reads `t` as an event verb ("cut", "signed").
+    fn event_verb(&self, t: &Token) -> bool {
+        self.lex
+            .triggers
+            .get(&t.lower)
+            .is_some_and(|r| r.iter().any(|x| x.pos == Pos::Verb))
+    }
+
     /// A capital as the country it stands for as an actor ("Moscow
     /// denied"): the country's mention, at the capital's place.
     fn seat(&self, p: &Placed) -> Option<Placed> {
@@ -213,6 +222,14 @@ pub(crate) fn find_events(
             &placed,
             &speech,
         ));
+        names.extend(pronouns::descriptions(
+            tokens,
+            &doc.toks.sentences,
+            si,
+            &placed,
+            &speech,
+            &|e| res.entities[e].label().to_string(),
+        ));
         let possessives = pronouns::possessives(tokens, &doc.toks.sentences, si, &placed, &speech);
         names.sort_by_key(|p| p.first);
         let scope = Scope {
@@ -243,8 +260,9 @@ pub(crate) fn find_events(
 }
 
 /// "held talks", "made a statement", "carried out an attack": a general
-/// light verb whose object is a typed event noun (within three words) is
-/// no event of its own; the noun is the event.
+/// light verb whose object is a typed event noun (within three words), or
+/// whose passive's subject is one ("talks were held"), is no event of its
+/// own; the noun is the event.
 fn drop_light_verbs(out: &mut Vec<EventMention>, first: usize, tokens: &[Token]) {
     let light: Vec<bool> = (first..out.len())
         .map(|k| {
@@ -260,6 +278,12 @@ fn drop_light_verbs(out: &mut Vec<EventMention>, first: usize, tokens: &[Token])
                             .iter()
                             .all(|t| t.shape != Shape::Punct)
                 })
+                // "protests were held": the passive's subject is the event.
+                || m.event.generic
+                    && LIGHT_VERBS.contains(&m.event.lemma)
+                    && k > first
+                    && !out[k - 1].event.generic
+                    && passive_after(tokens, out[k - 1].token + out[k - 1].len, m.token)
         })
         .collect();
     // Only this sentence's mentions are looked at: a retain over all of
@@ -271,6 +295,21 @@ fn drop_light_verbs(out: &mut Vec<EventMention>, first: usize, tokens: &[Token])
             .filter(|(_, light)| !light)
             .map(|(m, _)| m),
     );
+}
+
+/// Whether the tokens `from..to` are a passive's auxiliaries ("were",
+/// "will be", "has been").
+fn passive_after(tokens: &[Token], from: usize, to: usize) -> bool {
+    let between = &tokens[from..to];
+    !between.is_empty()
+        && between.len() <= 3
+        && between.iter().all(|t| VERB_GROUP.contains(&t.lower))
+        && between.iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "was" | "were" | "is" | "are" | "be" | "been"
+            )
+        })
 }
 
 /// The event mention whose trigger starts at token `i`, if any, and how
@@ -316,6 +355,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
         names,
         possessives: &sc.possessives,
         seats: sc.seats,
+        lex: sc.doc.lex,
     };
     let capitalized_inside = tokens[i].shape != Shape::Lower && i != r.start && !sc.headline;
     let mut sense = senses::other_sense(&site);
@@ -359,7 +399,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     let cl = clause(tokens, i..i + len, r.clone(), &BOUNDARIES);
     if trig.generic {
         let modality = modality::modality(tokens, i, r.start, trig);
-        let participants = general::general_roles(&site, cl, sc.doc.lex);
+        let participants = general::general_roles(&site, cl);
         return (
             len,
             Some(EventMention::new(sc, &site, tspan, participants, modality)),
@@ -393,6 +433,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
                 entity: p.entity,
                 role: Role::Place,
             });
+            roles::more_places(tokens, site.names, p, r.end, &mut participants);
         }
         Some(_) => {}
         None => roles::add_place(&site, cl.0, cl.1, &mut participants),

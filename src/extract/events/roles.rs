@@ -9,7 +9,7 @@ use crate::extract::clause::relative_clause_end;
 use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
 use crate::resources::words::events::{
-    AUXILIARIES, COMMON_SUBJECT_OPENERS, PREPOSITIONS, VERB_GROUP,
+    AUXILIARIES, COMMON_SUBJECT_OPENERS, CONTROL, PREPOSITIONS, VERB_GROUP,
 };
 use crate::resources::Pos;
 
@@ -114,7 +114,7 @@ pub(super) fn actors(
     // "The board fired Orrin on Friday, Lisa Monk said": a name right
     // before a verb trigger is its subject, not the clause's first name.
     if trig.pos == Pos::Verb && trig.tense != "ing" {
-        if let Some((group, _)) = adjacent_group(site, cl_start, &|_| false) {
+        if let Some((group, _)) = adjacent_group(site, cl_start, &|t| CONTROL.contains(&t.lower)) {
             subject = group;
         }
     }
@@ -166,7 +166,7 @@ pub(super) fn actors(
 /// verb's clause opens inside it); the subject is the name before ", who".
 /// Only auxiliaries and adverbs may stand between the closing comma and the
 /// verb, and no other comma inside the relative clause.
-fn relative_antecedent(
+pub(super) fn relative_antecedent(
     tokens: &[Token],
     sent_start: usize,
     i: usize,
@@ -477,8 +477,14 @@ pub(super) fn add_place(
             } else {
                 (p.end, i)
             };
+            // "Reyes said the firm plans to open a plant in Brazil": a place
+            // behind another event verb is that one's.
             p.first.abs_diff(i) <= 12
                 && !tokens[a..b].iter().any(|t| AUXILIARIES.contains(&t.lower))
+                && (p.first < i
+                    || !tokens[a..b].iter().any(|t| {
+                        site.event_verb(t) || CONTROL.contains(&t.lower) || t.lower == "that"
+                    }))
         }
     };
     for p in names
@@ -498,8 +504,55 @@ pub(super) fn add_place(
                 entity: p.entity,
                 role: Role::Place,
             });
+            more_places(tokens, names, *p, r.end, participants);
             break;
         }
+    }
+}
+
+/// Places listed with the place `p` ("in Chile and Peru", "to cut 900 jobs
+/// in Brazil, 500 in Chile and 40 in Spain"): each joined to the one
+/// before by "and" or "or", or after "in" behind a comma or "and" and at
+/// most two words. ("Lagos, Nigeria" is one place's address.)
+pub(super) fn more_places(
+    tokens: &[Token],
+    names: &[Placed],
+    p: Placed,
+    end: usize,
+    participants: &mut Vec<Participant>,
+) {
+    let mut last = p;
+    for q in names.iter().filter(|q| q.first >= p.end && q.end <= end) {
+        if !matches!(q.kind, EntityType::Place | EntityType::Country) {
+            break;
+        }
+        let between = &tokens[last.end..q.first];
+        let listed = match between {
+            [sep, mid @ .., inn] => {
+                matches!(sep.lower.as_str(), "," | "and")
+                    && inn.lower == "in"
+                    && mid.len() <= 2
+                    && mid.iter().all(|t| {
+                        t.lower == "and" || t.shape == Shape::Lower || t.shape == Shape::Number
+                    })
+            }
+            _ => false,
+        };
+        // "Lagos, Nigeria" is an address, not a list: only "and", "or".
+        let joined = matches!(between, [c] | [_, c] if matches!(c.lower.as_str(), "and" | "or"))
+            && between
+                .first()
+                .is_some_and(|t| matches!(t.lower.as_str(), "," | "and" | "or"));
+        if !(listed || joined) {
+            break;
+        }
+        if !participants.iter().any(|x| x.entity == q.entity) {
+            participants.push(Participant {
+                entity: q.entity,
+                role: Role::Place,
+            });
+        }
+        last = *q;
     }
 }
 

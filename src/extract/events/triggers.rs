@@ -41,8 +41,16 @@ pub(super) fn trigger_at<'a>(
         ""
     };
     // Noun or verb reading: a determiner or possessive before it makes a noun.
-    let noun_context =
-        NOUN_CONTEXT.contains(prev) || tokens[i].shape == Shape::Capitalized && i > 0;
+    // An auxiliary right after it makes a subject ("Protests were held").
+    let next_aux = tokens.get(i + len).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would"
+        )
+    });
+    let noun_context = NOUN_CONTEXT.contains(prev)
+        || tokens[i].shape == Shape::Capitalized && i > 0
+        || next_aux && i + len < end;
     let pick = readings
         .iter()
         .find(|t| (t.pos == Pos::Noun) == noun_context)
