@@ -64,7 +64,9 @@ pub(super) fn general_roles(site: &Site, (cl_start, cl_end): (usize, usize)) -> 
     }
     // "Boeing fought Lockheed", "was upheld by the GAO": the name the verb
     // governs directly, as its patient, or after a passive its `by`-agent.
-    let (role, after) = if passive && next_word(site) == "by" {
+    // "a conference held by Acme": a past participle with its `by`-agent.
+    let reduced = out.is_empty() && site.trig.tense == "past" && next_word(site) == "by";
+    let (role, after) = if (passive || reduced) && next_word(site) == "by" {
         (Role::Agent, site.i + site.len + 1)
     } else if passive {
         return out;

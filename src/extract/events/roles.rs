@@ -238,10 +238,19 @@ pub(super) fn adjacent_group(
     let Site {
         tokens, i, names, ..
     } = *site;
-    let last = names.iter().rposition(|p| {
-        p.end <= i && p.first >= cl_start && (p.kind != EntityType::Place || site.seat(p).is_some())
-    })?;
-    let between = &tokens[names[last].end..i];
+    let actor =
+        |p: &Placed| p.first >= cl_start && (p.kind != EntityType::Place || site.seat(p).is_some());
+    let mut last = names.iter().rposition(|p| p.end <= i && actor(p))?;
+    let mut gap_start = names[last].end;
+    // "Ana Costa, founder of Helix Corp, has chosen to step down": an
+    // apposition set off by commas stands between the subject and its verb.
+    if let Some((k, close)) = apposition_before(tokens, names, i, cl_start) {
+        if actor(&names[k]) {
+            last = k;
+            gap_start = close + 1;
+        }
+    }
+    let between = &tokens[gap_start..i];
     let in_group =
         |t: &Token| VERB_GROUP.contains(&t.lower) || t.lower.len() > 4 && t.lower.ends_with("ly");
     let controlled = |b: &[Token]| match b {
@@ -277,6 +286,40 @@ pub(super) fn adjacent_group(
     Some((group, passive))
 }
 
+/// The name of `names` before an apposition that ends right before the
+/// verb group before `i`: "X, founder of Y, has chosen", "X, 54, resigned".
+/// The apposition holds no verb group word and at most eight tokens. Gives
+/// the name's index and the apposition's closing comma.
+fn apposition_before(
+    tokens: &[Token],
+    names: &[Placed],
+    i: usize,
+    from: usize,
+) -> Option<(usize, usize)> {
+    let mut k = i;
+    while k > from && VERB_GROUP.contains(&tokens[k - 1].lower) {
+        k -= 1;
+    }
+    if k == from || tokens[k - 1].lower != "," {
+        return None;
+    }
+    let close = k - 1;
+    let open = (close.saturating_sub(9).max(from)..close)
+        .rev()
+        .find(|&j| tokens[j].lower == ",")?;
+    if open + 1 == close
+        || tokens[open + 1..close].iter().any(|t| {
+            VERB_GROUP.contains(&t.lower) || matches!(t.lower.as_str(), "who" | "which" | "that")
+        })
+    {
+        return None;
+    }
+    names
+        .iter()
+        .rposition(|p| p.end == open && p.first >= from && p.kind != EntityType::Place)
+        .map(|k| (k, close))
+}
+
 /// Roles around a verb trigger: subject and object, actives and passives.
 fn verb_roles(
     site: &Site,
@@ -298,10 +341,15 @@ fn verb_roles(
                     "was" | "were" | "is" | "are" | "been" | "be" | "being" | "got"
                 )
         });
+    // "a report released by Norland Bank": a participle with no subject
+    // of its own and its `by`-agent.
+    let reduced = matches!(trig.tense.as_str(), "past" | "pastpart")
+        && subject.is_empty()
+        && next_word(site) == "by";
     if info.symmetric {
         add(&mut participants, subject, Role::Participant);
         add(&mut participants, object, Role::Participant);
-    } else if passive {
+    } else if passive || reduced {
         // "Lockheed was selected": what an untyped verb is done to.
         let role = if info.has_patient || info.untyped {
             Role::Patient
