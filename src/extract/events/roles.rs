@@ -346,7 +346,16 @@ fn verb_roles(
     let reduced = matches!(trig.tense.as_str(), "past" | "pastpart")
         && subject.is_empty()
         && next_word(site) == "by";
-    if info.symmetric {
+    // "'The deal is done,' said Ana Costa": a verb of saying after its
+    // quote, with the speaker right behind it.
+    let inverted = trig.kind == "Statement"
+        && subject.is_empty()
+        && i > r.start
+        && matches!(tokens[i - 1].lower.as_str(), "," | "\"" | "”" | "'")
+        && object.first().is_some_and(|p| p.first <= i + site.len + 4);
+    if inverted {
+        add(&mut participants, &object[..1], Role::Agent);
+    } else if info.symmetric {
         add(&mut participants, subject, Role::Participant);
         add(&mut participants, object, Role::Participant);
     } else if passive || reduced {

@@ -102,11 +102,24 @@ impl Reader<'_> {
         if depth > 8 {
             return;
         }
-        let own = self.mention_at(t).or_else(|| {
+        let appos = || {
             self.tree
                 .kids_with(t, "appos")
                 .find_map(|a| self.mention_at(a))
-        });
+        };
+        let own = match self.mention_at(t) {
+            // "Helix Corp chief executive Ana Costa", parsed with the
+            // person in apposition: the organization qualifies the person.
+            Some(o) if o.kind != EntityType::Person => Some(
+                appos()
+                    .filter(|p| {
+                        p.kind == EntityType::Person && p.first >= o.end && p.first <= o.end + 3
+                    })
+                    .unwrap_or(o),
+            ),
+            Some(o) => Some(o),
+            None => appos(),
+        };
         // The tokens of the phrase: the whole mention where `t` is in one
         // (a parser may hang a coordinated name on any of its words).
         let words = match own {
