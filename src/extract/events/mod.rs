@@ -411,7 +411,10 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
     // parse adds nobody else.
     let by_patterns = roles::actors(&site, cl, sc.res);
     let unused_name = site.names.iter().any(|p| {
-        p.first >= cl.0 && p.end <= cl.1 && !by_patterns.iter().any(|x| x.entity == p.entity)
+        p.first >= cl.0
+            && p.end <= cl.1
+            && p.kind != EntityType::Place
+            && !by_patterns.iter().any(|x| x.entity == p.entity)
     });
     let tree = if unused_name { sc.tree() } else { None };
     let mut participants = tree
