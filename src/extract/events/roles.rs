@@ -544,25 +544,65 @@ pub(super) fn add_place(
                     }))
         }
     };
+    let mut journey = false;
     for p in names
         .iter()
         .filter(|p| p.first >= cl_start && p.end <= place_end && near_trigger(p))
     {
+        // The word before the place, past a "the" ("flew to the United
+        // States"), after the trigger, where the place is no modifier of a
+        // noun ("at the Lisbon office").
+        let mut b = p.first;
+        // Past an address's further parts ("the Lisbon, Portugal office").
+        let mut after = p.end;
+        while tokens.get(after).is_some_and(|t| t.lower == ",")
+            && tokens
+                .get(after + 1)
+                .is_some_and(|t| t.shape == Shape::Capitalized)
+        {
+            after += 2;
+        }
+        if b > i
+            && tokens[b - 1].lower == "the"
+            && tokens.get(after).is_none_or(|t| {
+                t.shape == Shape::Punct
+                    || PREPOSITIONS.contains(&t.lower)
+                    || VERB_GROUP.contains(&t.lower)
+                    || t.lower == "and"
+            })
+        {
+            b -= 1;
+        }
+        let prep = if b > r.start {
+            tokens[b - 1].lower.as_str()
+        } else {
+            ""
+        };
+        // A journey's places: where to, from and through ("flew from
+        // Oslo to Lisbon": both).
+        let leg = destination
+            && matches!(
+                prep,
+                "to" | "into" | "from" | "via" | "through" | "toward" | "towards"
+            );
         if matches!(p.kind, EntityType::Place | EntityType::Country)
             && p.first > r.start
-            && (matches!(tokens[p.first - 1].lower.as_str(), "in" | "at")
-                || (destination
-                    && (matches!(tokens[p.first - 1].lower.as_str(), "to" | "into")
+            && (leg
+                || !journey
+                    && (matches!(prep, "in" | "at")
                         // "visited Kenya": right after a movement verb
-                        || (trig.pos == Pos::Verb && p.first == i + len))))
+                        || (destination && trig.pos == Pos::Verb && p.first == i + len)))
             && !participants.iter().any(|x| x.entity == p.entity)
         {
             participants.push(Participant {
                 entity: p.entity,
                 role: Role::Place,
             });
-            more_places(tokens, names, *p, r.end, participants);
-            break;
+            if !leg {
+                more_places(tokens, names, *p, r.end, participants);
+                break;
+            }
+            journey = true;
         }
     }
 }
