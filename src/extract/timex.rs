@@ -53,6 +53,11 @@ fn month_of(t: &Token) -> Option<u32> {
     Some(abbr)
 }
 
+/// A month's or a weekday's name ("June", "Tuesday").
+pub(crate) fn calendar_word(t: &Token) -> bool {
+    month_of(t).is_some() || weekday_of(t).is_some()
+}
+
 fn weekday_of(t: &Token) -> Option<Weekday> {
     if t.shape != Shape::Capitalized {
         return None;

@@ -12,7 +12,8 @@
 //! - `triggers`: lexicon matches, quoted speech, gatherings attended;
 //! - `senses`: trigger words in another sense ("meet the needs", "a
 //!   bomb", "fired tear gas") or used as modifiers ("the election campaign");
-//! - `roles`: who took part in which role, and where;
+//! - `roles`: who took part in which role;
+//! - `places`: where it happened;
 //! - `general`: the participants of a general (untyped) verb;
 //! - `objects`: the names a verb governs after it (object, recipient,
 //!   audience);
@@ -25,6 +26,7 @@
 mod general;
 mod modality;
 mod objects;
+mod places;
 mod pronouns;
 mod roles;
 mod senses;
@@ -436,10 +438,10 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
                 entity: p.entity,
                 role: Role::Place,
             });
-            roles::more_places(tokens, site.names, p, r.end, &mut participants);
+            places::more_places(tokens, site.names, p, r.end, &mut participants);
         }
         Some(_) => {}
-        None => roles::add_place(&site, cl.0, cl.1, &mut participants),
+        None => places::add_place(&site, cl.0, cl.1, &mut participants),
     }
     let modality = modality::modality(tokens, i, r.start, trig);
     (

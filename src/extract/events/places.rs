@@ -1,0 +1,165 @@
+//! Where an event happened: the named places around its trigger ("met in
+//! Lisbon", "flew from Oslo to Lisbon", "cut jobs in Brazil and Chile").
+
+use super::{Placed, Site};
+use crate::extract::clause::relative_clause_end;
+use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
+use crate::resources::words::events::{AUXILIARIES, CONTROL, PREPOSITIONS, VERB_GROUP};
+use crate::resources::Pos;
+
+/// Place: "in X" / "at X" inside the clause ending at `cl_end` (or a
+/// relative clause after a noun trigger), near the trigger.
+pub(super) fn add_place(
+    site: &Site,
+    cl_start: usize,
+    cl_end: usize,
+    participants: &mut Vec<Participant>,
+) {
+    let Site {
+        tokens,
+        i,
+        len,
+        trig,
+        names,
+        ..
+    } = *site;
+    let r = &site.sent;
+    let destination = Event::kind_info_of(&trig.kind).destination;
+    let place_end = if trig.pos == Pos::Noun {
+        relative_clause_end(tokens, i + len - 1, cl_end, r.end)
+    } else {
+        cl_end
+    };
+    let near_trigger = |p: &Placed| {
+        if trig.pos == Pos::Noun {
+            (p.first >= i + len && p.first <= i + len + 4) || p.first > cl_end
+        } else {
+            // Same predicate: no auxiliary starting another one in between.
+            // (A name inside the trigger, "attended the NATO summit", is
+            // no place of it.)
+            if p.end > i && p.first < i + len {
+                return false;
+            }
+            let (a, b) = if p.first > i {
+                (i + len, p.first)
+            } else {
+                (p.end, i)
+            };
+            // "Reyes said the firm plans to open a plant in Brazil": a place
+            // behind another event verb is that one's.
+            p.first.abs_diff(i) <= 12
+                && !tokens[a..b].iter().any(|t| AUXILIARIES.contains(&t.lower))
+                && (p.first < i
+                    || !tokens[a..b].iter().any(|t| {
+                        site.event_verb(t) || CONTROL.contains(&t.lower) || t.lower == "that"
+                    }))
+        }
+    };
+    let mut journey = false;
+    for p in names
+        .iter()
+        .filter(|p| p.first >= cl_start && p.end <= place_end && near_trigger(p))
+    {
+        // The word before the place, past a "the" ("flew to the United
+        // States"), after the trigger, where the place is no modifier of a
+        // noun ("at the Lisbon office").
+        let mut b = p.first;
+        // Past an address's further parts ("the Lisbon, Portugal office").
+        let mut after = p.end;
+        while tokens.get(after).is_some_and(|t| t.lower == ",")
+            && tokens
+                .get(after + 1)
+                .is_some_and(|t| t.shape == Shape::Capitalized)
+        {
+            after += 2;
+        }
+        if b > i
+            && tokens[b - 1].lower == "the"
+            && tokens.get(after).is_none_or(|t| {
+                t.shape == Shape::Punct
+                    || PREPOSITIONS.contains(&t.lower)
+                    || VERB_GROUP.contains(&t.lower)
+                    || t.lower == "and"
+            })
+        {
+            b -= 1;
+        }
+        let prep = if b > r.start {
+            tokens[b - 1].lower.as_str()
+        } else {
+            ""
+        };
+        // A journey's places: where to, from and through ("flew from
+        // Oslo to Lisbon": both).
+        let leg = destination
+            && matches!(
+                prep,
+                "to" | "into" | "from" | "via" | "through" | "toward" | "towards"
+            );
+        if matches!(p.kind, EntityType::Place | EntityType::Country)
+            && p.first > r.start
+            && (leg
+                || !journey
+                    && (matches!(prep, "in" | "at")
+                        // "visited Kenya": right after a movement verb
+                        || (destination && trig.pos == Pos::Verb && p.first == i + len)))
+            && !participants.iter().any(|x| x.entity == p.entity)
+        {
+            participants.push(Participant {
+                entity: p.entity,
+                role: Role::Place,
+            });
+            if !leg {
+                more_places(tokens, names, *p, r.end, participants);
+                break;
+            }
+            journey = true;
+        }
+    }
+}
+
+/// Places listed with the place `p` ("in Chile and Peru", "to cut 900 jobs
+/// in Brazil, 500 in Chile and 40 in Spain"): each joined to the one
+/// before by "and" or "or", or after "in" behind a comma or "and" and at
+/// most two words. ("Lagos, Nigeria" is one place's address.)
+pub(super) fn more_places(
+    tokens: &[Token],
+    names: &[Placed],
+    p: Placed,
+    end: usize,
+    participants: &mut Vec<Participant>,
+) {
+    let mut last = p;
+    for q in names.iter().filter(|q| q.first >= p.end && q.end <= end) {
+        if !matches!(q.kind, EntityType::Place | EntityType::Country) {
+            break;
+        }
+        let between = &tokens[last.end..q.first];
+        let listed = match between {
+            [sep, mid @ .., inn] => {
+                matches!(sep.lower.as_str(), "," | "and")
+                    && inn.lower == "in"
+                    && mid.len() <= 2
+                    && mid.iter().all(|t| {
+                        t.lower == "and" || t.shape == Shape::Lower || t.shape == Shape::Number
+                    })
+            }
+            _ => false,
+        };
+        // "Lagos, Nigeria" is an address, not a list: only "and", "or".
+        let joined = matches!(between, [c] | [_, c] if matches!(c.lower.as_str(), "and" | "or"))
+            && between
+                .first()
+                .is_some_and(|t| matches!(t.lower.as_str(), "," | "and" | "or"));
+        if !(listed || joined) {
+            break;
+        }
+        if !participants.iter().any(|x| x.entity == q.entity) {
+            participants.push(Participant {
+                entity: q.entity,
+                role: Role::Place,
+            });
+        }
+        last = *q;
+    }
+}
