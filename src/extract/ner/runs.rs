@@ -7,8 +7,8 @@ use super::{
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
 use crate::resources::words::ner::{
-    MOTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS, ORG_HEADS, ORG_WORDS, PARTY_LABELS,
-    PLACE_HEADS, RELIGIOUS_GROUPS,
+    CORPORATE_SUFFIXES, MOTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS, ORG_HEADS, ORG_WORDS,
+    PARTY_LABELS, PLACE_HEADS, RELIGIOUS_GROUPS,
 };
 use crate::resources::Lexicon;
 use std::collections::HashMap;
@@ -222,6 +222,26 @@ fn segment_run(
                     .starts_with(char::is_lowercase)
                 && !PLACE_HEADS.contains(last)
                 && !lex.demonyms.contains_key(tokens[k - 1].span.text(text));
+            // "Acme Computer", "Acme Inc": the same organization by its
+            // fuller name.
+            if k > g_end
+                && g.kind == EntityType::Organization
+                && tokens[g_end..k]
+                    .iter()
+                    .all(|t| CORPORATE_SUFFIXES.contains(&t.lower))
+            {
+                out.push(
+                    tokens,
+                    i..k,
+                    EntityType::Organization,
+                    Evidence::Gazetteer(entry),
+                    Qualifiers::default(),
+                );
+                q.org = Some(entry);
+                i = k;
+                after_gazetteer = Some(k);
+                continue;
+            }
             if k > g_end && (ORG_HEADS.contains(last) || named_after_place) {
                 out.push(
                     tokens,

@@ -1,6 +1,11 @@
 //! Word lists of name recognition (`data/words/ner/`).
 
 crate::word_list!(
+    CORPORATE_SUFFIXES,
+    "ner/corporate_suffixes.txt",
+    "Words after a gazetteer organization that still name it (\"Acme Inc\", \"Acme Computer\")."
+);
+crate::word_list!(
     ORG_HEADS,
     "ner/org_heads.txt",
     "Last (or first) words of organization names (\"ministry\", \"council\")."
