@@ -19,13 +19,16 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("gum-news.jsonl", "entities", "F1", 0.52),
     ("meantime-airbus.jsonl", "entity_mentions", "F1", 0.625),
     ("meantime-airbus.jsonl", "entity_mentions~", "F1", 0.78),
-    ("meantime-airbus.jsonl", "entities", "F1", 0.70),
+    // 0.70 until a place named alone elsewhere kept its bare name ("Long
+    // Beach" beside "Long Beach, California": one entity fewer here; M2E2
+    // event_args 0.232 -> 0.271).
+    ("meantime-airbus.jsonl", "entities", "F1", 0.695),
     ("meantime-airbus.jsonl", "timex_values", "F1", 0.80),
     ("meantime-airbus.jsonl", "event_dates", "share", 0.93),
     ("meantime-airbus.jsonl", "before", "F1", 0.06),
-    ("meantime-apple.jsonl", "entity_mentions", "F1", 0.65),
+    ("meantime-apple.jsonl", "entity_mentions", "F1", 0.72),
     ("meantime-apple.jsonl", "entity_mentions~", "F1", 0.77),
-    ("meantime-apple.jsonl", "entities", "F1", 0.76),
+    ("meantime-apple.jsonl", "entities", "F1", 0.765),
     ("meantime-apple.jsonl", "timex_values", "F1", 0.84),
     ("meantime-apple.jsonl", "event_dates", "share", 0.88),
     ("meantime-apple.jsonl", "before", "F1", 0.04),
@@ -47,10 +50,12 @@ const RULES_FLOORS: &[(&str, &str, &str, f64)] = &[
     ("gum-news.jsonl", "entities", "F1", 0.515),
     ("meantime-airbus.jsonl", "entity_mentions", "F1", 0.625),
     ("meantime-airbus.jsonl", "entity_mentions~", "F1", 0.78),
-    ("meantime-airbus.jsonl", "entities", "F1", 0.71),
-    ("meantime-apple.jsonl", "entity_mentions", "F1", 0.66),
-    ("meantime-apple.jsonl", "entity_mentions~", "F1", 0.785),
-    ("meantime-apple.jsonl", "entities", "F1", 0.79),
+    ("meantime-airbus.jsonl", "entities", "F1", 0.705),
+    ("meantime-apple.jsonl", "entity_mentions", "F1", 0.74),
+    // 0.785 until "Apple Computer" became one mention of one organization
+    // (strict 0.664 -> 0.746, entities 0.796 -> 0.814, lenient 0.789 -> 0.783).
+    ("meantime-apple.jsonl", "entity_mentions~", "F1", 0.78),
+    ("meantime-apple.jsonl", "entities", "F1", 0.81),
     ("ecbplus-dev.jsonl", "entity_mentions_partial", "R", 0.615),
     ("ecbplus-dev.jsonl", "entity_mentions_partial~", "R", 0.72),
     ("ecbplus-dev.jsonl", "entities_partial", "R", 0.755),

@@ -210,6 +210,21 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
         e.mentions.dedup();
         e.extents.sort();
         e.extents.dedup();
+        // "Kampala, Uganda" once and "Kampala" elsewhere: the place is
+        // Kampala; its region only names it where the text never does alone.
+        if e.kind == EntityType::Place {
+            if let Some(bare) = e
+                .mentions
+                .iter()
+                .filter(|m| e.extents.contains(m))
+                .map(|m| m.text(text))
+                .max_by_key(|s| s.len())
+            {
+                if bare.len() < e.name.len() && e.name.starts_with(bare) {
+                    e.name = bare.to_string();
+                }
+            }
+        }
     }
     Resolved {
         entities,
@@ -497,6 +512,32 @@ mod tests {
                 ("the country".to_string(), "Norway".to_string()),
             ]
         );
+    }
+
+    /// The names of the places of `text`.
+    fn place_names(text: &str) -> Vec<String> {
+        let lex = Lexicon::bundled();
+        let toks = crate::extract::text::tokenize(text);
+        let rec = crate::extract::ner::recognize(text, &toks, lex, &[]);
+        let res = resolve(text, &rec, lex);
+        let mut names: Vec<String> = res
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Place)
+            .map(|e| e.name.clone())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_place_keeps_its_region_only_where_the_text_never_names_it_alone() {
+        assert_eq!(
+            place_names("Crowds marched in Kampala, Uganda. Police in Kampala made arrests."),
+            ["Kampala"]
+        );
+        assert!(place_names("Crowds marched in Mobile, Alabama on Friday.")
+            .contains(&"Mobile, Alabama".to_string()));
     }
 
     #[test]

@@ -224,14 +224,6 @@ pub(crate) fn find_events(
             &placed,
             &speech,
         ));
-        names.extend(pronouns::descriptions(
-            tokens,
-            &doc.toks.sentences,
-            si,
-            &placed,
-            &speech,
-            &|e| res.entities[e].label().to_string(),
-        ));
         let possessives = pronouns::possessives(tokens, &doc.toks.sentences, si, &placed, &speech);
         names.sort_by_key(|p| p.first);
         let scope = Scope {

@@ -14,18 +14,12 @@
 //! person named inside quoted speech is not the antecedent of a pronoun
 //! outside it ("'Kim's brother was murdered,' he said").
 //!
-//! A definite description ("the company", "the low-cost airline") stands
-//! for an organization named before, as a subject: the last one named
-//! before it in its sentence, else one of the nearest of the three
-//! sentences before that names one, the one whose name holds the
-//! description's head ("the airline": Norland Airlines) or else the first.
-//!
 //! Plural anaphora ("the two", "they", "the diplomats") stand for the last
 //! two people named, as participants of a symmetric event.
 
 use super::{Placed, Site};
 use crate::model::{EntityType, Event, Participant, Role, Sentence, Shape, Token};
-use crate::resources::words::events::{ORG_DESCRIPTIONS, PLURAL_ANAPHORS, VERB_GROUP};
+use crate::resources::words::events::{PLURAL_ANAPHORS, VERB_GROUP};
 use std::ops::Range;
 
 /// Third-person singular pronouns that refer to a person, as subjects
@@ -144,88 +138,6 @@ const SAYING: [&str; 12] = [
     "hopes",
     "believes",
 ];
-
-/// The definite descriptions of sentence `si` ("the company", "the
-/// low-cost airline") resolved to an organization named before, as placed
-/// mentions spanning the description; `label` gives an entity's name.
-pub(super) fn descriptions(
-    tokens: &[Token],
-    sentences: &[Sentence],
-    si: usize,
-    placed: &[Placed],
-    speech: &[Range<usize>],
-    label: &dyn Fn(usize) -> String,
-) -> Vec<Placed> {
-    let r = sentences[si].tokens.clone();
-    let orgs_in = |a: usize, b: usize| {
-        let lo = placed.partition_point(|p| p.first < a);
-        let hi = placed.partition_point(|p| p.first < b);
-        placed[lo..hi.max(lo)]
-            .iter()
-            .filter(|p| p.kind == EntityType::Organization && p.end <= b)
-            .copied()
-            .collect::<Vec<_>>()
-    };
-    let mut out = Vec::new();
-    for k in r.clone() {
-        if !ORG_DESCRIPTIONS.contains(&tokens[k].lower) {
-            continue;
-        }
-        // "the company", "the low-cost airline": "the", up to three
-        // lowercase words, the head; no name inside.
-        let Some(the) = (r.start.max(k.saturating_sub(4))..k)
-            .rev()
-            .find(|&j| tokens[j].lower == "the")
-        else {
-            continue;
-        };
-        let lowercase_between = tokens[the + 1..k].iter().all(|t| {
-            t.shape == Shape::Lower && t.lower.chars().all(|c| c.is_alphabetic() || c == '-')
-        });
-        let inside_name = placed.iter().any(|p| p.first <= k && p.end > the);
-        // "the airline industry": the head noun modifies another noun.
-        let modifies_noun = tokens.get(k + 1).is_some_and(|t| {
-            k + 1 < r.end
-                && t.shape == Shape::Lower
-                && t.lower.chars().all(char::is_alphabetic)
-                && !VERB_GROUP.contains(&t.lower)
-                && !t.lower.ends_with('s')
-                && !t.lower.ends_with("ed")
-        });
-        if !lowercase_between || inside_name || modifies_noun {
-            continue;
-        }
-        let quote = speech.iter().find(|q| q.contains(&k));
-        let same_voice = |p: &Placed| quote == speech.iter().find(|q| q.contains(&p.first));
-        let head = tokens[k].lower.as_str();
-        let antecedent = orgs_in(r.start, the)
-            .into_iter()
-            .rev()
-            .find(same_voice)
-            .or_else(|| {
-                (si.saturating_sub(3)..si)
-                    .rev()
-                    .map(|s| orgs_in(sentences[s].tokens.start, sentences[s].tokens.end))
-                    .find(|ps| !ps.is_empty())
-                    .map(|ps| {
-                        ps.iter()
-                            .copied()
-                            .find(|p| label(p.entity).to_lowercase().contains(head))
-                            .unwrap_or(ps[0])
-                    })
-            });
-        if let Some(p) = antecedent {
-            out.push(Placed {
-                first: the,
-                end: k + 1,
-                entity: p.entity,
-                kind: p.kind,
-                pronoun: true,
-            });
-        }
-    }
-    out
-}
 
 /// The possessive pronouns of sentence `si` resolved to who they refer to.
 pub(super) fn possessives(

@@ -132,11 +132,6 @@ crate::word_list!(
     "Words before \"to\" whose subject does what follows (\"Acme expects to cut jobs\")."
 );
 crate::word_list!(
-    ORG_DESCRIPTIONS,
-    "events/org_descriptions.txt",
-    "Head nouns of a definite description standing for an organization named before (\"the company\", \"the airline\")."
-);
-crate::word_list!(
     PLURAL_ANAPHORS,
     "events/plural_anaphors.txt",
     "Words that refer back to two people: \"the two\", \"they\", \"the diplomats\"."
