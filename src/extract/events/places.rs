@@ -84,6 +84,10 @@ pub(super) fn add_place(
         {
             b -= 1;
         }
+        // "in downtown Dallas", "in northern Syria": a word of position.
+        if b > r.start + 1 && POSITION_WORDS.contains(&tokens[b - 1].lower.as_str()) {
+            b -= 1;
+        }
         let prep = if b > r.start {
             tokens[b - 1].lower.as_str()
         } else {
@@ -118,10 +122,29 @@ pub(super) fn add_place(
     }
 }
 
+/// Words of position before a place ("in downtown Dallas").
+const POSITION_WORDS: [&str; 14] = [
+    "downtown",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
 /// Places listed with the place `p` ("in Chile and Peru", "to cut 900 jobs
 /// in Brazil, 500 in Chile and 40 in Spain"): each joined to the one
 /// before by "and" or "or", or after "in" behind a comma or "and" and at
-/// most two words. ("Lagos, Nigeria" is one place's address.)
+/// most two words; or each inside the next ("at the Town Hall in Vik").
+/// ("Lagos, Nigeria" is one place's address.)
 pub(super) fn more_places(
     tokens: &[Token],
     names: &[Placed],
@@ -146,12 +169,22 @@ pub(super) fn more_places(
             }
             _ => false,
         };
+        // "at the Grand Hotel in Lisbon", "in a village near Vik": a place
+        // inside the next.
+        let inside = |t: &Token| matches!(t.lower.as_str(), "in" | "at" | "near" | "outside");
+        let nested = match between {
+            [prep] => inside(prep),
+            [prep, w] => {
+                inside(prep) && (w.lower == "the" || POSITION_WORDS.contains(&w.lower.as_str()))
+            }
+            _ => false,
+        };
         // "Lagos, Nigeria" is an address, not a list: only "and", "or".
         let joined = matches!(between, [c] | [_, c] if matches!(c.lower.as_str(), "and" | "or"))
             && between
                 .first()
                 .is_some_and(|t| matches!(t.lower.as_str(), "," | "and" | "or"));
-        if !(listed || joined) {
+        if !(listed || joined || nested) {
             break;
         }
         if !participants.iter().any(|x| x.entity == q.entity) {
