@@ -169,7 +169,7 @@ pub(super) fn more_places(
             }
             _ => false,
         };
-        // "at the Grand Hotel in Lisbon", "in a village near Vik": a place
+        // "at the Grand Hotel in Lisbon", "at Vik Airport near Oslo": a place
         // inside the next.
         let inside = |t: &Token| matches!(t.lower.as_str(), "in" | "at" | "near" | "outside");
         let nested = match between {
