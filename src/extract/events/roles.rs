@@ -8,7 +8,9 @@ use super::{Placed, Site};
 use crate::extract::entities::Resolved;
 use crate::extract::timex::calendar_word;
 use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
-use crate::resources::words::events::{COMMON_SUBJECT_OPENERS, CONTROL, PREPOSITIONS, VERB_GROUP};
+use crate::resources::words::events::{
+    COMMON_SUBJECT_OPENERS, CONTROL, PREPOSITIONS, UNDERTAKE_VERBS, VERB_GROUP,
+};
 use crate::resources::Pos;
 
 /// Event types whose object may be a government named by its capital.
@@ -465,6 +467,21 @@ fn noun_roles(
         ),
         _ => {}
     }
+    // "The agency launched an investigation": the subject of a verb of
+    // undertaking whose object the noun is.
+    if !info.symmetric && !participants.iter().any(|p| p.role == Role::Agent) {
+        if let Some(v) = undertaking_verb(tokens, cl_start, i) {
+            let at_verb = Site {
+                i: v,
+                len: 1,
+                sent: site.sent.clone(),
+                ..*site
+            };
+            if let Some((group, false)) = adjacent_group(&at_verb, cl_start, &|_| false) {
+                add(&mut participants, &group, Role::Agent);
+            }
+        }
+    }
     // A name right before the noun: "the FBI probe", "Senate testimony".
     let mut k = i;
     while k > cl_start
@@ -492,6 +509,22 @@ fn noun_roles(
         add(&mut participants, &[*p], role);
     }
     participants
+}
+
+/// The verb of undertaking ([`UNDERTAKE_VERBS`]) whose object is the noun at
+/// `i`: a determiner or possessive and at most two lowercase words between.
+fn undertaking_verb(tokens: &[Token], from: usize, i: usize) -> Option<usize> {
+    let v = (from.max(i.saturating_sub(4))..i)
+        .rev()
+        .find(|&k| UNDERTAKE_VERBS.contains(&tokens[k].lower))?;
+    let between = &tokens[v + 1..i];
+    let opens = between.first().is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "new"
+        )
+    });
+    (opens && between[1..].iter().all(|t| t.shape == Shape::Lower)).then_some(v)
 }
 
 /// "dismisses the claims", "fired shots": a verb of a type done to a person

@@ -132,6 +132,11 @@ crate::word_list!(
     "Words before \"to\" whose subject does what follows (\"Acme expects to cut jobs\")."
 );
 crate::word_list!(
+    UNDERTAKE_VERBS,
+    "events/undertake_verbs.txt",
+    "Verbs whose subject does the event their object names (\"launched an investigation\")."
+);
+crate::word_list!(
     PLURAL_ANAPHORS,
     "events/plural_anaphors.txt",
     "Words that refer back to two people: \"the two\", \"they\", \"the diplomats\"."
