@@ -329,8 +329,10 @@ enum Aspect {
     PastPerfect,
     /// "has settled": before the report that states it.
     PresentPerfect,
-    /// "met", "meets": the reference time of the sentence.
+    /// "meets": the reference time of the sentence.
     Simple,
+    /// "met": the same, in the past.
+    SimplePast,
     /// "will meet", "plans to meet", "to supply": after the simple past
     /// before it.
     Planned,
@@ -377,7 +379,10 @@ fn aspects(toks: &Tokens, mentions: &[EventMention]) -> HashMap<usize, Aspect> {
                     (Some("to" | "will" | "would" | "shall"), "base" | "past" | "pastpart") => {
                         Aspect::Planned
                     }
-                    (_, "past" | "pres") => Aspect::Simple,
+                    // "are required": a present passive.
+                    (Some("is" | "are" | "am"), "past") => Aspect::Simple,
+                    (_, "past") => Aspect::SimplePast,
+                    (_, "pres") => Aspect::Simple,
                     // A bare form after its subject is a simple present
                     // ("experts say", "they intend"); after a modal or a
                     // verb ("could say", "let them say") it is not.
@@ -396,7 +401,8 @@ fn aspects(toks: &Tokens, mentions: &[EventMention]) -> HashMap<usize, Aspect> {
 /// perfect before the earlier report that states it ("Acme announced it has
 /// settled"); a simple past or a present perfect before what is planned
 /// after it ("the firm won a contract to build ships", "Acme has won a
-/// contract to supply jets").
+/// contract to supply jets"); an event a report tells in the simple past
+/// before the report ("police said the gunman fled").
 fn tense_order(
     toks: &Tokens,
     events: &[Event],
@@ -430,13 +436,23 @@ fn tense_order(
                 continue;
             }
             let a_first = sa.start < sb.start;
+            let simple = |x: Aspect| matches!(x, Aspect::Simple | Aspect::SimplePast);
             let ordered = match (aspect(sa), aspect(sb)) {
-                (Aspect::PastPerfect, Aspect::Simple) => true,
-                (Aspect::PresentPerfect, Aspect::Simple) => !a_first,
+                (Aspect::PastPerfect, y) if simple(y) => true,
+                (Aspect::PresentPerfect, y) if simple(y) => !a_first,
                 // What a meeting is held to do ("met on Monday in Oslo to
                 // discuss the contract") is done at it, not after it.
-                (Aspect::Simple | Aspect::PresentPerfect, Aspect::Planned) => {
+                (Aspect::Simple | Aspect::SimplePast | Aspect::PresentPerfect, Aspect::Planned) => {
                     a_first && !events[a].kind_info().symmetric
+                }
+                // "Police said the gunman killed three people", "...,
+                // officials said": what a report tells in the past happened
+                // before the report.
+                (Aspect::SimplePast, y) => {
+                    simple(y)
+                        && events[b].kind == "Statement"
+                        && events[a].kind != "Statement"
+                        && !temporal_clause_between(toks, sa, sb)
                 }
                 _ => false,
             };
@@ -448,6 +464,28 @@ fn tense_order(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Whether a temporal subordinator ("before the tour began", "when") stands
+/// between two triggers of a sentence: the later one's clause then tells a
+/// time, not what was reported.
+fn temporal_clause_between(toks: &Tokens, a: Span, b: Span) -> bool {
+    let (from, to) = if a.start < b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    let tokens = &toks.tokens;
+    let k = tokens.partition_point(|t| t.span.start < from);
+    tokens[k..]
+        .iter()
+        .take_while(|t| t.span.end <= to)
+        .any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "before" | "after" | "until" | "when" | "while" | "since" | "as" | "once"
+            )
+        })
 }
 
 /// Most `before` pairs derived from dates for one article: bounds the work
