@@ -3,8 +3,7 @@
 //! connectives ("after", "before", "prior to", "a week after"), discourse
 //! adverbs ("later", "earlier"), tense and aspect (past perfect before the
 //! simple past, a report after the settled fact it states or the past event
-//! it tells, a plan after the
-//! past event that sets it up) and dates.
+//! it tells, a plan after the past event that sets it up) and dates.
 
 mod common;
 use newsgraph::extract::Extractor;
