@@ -221,8 +221,13 @@ fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
         }
         j -= 1;
     }
-    // "60 adults killed".
-    j < k && j > from && tokens[j - 1].lower.chars().all(|c| c.is_ascii_digit())
+    // "60 adults killed", "4,000 refugees have arrived".
+    j < k
+        && j > from
+        && tokens[j - 1]
+            .lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',')
 }
 
 /// The actor, or coordinated actors, right before the trigger, with only
