@@ -256,7 +256,8 @@ pub(crate) fn find_events(
 /// "held talks", "made a statement", "carried out an attack": a general
 /// light verb whose object is a typed event noun (within three words), or
 /// whose passive's subject is one ("talks were held"), is no event of its
-/// own; the noun is the event.
+/// own, nor "took place" after one ("the protests took place in Vik"); the
+/// noun is the event.
 fn drop_light_verbs(out: &mut Vec<EventMention>, first: usize, tokens: &[Token]) {
     let light: Vec<bool> = (first..out.len())
         .map(|k| {
@@ -278,6 +279,13 @@ fn drop_light_verbs(out: &mut Vec<EventMention>, first: usize, tokens: &[Token])
                     && k > first
                     && !out[k - 1].event.generic
                     && passive_after(tokens, out[k - 1].token + out[k - 1].len, m.token)
+                // "the protests took place": the subject is the event.
+                || m.event.generic
+                    && m.event.lemma == "take"
+                    && tokens.get(m.token + 1).is_some_and(|t| t.lower == "place")
+                    && k > first
+                    && !out[k - 1].event.generic
+                    && out[k - 1].token + out[k - 1].len == m.token
         })
         .collect();
     // Only this sentence's mentions are looked at: a retain over all of
@@ -311,7 +319,8 @@ fn passive_after(tokens: &[Token], from: usize, to: usize) -> bool {
 fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<EventMention>) {
     let tokens = &sc.doc.toks.tokens[..];
     let r = sc.sent.clone();
-    let Some((len, trig)) = triggers::trigger_at(tokens, i, r.end, sc.doc.lex, &sc.names) else {
+    let Some((len, trig)) = triggers::trigger_at(tokens, i, r.clone(), sc.doc.lex, &sc.names)
+    else {
         return (1, None);
     };
     // "attended the summit": one trigger from the verb to the gathering.
