@@ -2,7 +2,7 @@
 //! line per committed batch with `--verbose`.
 
 use indicatif::{ProgressBar, ProgressStyle};
-use newsgraph::ingest::{Progress, Summary};
+use newsgraph::ingest::{BatchTimes, Progress, Summary};
 
 pub(crate) struct IngestProgress {
     bar: ProgressBar,
@@ -40,10 +40,14 @@ impl Progress for IngestProgress {
         self.bar.inc(bytes);
     }
 
-    fn committed(&self, articles: usize, s: &Summary) {
+    fn committed(&self, articles: usize, t: &BatchTimes, s: &Summary) {
         if self.verbose {
             eprintln!(
-                "committed {articles} articles; so far {} articles ({} new, {} replaced, {} unchanged), {:.2} MB",
+                "committed {articles} articles (extract {:.2} s, check {:.2} s, load {:.2} s, relink {:.2} s); so far {} articles ({} new, {} replaced, {} unchanged), {:.2} MB",
+                t.extract.as_secs_f64(),
+                t.check.as_secs_f64(),
+                t.load.as_secs_f64(),
+                t.relink.as_secs_f64(),
                 s.articles,
                 s.added,
                 s.replaced,

@@ -99,6 +99,9 @@ pub struct ArticleGraph {
     pub iri: NamedNode,
     pub hash: String,
     pub quads: Vec<Quad>,
+    /// Resources named after this article alone (events with no date or
+    /// no one taking part): no other article's graph names them.
+    pub own: Vec<NamedNode>,
 }
 
 /// Quads of one article's extraction, all in the article's graph.
@@ -191,10 +194,11 @@ pub fn article_graph(article: &Article, key: &str, x: &Extraction) -> ArticleGra
         .iter()
         .map(|ev| ev.participants.iter().any(|p| p.role != Role::Place))
         .collect();
-    let event_iris: Vec<NamedNode> = x
+    let (event_iris, own_iris): (Vec<NamedNode>, Vec<bool>) = x
         .events
         .iter()
         .map(|ev| {
+            let mut own = false;
             let mut parts: Vec<String> = ev
                 .participants
                 .iter()
@@ -217,11 +221,17 @@ pub fn article_graph(article: &Article, key: &str, x: &Extraction) -> ArticleGra
                     v.extend(parts.iter().map(String::as_str));
                     short_hash(&v)
                 }
-                _ => short_hash(&[a.as_str(), &ev.trigger.start.to_string(), &ev.kind]),
+                _ => {
+                    own = true;
+                    short_hash(&[a.as_str(), &ev.trigger.start.to_string(), &ev.kind])
+                }
             };
-            NamedNode::new_unchecked(format!("{ID}event/{}-{h}", slug(&ev.kind)))
+            (
+                NamedNode::new_unchecked(format!("{ID}event/{}-{h}", slug(&ev.kind))),
+                own,
+            )
         })
-        .collect();
+        .unzip();
     for ((ev, iri), _) in x
         .events
         .iter()
@@ -273,10 +283,18 @@ pub fn article_graph(article: &Article, key: &str, x: &Extraction) -> ArticleGra
     };
     let mut first = first.into_iter();
     out.retain(|_| first.next().unwrap_or(true));
+    let own = event_iris
+        .iter()
+        .zip(own_iris)
+        .zip(&kept)
+        .filter(|((_, own), kept)| *own && **kept)
+        .map(|((iri, _), _)| iri.clone())
+        .collect();
     ArticleGraph {
         iri: graph_node,
         hash,
         quads: out,
+        own,
     }
 }
 

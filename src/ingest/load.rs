@@ -182,6 +182,8 @@ fn finish_graph(
             iri: graph,
             hash,
             quads,
+            // Not known of graphs made elsewhere: looked up in the store.
+            own: Vec::new(),
         }),
         None => skipped.push(Skipped {
             source: format!("{name}: {}", graph.as_str()),

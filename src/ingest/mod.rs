@@ -10,13 +10,14 @@ use crate::input::{
     DEFAULT_MAX_ARTICLE_MB,
 };
 use crate::model::Article;
-use crate::store::{Outcome, Store};
+use crate::store::{Outcome, Store, UnionLabels};
 use oxigraph::model::NamedNode;
 use rayon::prelude::*;
 
 mod load;
 pub use load::load;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// Identity of an article: the canonical path of its file, or for stdin
 /// the hash of its text.
@@ -83,8 +84,9 @@ pub trait Progress: Sync {
     fn start(&self, _total_bytes: u64) {}
     /// One more article of this many bytes is extracted (any thread).
     fn advance(&self, _bytes: u64) {}
-    /// A batch of `articles` is committed; `so_far` counts the whole ingest.
-    fn committed(&self, _articles: usize, _so_far: &Summary) {}
+    /// A batch of `articles` is committed, its phases took `times`;
+    /// `so_far` counts the whole ingest.
+    fn committed(&self, _articles: usize, _times: &BatchTimes, _so_far: &Summary) {}
     /// Everything is written.
     fn finish(&self) {}
     /// The store is being compacted after this many bulk loads.
@@ -92,6 +94,19 @@ pub trait Progress: Sync {
 }
 
 impl Progress for () {}
+
+/// Where one batch's time went (wall clock), for `ingest --verbose`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BatchTimes {
+    /// Extraction and RDF of the batch's articles, on all cores.
+    pub extract: Duration,
+    /// Looking up which articles the store holds, and writing changed ones.
+    pub check: Duration,
+    /// The bulk load of new articles (their union triples included).
+    pub load: Duration,
+    /// Recomputing the links and union triples the batch touched.
+    pub relink: Duration,
+}
 
 impl Default for IngestOptions {
     fn default() -> Self {
@@ -115,6 +130,10 @@ struct Writer<'a> {
     /// Whether this writer switched the store's background compactions
     /// off (it switches them back on when dropped).
     compaction_paused: bool,
+    /// The current batch's phases so far.
+    times: BatchTimes,
+    /// The union labels this writer has read or written.
+    known: UnionLabels,
 }
 
 impl Drop for Writer<'_> {
@@ -136,6 +155,8 @@ impl<'a> Writer<'a> {
             summary: Summary::default(),
             bulk_loads: 0,
             compaction_paused: false,
+            times: BatchTimes::default(),
+            known: UnionLabels::default(),
         }
     }
 }
@@ -149,6 +170,7 @@ impl Writer<'_> {
             ));
         };
         let progress = self.progress;
+        let start = Instant::now();
         // Each article's graph is a function of the article alone; what
         // links articles is recomputed from the set of them once the batch
         // is written (`Store::relink`).
@@ -169,6 +191,7 @@ impl Writer<'_> {
             self.summary.events += events;
             graphs.push(g);
         }
+        self.times.extract = start.elapsed();
         self.store_graphs(graphs)
     }
 
@@ -176,6 +199,7 @@ impl Writer<'_> {
     /// loader for new ones, then the links recomputed.
     fn store_graphs(&mut self, graphs: Vec<ArticleGraph>) -> Result<()> {
         let n = graphs.len();
+        let start = Instant::now();
         let mut fresh: Vec<ArticleGraph> = Vec::new();
         let summary = &mut self.summary;
         for g in graphs {
@@ -199,27 +223,44 @@ impl Writer<'_> {
                 }
                 Some(_) => match self.store.put_article(&g.iri, &g.hash, &g.quads)? {
                     Outcome::Added => summary.added += 1,
-                    Outcome::Replaced => summary.replaced += 1,
+                    Outcome::Replaced => {
+                        summary.replaced += 1;
+                        self.known.forget_counts();
+                    }
                     Outcome::Unchanged => summary.unchanged += 1,
                 },
             }
         }
+        self.times.check = start.elapsed();
+        let start = Instant::now();
+        let mut own = Vec::new();
         if !fresh.is_empty() {
             if !self.compaction_paused {
                 self.store.set_auto_compaction(false)?;
                 self.compaction_paused = true;
             }
-            self.store
-                .bulk_load(fresh.into_iter().flat_map(|g| g.quads).collect())?;
+            // A new article's own resources are in no stored graph.
+            own = fresh.iter().flat_map(|g| g.own.iter().cloned()).collect();
+            self.known.absent(&own);
+            self.store.bulk_load_known(
+                fresh.into_iter().flat_map(|g| g.quads).collect(),
+                &mut self.known,
+            )?;
             self.bulk_loads += 1;
             if self.bulk_loads.is_multiple_of(COMPACT_EVERY_LOADS) {
                 self.progress.compacting(self.bulk_loads);
                 self.store.optimize()?;
             }
         }
-        self.store.relink()?;
+        self.times.load = start.elapsed();
+        let start = Instant::now();
+        self.store.relink_known(&mut self.known)?;
+        // No later batch names them: kept, they would only take memory.
+        self.known.forget(&own);
+        self.times.relink = start.elapsed();
         // Announced only once the batch is in the store.
-        self.progress.committed(n, &self.summary);
+        self.progress.committed(n, &self.times, &self.summary);
+        self.times = BatchTimes::default();
         Ok(())
     }
 

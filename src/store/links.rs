@@ -88,7 +88,11 @@ pub(super) fn pending_quads(resources: &BTreeSet<NamedNode>) -> impl Iterator<It
 /// it here, from these articles; one whose union label is all these
 /// articles call it keeps it; the others, and new people (whom the surname
 /// links read), are marked for their label.
-pub(super) fn union_copies(store: &OxStore, quads: &[Quad]) -> Result<Vec<Quad>> {
+pub(super) fn union_copies(
+    store: &OxStore,
+    quads: &[Quad],
+    known: &mut UnionLabels,
+) -> Result<Vec<Quad>> {
     let links = old_links(store)?;
     let link = |n: &NamedNode| links.get(n).unwrap_or(n).clone();
     let union = GraphName::NamedNode(union_graph());
@@ -132,6 +136,14 @@ pub(super) fn union_copies(store: &OxStore, quads: &[Quad]) -> Result<Vec<Quad>>
         ));
     }
     let ug = union.as_ref();
+    // The counts the writer knows grow by these articles'.
+    for (n, counts) in &label {
+        if let Some(known) = known.counts.get_mut(*n) {
+            for (l, c) in counts {
+                *known.entry(l.clone()).or_default() += c;
+            }
+        }
+    }
     // A linked resource's labels count for nobody's union label; the relink
     // reads them from the article graphs.
     for (n, counts) in label.into_iter().filter(|(n, _)| !links.contains_key(*n)) {
@@ -141,12 +153,23 @@ pub(super) fn union_copies(store: &OxStore, quads: &[Quad]) -> Result<Vec<Quad>>
         // to write. Without this, every later article naming someone had
         // the relink count all the labels every stored article gives them,
         // and ingest slowed as the store grew.
-        let union_label = store
-            .quads_for_pattern(Some(n.as_ref().into()), Some(rdfs::LABEL), None, Some(ug))
-            .next()
-            .transpose()?;
-        if let Some(Term::Literal(l)) = union_label.as_ref().map(|q| &q.object) {
-            if counts.len() == 1 && counts.contains_key(l.value()) {
+        let union_label = match known.union.get(n) {
+            Some(l) => l.clone(),
+            None => {
+                let l = store
+                    .quads_for_pattern(Some(n.as_ref().into()), Some(rdfs::LABEL), None, Some(ug))
+                    .next()
+                    .transpose()?
+                    .and_then(|q| match q.object {
+                        Term::Literal(l) => Some(l.value().to_owned()),
+                        _ => None,
+                    });
+                known.union.insert(n.clone(), l.clone());
+                l
+            }
+        };
+        if let Some(l) = &union_label {
+            if counts.len() == 1 && counts.contains_key(l) {
                 continue;
             }
         }
@@ -154,18 +177,26 @@ pub(super) fn union_copies(store: &OxStore, quads: &[Quad]) -> Result<Vec<Quad>>
         // these articles alone, unless it is a person: the surname links
         // are recomputed from those the relink finds marked.
         let labelled = union_label.is_some()
-            || store
-                .quads_for_pattern(Some(n.as_ref().into()), Some(rdfs::LABEL), None, None)
-                .next()
-                .transpose()?
-                .is_some();
+            || match known.labelled.get(n) {
+                Some(&l) => l,
+                None => store
+                    .quads_for_pattern(Some(n.as_ref().into()), Some(rdfs::LABEL), None, None)
+                    .next()
+                    .transpose()?
+                    .is_some(),
+            };
+        // These articles label it from now on.
+        known.labelled.insert(n.clone(), true);
         match canonical_label(&counts) {
-            Some(l) if !labelled && !people.contains(n) => out.push(Quad::new(
-                n.clone(),
-                rdfs::LABEL.into_owned(),
-                Literal::new_simple_literal(l),
-                union.clone(),
-            )),
+            Some(l) if !labelled && !people.contains(n) => {
+                known.union.insert(n.clone(), Some(l.to_owned()));
+                out.push(Quad::new(
+                    n.clone(),
+                    rdfs::LABEL.into_owned(),
+                    Literal::new_simple_literal(l),
+                    union.clone(),
+                ))
+            }
             _ => out.push(Quad::new(
                 n.clone(),
                 ng::PENDING_LABEL.into_owned(),
@@ -175,6 +206,79 @@ pub(super) fn union_copies(store: &OxStore, quads: &[Quad]) -> Result<Vec<Quad>>
         }
     }
     Ok(out)
+}
+
+/// What one writer knows of the union graph's labels from one batch to the
+/// next, so that a run of bulk loads does not look each resource up again
+/// in a store whose uncompacted files every lookup has to read (at ×40 the
+/// lookups grew from 0.1 to 2 s a batch). Exact as long as only this
+/// writer writes: [`union_copies`] and [`Store::relink`] are the only
+/// writers of union labels, and both record what they write. A resource
+/// wrongly held as labelled is only sent to the relink, never mislabelled.
+#[derive(Debug, Default)]
+pub struct UnionLabels {
+    /// The union label the store holds for a resource (`None`: none).
+    union: HashMap<NamedNode, Option<String>>,
+    /// Whether some article graph labels a resource (`true` as of some
+    /// write of this run; `false` for a new article's own resources).
+    labelled: HashMap<NamedNode, bool>,
+    /// The labels the article graphs give a resource, read once and then
+    /// grown by each load's (a relink of a resource named with several
+    /// labels read them all again at each batch: at ×40 it grew from 0.05
+    /// to 0.5 s a batch).
+    counts: HashMap<NamedNode, LabelCounts>,
+}
+
+impl UnionLabels {
+    /// Forget the label counts: an article graph was replaced or removed.
+    pub fn forget_counts(&mut self) {
+        self.counts.clear();
+    }
+
+    /// The labels the article graphs give `n`, as known or read.
+    fn labels(&self, store: &OxStore, n: &NamedNode) -> Result<LabelCounts> {
+        match self.counts.get(n) {
+            Some(c) => Ok(c.clone()),
+            None => labels(store, n),
+        }
+    }
+
+    /// Resources no graph of the store names (those named after a new
+    /// article alone): no union label, and no article labels them yet.
+    pub fn absent(&mut self, resources: &[NamedNode]) {
+        for n in resources {
+            self.labelled.insert(n.clone(), false);
+            self.union.insert(n.clone(), None);
+        }
+    }
+
+    /// Forget what is known of these resources.
+    pub fn forget(&mut self, resources: &[NamedNode]) {
+        for n in resources {
+            self.labelled.remove(n);
+            self.union.remove(n);
+            self.counts.remove(n);
+        }
+    }
+
+    /// Record the union labels a write removed and inserted.
+    fn record(&mut self, removed: &[Quad], inserted: &[Quad]) {
+        let is_label = |q: &&Quad| {
+            q.predicate.as_ref() == rdfs::LABEL
+                && matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_str() == super::UNION_GRAPH)
+        };
+        for q in removed.iter().filter(is_label) {
+            if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+                self.union.insert(s.clone(), None);
+            }
+        }
+        for q in inserted.iter().filter(is_label) {
+            if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object) {
+                self.union.insert(s.clone(), Some(l.value().to_owned()));
+                self.labelled.insert(s.clone(), true);
+            }
+        }
+    }
 }
 
 /// What a relink did.
@@ -202,6 +306,12 @@ impl Store {
     /// cores), then written in one transaction. The result depends only on
     /// the set of article graphs. Needs the store's one writer (`open`).
     pub fn relink(&self) -> Result<Relinked> {
+        self.relink_known(&mut UnionLabels::default())
+    }
+
+    /// [`Store::relink`], for a writer that keeps what it knows of the
+    /// union labels from one batch to the next.
+    pub fn relink_known(&self, known: &mut UnionLabels) -> Result<Relinked> {
         let store = &self.inner;
         let pending_g = pending_graph();
         let mut pending = BTreeSet::new();
@@ -225,7 +335,7 @@ impl Store {
             });
         }
         let old = old_links(store)?;
-        let new = surname_links(&people(store, &pending, &pending_label, &old)?);
+        let new = surname_links(&people(store, &pending, &pending_label, &old, known)?);
         // The subjects whose union triples to recompute: those of changed
         // articles (every subject of an article graph is a resource it
         // names), the surnames whose link changed, what they were and are
@@ -279,12 +389,14 @@ impl Store {
             .iter()
             .filter(|n| touched.binary_search(n).is_err())
             .collect();
-        changes.extend(
-            relabel
-                .par_iter()
-                .map(|n| union_label_of(store, n, &union))
-                .collect::<Result<Vec<_>>>()?,
-        );
+        let relabelled = relabel
+            .par_iter()
+            .map(|n| union_label_of(store, n, &union, known))
+            .collect::<Result<Vec<_>>>()?;
+        for (n, (stale, fresh, counts)) in relabel.iter().zip(relabelled) {
+            known.counts.insert((*n).clone(), counts);
+            changes.push((stale, fresh));
+        }
         // Only what changes is written: out with the union triples these
         // subjects have and should not, in with those they should have.
         let mut out = Vec::new();
@@ -301,6 +413,8 @@ impl Store {
                     .collect::<HashSet<_>>(),
             );
         }
+        // Recorded before the write: a failed one ends the writer's run.
+        known.record(&out, &fresh_quads);
         let lg = links_graph();
         let mut tx = store.start_transaction()?;
         for q in &out {
@@ -418,13 +532,15 @@ fn union_label_of(
     store: &OxStore,
     n: &NamedNode,
     union: &NamedNode,
-) -> Result<(Vec<Quad>, Vec<Quad>)> {
+    known: &UnionLabels,
+) -> Result<(Vec<Quad>, Vec<Quad>, LabelCounts)> {
     let ug = GraphNameRef::NamedNode(union.as_ref());
     let mut stale = Vec::new();
     for q in store.quads_for_pattern(Some(n.as_ref().into()), Some(rdfs::LABEL), None, Some(ug)) {
         stale.push(q?);
     }
-    let fresh = canonical_label(&labels(store, n)?)
+    let counts = known.labels(store, n)?;
+    let fresh = canonical_label(&counts)
         .map(|label| {
             Quad::new(
                 n.clone(),
@@ -435,7 +551,7 @@ fn union_label_of(
         })
         .into_iter()
         .collect();
-    Ok((stale, fresh))
+    Ok((stale, fresh, counts))
 }
 
 /// The labels the article graphs give a resource, with how many state each.
@@ -462,6 +578,7 @@ fn people(
     pending: &BTreeSet<NamedNode>,
     pending_label: &BTreeSet<NamedNode>,
     old: &BTreeMap<NamedNode, NamedNode>,
+    known: &mut UnionLabels,
 ) -> Result<BTreeMap<NamedNode, LabelCounts>> {
     let union = union_graph();
     let ug = GraphNameRef::NamedNode(union.as_ref());
@@ -496,7 +613,9 @@ fn people(
             }
         }
         if is_person {
-            out.insert((*p).clone(), labels(store, p)?);
+            let counts = known.labels(store, p)?;
+            known.counts.insert((*p).clone(), counts.clone());
+            out.insert((*p).clone(), counts);
         }
     }
     for p in settled {

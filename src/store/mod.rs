@@ -11,7 +11,7 @@ mod lock;
 mod order;
 mod sparql;
 
-pub use links::Relinked;
+pub use links::{Relinked, UnionLabels};
 
 use crate::error::{Error, Result};
 use crate::graph::vocab::ng;
@@ -180,7 +180,14 @@ impl Store {
     /// it is, its resources written as those they are linked to), so that
     /// [`Store::relink`] recomputes only labels and what the links touch.
     pub fn bulk_load(&self, quads: Vec<Quad>) -> Result<()> {
-        let extra = links::union_copies(&self.inner, &quads)?;
+        self.bulk_load_known(quads, &mut UnionLabels::default())
+    }
+
+    /// [`Store::bulk_load`], for a writer that keeps what it knows of the
+    /// union labels from one load to the next (with
+    /// [`Store::relink_known`]).
+    pub fn bulk_load_known(&self, quads: Vec<Quad>, known: &mut UnionLabels) -> Result<()> {
+        let extra = links::union_copies(&self.inner, &quads, known)?;
         // One part per thread: each part the loader cuts is a set of files
         // RocksDB has to merge into what it holds, so fewer and larger
         // parts leave it less to compact. (The loader sizes a part as
