@@ -105,8 +105,9 @@ pub(super) fn add_place(
             && (leg
                 || !journey
                     && (matches!(prep, "in" | "at")
-                        // "visited Kenya": right after a movement verb
-                        || (destination && trig.pos == Pos::Verb && p.first == i + len)))
+                        // "visited Kenya", "entering the United States":
+                        // right after a movement verb
+                        || (destination && trig.pos == Pos::Verb && b == i + len)))
             && !participants.iter().any(|x| x.entity == p.entity)
         {
             participants.push(Participant {
