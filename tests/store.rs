@@ -517,34 +517,29 @@ fn a_compacted_store_is_compressed() {
     // The same articles in one batch (one bulk load) give the same store.
     let whole = dir.path().join("whole");
     run(&whole, &["ingest", "--jsonl", corpus.to_str().unwrap()]);
-    let sorted = |store: &std::path::Path| {
-        let mut lines: Vec<String> = run(store, &["export", "--format", "nquads"])
-            .lines()
-            .map(str::to_string)
-            .collect();
+    // A command's output lines, sorted.
+    let sorted = |store: &std::path::Path, args: &[&str]| {
+        let mut lines: Vec<String> = run(store, args).lines().map(str::to_string).collect();
         lines.sort();
         lines
     };
-    let split = sorted(&store);
+    let export = ["export", "--format", "nquads"];
+    let split = sorted(&store, &export);
     assert!(split.len() > 100_000, "{} quads", split.len());
-    assert!(split == sorted(&whole), "split and whole ingests differ");
+    assert!(
+        split == sorted(&whole, &export),
+        "split and whole ingests differ"
+    );
     // What export leaves out, the union graph and the links the queries
     // read, is the same too (the split ingest's writer carries what it
     // knows of the union labels from one load to the next).
-    let derived = |store: &std::path::Path| {
-        let q = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } \
-                 FILTER(!STRSTARTS(STR(?g), \"https://w3id.org/newsgraph/id/article/\")) }";
-        let mut lines: Vec<String> = run(store, &["query", "--format", "tsv", "--sparql", q])
-            .lines()
-            .map(str::to_string)
-            .collect();
-        lines.sort();
-        lines
-    };
-    let union = derived(&store);
+    let q = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } \
+             FILTER(!STRSTARTS(STR(?g), \"https://w3id.org/newsgraph/id/article/\")) }";
+    let derived = ["query", "--format", "tsv", "--sparql", q];
+    let union = sorted(&store, &derived);
     assert!(union.len() > 50_000, "{} union and link quads", union.len());
     assert!(
-        union == derived(&whole),
+        union == sorted(&whole, &derived),
         "split and whole union graphs differ"
     );
     let (mut total, mut plain) = (0, 0);
