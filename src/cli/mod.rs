@@ -53,7 +53,7 @@ pub struct Args {
     /// Store directory [default: $NEWSGRAPH_STORE, else ./newsgraph.db]
     #[arg(long, global = true, env = "NEWSGRAPH_STORE")]
     store: Option<PathBuf>,
-    /// Largest article accepted, in MB (longer ones are extracted in 1 MB parts)
+    /// Largest article accepted, in MB (longer than 64 KB: extracted in parts of at most 64 KB)
     #[arg(long, global = true, default_value_t = input::DEFAULT_MAX_ARTICLE_MB)]
     max_article_mb: usize,
     /// Extra event trigger lexicon (same TSV format as data/lexicon/events.tsv); repeatable
