@@ -55,6 +55,31 @@ pub(super) fn add_place(
                     }))
         }
     };
+    // "the Tower Bridge protest", "the Geneva talks": a town or site
+    // naming a noun trigger is where it happened (a country may be what it
+    // is about: "the Russia inquiry").
+    // "the Tower Bridge protest", "the Geneva talks", "the Lisbon
+    // bombing": a town or site naming an event noun (after "the" and the
+    // name, a trigger the lexicon reads as a verb is one too) is where it
+    // happened; a country may be what it is about ("the Russia inquiry").
+    if let Some(p) = names
+        .iter()
+        .find(|p| p.end == i && p.kind == EntityType::Place && !p.pronoun)
+    {
+        let determined = p.first > r.start
+            && matches!(
+                tokens[p.first - 1].lower.as_str(),
+                "the" | "a" | "an" | "this" | "that" | "'s"
+            );
+        if (trig.pos == Pos::Noun || determined)
+            && !participants.iter().any(|x| x.entity == p.entity)
+        {
+            participants.push(Participant {
+                entity: p.entity,
+                role: Role::Place,
+            });
+        }
+    }
     let mut journey = false;
     for p in names
         .iter()
