@@ -180,9 +180,6 @@ pub(super) fn more_places(
 ) {
     let mut last = p;
     for q in names.iter().filter(|q| q.first >= p.end && q.end <= end) {
-        if !matches!(q.kind, EntityType::Place | EntityType::Country) {
-            break;
-        }
         let between = &tokens[last.end..q.first];
         let listed = match between {
             [sep, mid @ .., inn] => {
@@ -212,6 +209,15 @@ pub(super) fn more_places(
                 .is_some_and(|t| matches!(t.lower.as_str(), "," | "and" | "or"));
         if !(listed || joined || nested) {
             break;
+        }
+        // "in the Oval Office at the White House in Washington": a site
+        // named like an organization is passed, not taken.
+        if !matches!(q.kind, EntityType::Place | EntityType::Country) {
+            if !nested || q.pronoun {
+                break;
+            }
+            last = *q;
+            continue;
         }
         if !participants.iter().any(|x| x.entity == q.entity) {
             participants.push(Participant {
