@@ -233,15 +233,14 @@ impl Writer<'_> {
         }
         self.times.check = start.elapsed();
         let start = Instant::now();
-        let mut own = Vec::new();
         if !fresh.is_empty() {
             if !self.compaction_paused {
                 self.store.set_auto_compaction(false)?;
                 self.compaction_paused = true;
             }
             // A new article's own resources are in no stored graph.
-            own = fresh.iter().flat_map(|g| g.own.iter().cloned()).collect();
-            self.known.absent(&own);
+            self.known
+                .absent(fresh.iter_mut().flat_map(|g| std::mem::take(&mut g.own)));
             self.store.bulk_load_known(
                 fresh.into_iter().flat_map(|g| g.quads).collect(),
                 &mut self.known,
@@ -255,8 +254,7 @@ impl Writer<'_> {
         self.times.load = start.elapsed();
         let start = Instant::now();
         self.store.relink_known(&mut self.known)?;
-        // No later batch names them: kept, they would only take memory.
-        self.known.forget(&own);
+        self.known.end_batch();
         self.times.relink = start.elapsed();
         // Announced only once the batch is in the store.
         self.progress.committed(n, &self.times, &self.summary);

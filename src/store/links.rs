@@ -153,7 +153,10 @@ pub(super) fn union_copies(
         // to write. Without this, every later article naming someone had
         // the relink count all the labels every stored article gives them,
         // and ingest slowed as the store grew.
+        // A new article's own resource is in no stored graph.
+        let own = known.absent.contains(n);
         let union_label = match known.union.get(n) {
+            _ if own => None,
             Some(l) => l.clone(),
             None => {
                 let l = store
@@ -178,6 +181,7 @@ pub(super) fn union_copies(
         // are recomputed from those the relink finds marked.
         let labelled = union_label.is_some()
             || match known.labelled.get(n) {
+                _ if own => false,
                 Some(&l) => l,
                 None => store
                     .quads_for_pattern(Some(n.as_ref().into()), Some(rdfs::LABEL), None, None)
@@ -185,11 +189,16 @@ pub(super) fn union_copies(
                     .transpose()?
                     .is_some(),
             };
-        // These articles label it from now on.
-        known.labelled.insert(n.clone(), true);
+        // These articles label it from now on (no later batch names an
+        // article's own resource).
+        if !own {
+            known.labelled.insert(n.clone(), true);
+        }
         match canonical_label(&counts) {
             Some(l) if !labelled && !people.contains(n) => {
-                known.union.insert(n.clone(), Some(l.to_owned()));
+                if !own {
+                    known.union.insert(n.clone(), Some(l.to_owned()));
+                }
                 out.push(Quad::new(
                     n.clone(),
                     rdfs::LABEL.into_owned(),
@@ -227,6 +236,8 @@ pub struct UnionLabels {
     /// labels read them all again at each batch: at ×40 it grew from 0.05
     /// to 0.5 s a batch).
     counts: HashMap<NamedNode, LabelCounts>,
+    /// The own resources of the new articles of the batch being written.
+    absent: HashSet<NamedNode>,
 }
 
 impl UnionLabels {
@@ -245,19 +256,18 @@ impl UnionLabels {
 
     /// Resources no graph of the store names (those named after a new
     /// article alone): no union label, and no article labels them yet.
-    pub fn absent(&mut self, resources: &[NamedNode]) {
-        for n in resources {
-            self.labelled.insert(n.clone(), false);
-            self.union.insert(n.clone(), None);
-        }
+    /// (For the batch about to be written.)
+    pub fn absent(&mut self, resources: impl IntoIterator<Item = NamedNode>) {
+        self.absent = resources.into_iter().collect();
     }
 
-    /// Forget what is known of these resources.
-    pub fn forget(&mut self, resources: &[NamedNode]) {
-        for n in resources {
-            self.labelled.remove(n);
-            self.union.remove(n);
-            self.counts.remove(n);
+    /// The batch is written: its articles' own resources are forgotten (no
+    /// later batch names them; kept, they would only take memory).
+    pub fn end_batch(&mut self) {
+        for n in std::mem::take(&mut self.absent) {
+            self.labelled.remove(&n);
+            self.union.remove(&n);
+            self.counts.remove(&n);
         }
     }
 
