@@ -55,10 +55,7 @@ pub(super) fn add_place(
                     }))
         }
     };
-    // "the Tower Bridge protest", "the Geneva talks": a town or site
-    // naming a noun trigger is where it happened (a country may be what it
-    // is about: "the Russia inquiry").
-    // "the Tower Bridge protest", "the Geneva talks", "the Lisbon
+    // "the Vik Harbour protest", "the Lisbon talks", "the Lisbon
     // bombing": a town or site naming an event noun (after "the" and the
     // name, a trigger the lexicon reads as a verb is one too) is where it
     // happened; a country may be what it is about ("the Russia inquiry").
@@ -130,7 +127,7 @@ pub(super) fn add_place(
             && (leg
                 || !journey
                     && (matches!(prep, "in" | "at")
-                        // "visited Kenya", "entering the United States":
+                        // "visited Kenya", "entering the Netherlands":
                         // right after a movement verb
                         || (destination && trig.pos == Pos::Verb && b == i + len)))
             && !participants.iter().any(|x| x.entity == p.entity)
@@ -210,8 +207,8 @@ pub(super) fn more_places(
         if !(listed || joined || nested) {
             break;
         }
-        // "in the Oval Office at the White House in Washington": a site
-        // named like an organization is passed, not taken.
+        // "in the Grand Hall at Norland Bank in Lisbon": a site named like
+        // an organization is passed, not taken.
         if !matches!(q.kind, EntityType::Place | EntityType::Country) {
             if !nested || q.pronoun {
                 break;
