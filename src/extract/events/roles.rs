@@ -9,7 +9,7 @@ use crate::extract::entities::Resolved;
 use crate::extract::timex::calendar_word;
 use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
 use crate::resources::words::events::{
-    COMMON_SUBJECT_OPENERS, CONTROL, PREPOSITIONS, UNDERTAKE_VERBS, VERB_GROUP,
+    COMMON_SUBJECT_OPENERS, CONTROL, GROUP_HEADS, PREPOSITIONS, UNDERTAKE_VERBS, VERB_GROUP,
 };
 use crate::resources::Pos;
 
@@ -220,6 +220,10 @@ fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
             return false;
         }
         j -= 1;
+    }
+    // "Norland authorities seized": the name only modifies the subject.
+    if j == from && j < k && GROUP_HEADS.contains(&tokens[k - 1].lower) {
+        return true;
     }
     // "60 adults killed", "4,000 refugees have arrived".
     j < k

@@ -112,6 +112,11 @@ crate::word_list!(
     "Determiners and quantifiers that open a noun phrase of common nouns right before a verb (\"the engineers had been killed\"): that phrase is the verb's subject, not a name before it."
 );
 crate::word_list!(
+    GROUP_HEADS,
+    "events/group_heads.txt",
+    "Plural nouns of people acting as a body (\"authorities\", \"officials\"): a name right before one only modifies the verb's subject (\"Norland authorities seized\")."
+);
+crate::word_list!(
     PREPOSITIONS,
     "events/prepositions.txt",
     "Prepositions: a name after one is no subject; a noun trigger's modifier stops at one."
