@@ -129,7 +129,16 @@ pub(super) fn add_place(
                     && (matches!(prep, "in" | "at")
                         // "visited Kenya", "entering the Netherlands":
                         // right after a movement verb
-                        || (destination && trig.pos == Pos::Verb && b == i + len)))
+                        || (destination && trig.pos == Pos::Verb && b == i + len)
+                        // "rebels attacked Kabul": a town an attack verb
+                        // governs is where it happened (a name, not "the
+                        // village" standing for one)
+                        || (trig.kind == "Attack"
+                            && trig.pos == Pos::Verb
+                            && p.kind == EntityType::Place
+                            && b == i + len
+                            && tokens[p.first..p.end].iter().any(|t| t.shape == Shape::Capitalized)
+                            && tokens.get(after).is_none_or(|t| t.shape != Shape::Capitalized))))
             && !participants.iter().any(|x| x.entity == p.entity)
         {
             participants.push(Participant {
