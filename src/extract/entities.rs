@@ -62,7 +62,7 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
     for k in order {
         let m = &rec.mentions[k];
         let surface = m.span.text(text);
-        let idx = if let Evidence::Gazetteer(g) = m.evidence {
+        let idx = if let Evidence::Gazetteer(g) | Evidence::Dateline(Some(g)) = m.evidence {
             *by_gaz.entry(g).or_insert_with(|| {
                 let e = &lex.gazetteer[g];
                 entities.push(Entity {
@@ -160,7 +160,14 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
         } else {
             surface
         };
-        if named.len() > entities[idx].name.len() {
+        // Of equal lengths, a name as the story writes it over a dateline's
+        // capitals ("Cairo", not "CAIRO").
+        let current = &entities[idx].name;
+        if named.len() > current.len()
+            || named.len() == current.len()
+                && current.chars().all(|c| !c.is_lowercase())
+                && named.chars().any(char::is_lowercase)
+        {
             entities[idx].name = named.to_string();
         }
         org_initials.resize(entities.len(), String::new());
@@ -343,6 +350,16 @@ pub(crate) fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut R
     // description, not by going over every entity (quadratic on long texts).
     // (People count only with a title, which a description must match.)
     type Extents = Vec<(usize, std::cmp::Reverse<usize>, usize)>;
+    // (A dateline's agency, "(Nordic Wire)", filed the story: "the
+    // commission" of the story is never the agency.)
+    let agencies: std::collections::HashSet<Span> = res
+        .mentions
+        .iter()
+        .filter(|m| {
+            matches!(m.evidence, Evidence::Dateline(_)) && m.kind == EntityType::Organization
+        })
+        .map(|m| m.extent)
+        .collect();
     let mut extents_of: HashMap<EntityType, Extents> = HashMap::new();
     for (k, e) in res.entities.iter().enumerate() {
         if e.kind == EntityType::Person && e.attributes.job_title.is_none() {
@@ -352,6 +369,7 @@ pub(crate) fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut R
         list.extend(
             e.extents
                 .iter()
+                .filter(|m| !agencies.contains(m))
                 .map(|m| (m.end, std::cmp::Reverse(m.start), k)),
         );
     }

@@ -15,7 +15,7 @@
 use crate::extract::clause::{clause, relative_clause_end};
 use crate::extract::events::EventMention;
 use crate::model::PartialDate;
-use crate::model::{Event, Modality, Role, Span, Timex, Tokens};
+use crate::model::{Event, Modality, Role, Shape, Span, Timex, Tokens};
 use crate::resources::words::events::{
     BARE_FORM_GOVERNORS, DATE_NOT_MODIFIER, DATING_BOUNDARIES, PREPOSITIONS,
 };
@@ -453,6 +453,7 @@ fn tense_order(
                         && events[b].kind == "Statement"
                         && events[a].kind != "Statement"
                         && !temporal_clause_between(toks, sa, sb)
+                        && !in_relative_clause(toks, sb)
                 }
                 _ => false,
             };
@@ -486,6 +487,18 @@ fn temporal_clause_between(toks: &Tokens, a: Span, b: Span) -> bool {
                 "before" | "after" | "until" | "when" | "while" | "since" | "as" | "once"
             )
         })
+}
+
+/// Whether the verb at `s` opens a relative clause ("Reyes, who denied the
+/// charges, testified"): what it reports is its own object, not the rest of
+/// the sentence.
+fn in_relative_clause(toks: &Tokens, s: Span) -> bool {
+    let k = toks.tokens.partition_point(|t| t.span.start < s.start);
+    toks.tokens[k.saturating_sub(3)..k]
+        .iter()
+        .rev()
+        .take_while(|t| t.shape == Shape::Lower)
+        .any(|t| matches!(t.lower.as_str(), "who" | "which"))
 }
 
 /// Most `before` pairs derived from dates for one article: bounds the work

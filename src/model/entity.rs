@@ -46,6 +46,9 @@ pub enum Evidence {
     Gazetteer(usize),
     /// A title before a name, a given name, an organization pattern...
     Pattern(&'static str),
+    /// A dateline's place or agency ("LYON, France (Nordic Wire) —"), with
+    /// its gazetteer entry where it has one.
+    Dateline(Option<usize>),
     /// A shorter form of a name recognized earlier in the document.
     Alias,
     /// A definite description referring back to a named entity ("the company").

@@ -3,7 +3,8 @@
 //! would over-read them.
 
 use super::objects::{direct_object, recipient};
-use super::roles::{add, adjacent_group, next_word, relative_antecedent, subject_group};
+use super::roles::{add, next_word};
+use super::subjects::{adjacent_group, relative_antecedent, subject_group};
 use super::{Placed, Site};
 use crate::model::{EntityType, Participant, Role, Token};
 use crate::resources::words::events::CONTROL;

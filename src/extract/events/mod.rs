@@ -13,6 +13,7 @@
 //! - `senses`: trigger words in another sense ("meet the needs", "a
 //!   bomb", "fired tear gas") or used as modifiers ("the election campaign");
 //! - `roles`: who took part in which role;
+//! - `subjects`: the subject of a trigger from the names before it;
 //! - `places`: where it happened;
 //! - `general`: the participants of a general (untyped) verb;
 //! - `objects`: the names a verb governs after it (object, recipient,
@@ -30,6 +31,7 @@ mod places;
 mod pronouns;
 mod roles;
 mod senses;
+mod subjects;
 mod syntax;
 mod triggers;
 
@@ -50,6 +52,9 @@ struct Placed {
     end: usize,
     entity: usize,
     kind: EntityType,
+    /// First token of the mention with its title ("Senator" in "Senator
+    /// Ana Costa"); `first` where it has none.
+    titled: usize,
     /// A personal pronoun standing for the person ([`pronouns`]): a
     /// subject, never an object.
     pronoun: bool,
@@ -200,7 +205,7 @@ pub(crate) fn find_events(
     sections: &[usize],
 ) -> Vec<EventMention> {
     let tokens = &doc.toks.tokens;
-    let placed = roles::place_mentions(res);
+    let placed = roles::place_mentions(tokens, doc.lex, res);
     let seats = seats_of_government(doc.lex, res);
     let mut out = Vec::new();
     for (si, sent) in doc.toks.sentences.iter().enumerate() {
@@ -319,6 +324,10 @@ fn passive_after(tokens: &[Token], from: usize, to: usize) -> bool {
 fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<EventMention>) {
     let tokens = &sc.doc.toks.tokens[..];
     let r = sc.sent.clone();
+    // "REPORT: …", "UPDATE - …": a kicker opening a line is no event.
+    if crate::extract::ner::is_kicker(sc.doc.toks, i) {
+        return (1, None);
+    }
     let Some((len, trig)) = triggers::trigger_at(tokens, i, r.clone(), sc.doc.lex, &sc.names)
     else {
         return (1, None);

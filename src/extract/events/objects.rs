@@ -3,7 +3,7 @@
 //! giving, the recipient after "to" ("delivered the jet to Vendel
 //! Airlines"); for a testimony, before whom it is given.
 
-use super::roles::coordinated;
+use super::subjects::coordinated;
 use super::{Placed, Site};
 use crate::model::{EntityType, Event, Shape, Token};
 use crate::resources::words::events::{OBJECT_STOPS, PREPOSITIONS, TRANSFER_VERBS};

@@ -114,6 +114,7 @@ pub(super) fn subjects(
         out.push(Placed {
             first: k,
             end: k + 1,
+            titled: k,
             entity: body.entity,
             kind: body.kind,
             pronoun: true,
@@ -205,6 +206,7 @@ fn resolve(
             out.push(Placed {
                 first: k,
                 end: k + 1,
+                titled: k,
                 entity: p.entity,
                 kind: p.kind,
                 pronoun: true,

@@ -4,29 +4,51 @@
 //! ("in X").
 
 use super::objects::{audience, direct_object, recipient};
+use super::subjects::{
+    adjacent_group, controller_object, coordinated, nearer_subject, relative_antecedent,
+    subject_group,
+};
 use super::{Placed, Site};
 use crate::extract::entities::Resolved;
-use crate::extract::timex::calendar_word;
-use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
-use crate::resources::words::events::{
-    COMMON_SUBJECT_OPENERS, CONTROL, GROUP_HEADS, PREPOSITIONS, UNDERTAKE_VERBS, VERB_GROUP,
-};
-use crate::resources::Pos;
+use crate::model::{EntityType, Event, Evidence, Participant, Role, Shape, Token};
+use crate::resources::words::events::{CONTROL, PREPOSITIONS, UNDERTAKE_VERBS};
+use crate::resources::{Lexicon, Pos};
 
 /// Event types whose object may be a government named by its capital.
 const SEAT_OBJECT_KINDS: [&str; 2] = ["Accusation", "Investigation"];
 
 /// The mentions of a document on the token grid, in text order. Participants
 /// are found between and around non-overlapping mentions: of overlapping
-/// ones the first (and longest) is kept.
-pub(super) fn place_mentions(res: &Resolved) -> Vec<Placed> {
+/// ones the first (and longest) is kept. A dateline's place and agency
+/// ("LYON, France (Nordic Wire) —") say where and by whom the story was
+/// filed: they take part in nothing it tells.
+pub(super) fn place_mentions(tokens: &[Token], lex: &Lexicon, res: &Resolved) -> Vec<Placed> {
+    // The longest title of the lexicon right before a person's name.
+    let titled = |first: usize| {
+        (1..=lex.max_title_words.min(first))
+            .rev()
+            .find(|&n| {
+                let words: Vec<&str> = tokens[first - n..first]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect();
+                lex.titles.contains_key(&words.join(" "))
+            })
+            .map_or(first, |n| first - n)
+    };
     let mut placed: Vec<Placed> = res
         .mentions
         .iter()
         .zip(&res.mention_entity)
+        .filter(|(m, _)| !matches!(m.evidence, Evidence::Dateline(_)))
         .map(|(m, &e)| Placed {
             first: m.first_token,
             end: m.end_token,
+            titled: if m.kind == EntityType::Person {
+                titled(m.first_token)
+            } else {
+                tokens[..m.first_token].partition_point(|t| t.span.start < m.extent.start)
+            },
             entity: e,
             kind: res.entities[e].kind,
             pronoun: false,
@@ -133,6 +155,21 @@ pub(super) fn actors(
     {
         subject.clear();
     }
+    // "The court convicted Ana Costa of fraud, sentencing her to a year":
+    // a participle after a comma shares the subject of the clause before,
+    // and a name after that clause's verb is its object.
+    if trig.tense == "ing" && i > r.start && tokens[i - 1].lower == "," {
+        if let Some(p) = subject.first() {
+            if (r.start..p.first).any(|k| site.event_verb(&tokens[k])) {
+                subject.clear();
+            }
+        }
+    }
+    // "Costa ordered the police to arrest them": the object of the verb
+    // before is the agent, named or not.
+    if let Some(object) = controller_object(site, r.start) {
+        subject = object;
+    }
     // "Costa's decision to dismiss": the possessor is the agent.
     if trig.pos == Pos::Verb && i >= r.start + 3 && tokens[i - 1].lower == "to" {
         if let Some(p) = possessor(site, i - 1) {
@@ -159,189 +196,6 @@ pub(super) fn actors(
     };
     add(&mut participants, &audience(site), Role::Participant);
     participants
-}
-
-/// "Ana Costa, who leads the party, met Piet Vermeer": a relative clause
-/// between commas stands between the subject and the verb at `i` (the
-/// verb's clause opens inside it); the subject is the name before ", who".
-/// Only auxiliaries and adverbs may stand between the closing comma and the
-/// verb, and no other comma inside the relative clause.
-pub(super) fn relative_antecedent(
-    tokens: &[Token],
-    sent_start: usize,
-    i: usize,
-    names: &[Placed],
-) -> Option<Placed> {
-    let close = (sent_start..i).rev().find(|&k| tokens[k].lower == ",")?;
-    if !tokens[close + 1..i]
-        .iter()
-        .all(|t| VERB_GROUP.contains(&t.lower) || t.lower.len() > 4 && t.lower.ends_with("ly"))
-    {
-        return None;
-    }
-    let k = (sent_start + 2..close)
-        .rev()
-        .take_while(|&k| tokens[k].lower != ",")
-        .find(|&k| matches!(tokens[k].lower.as_str(), "who" | "which"))?;
-    if tokens[k - 1].lower != "," {
-        return None;
-    }
-    names
-        .iter()
-        .copied()
-        .find(|p| p.end == k - 1 && p.kind != EntityType::Place)
-}
-
-/// Between a name ending at token `from` and a verb trigger at `to`, a
-/// noun phrase of common nouns right before the trigger's verb group ("Abe
-/// confirmed the engineers had been killed", "Mood said 60 adults were
-/// killed"): that phrase is the trigger's subject, not the name. Words set
-/// off by commas ("Lavrov, Russia's foreign minister, met") and time
-/// phrases ("Trump on Tuesday fired") are no other subject. (A verb of
-/// saying between is no sign: "Boeing says they have orders", with no
-/// pronoun resolution, is better read with Boeing.)
-fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
-    if from >= to {
-        return false;
-    }
-    // The verb group before the trigger, then the lowercase words before
-    // it, back to a determiner or a number that opens them.
-    let mut k = to;
-    while k > from && VERB_GROUP.contains(&tokens[k - 1].lower) {
-        k -= 1;
-    }
-    let mut j = k;
-    while j > from && j + 4 > k && tokens[j - 1].shape == Shape::Lower {
-        let w = tokens[j - 1].lower.as_str();
-        if COMMON_SUBJECT_OPENERS.contains(w) {
-            return j < k;
-        }
-        if PREPOSITIONS.contains(w) || VERB_GROUP.contains(w) {
-            return false;
-        }
-        j -= 1;
-    }
-    // "Norland authorities seized": the name only modifies the subject.
-    if j == from && j < k && GROUP_HEADS.contains(&tokens[k - 1].lower) {
-        return true;
-    }
-    // "60 adults killed", "4,000 refugees have arrived".
-    j < k
-        && j > from
-        && tokens[j - 1]
-            .lower
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',')
-}
-
-/// The actor, or coordinated actors, right before the trigger, with only
-/// auxiliaries, negation and adverbs between (or a verb, as `verb` tells,
-/// and "to"), and whether a form of "be" between makes the trigger a
-/// passive. None where a preposition governs them or they possess what
-/// follows ("the Kremlin's emissary arrived", "talks with Russia ended").
-pub(super) fn adjacent_group(
-    site: &Site,
-    cl_start: usize,
-    verb: &dyn Fn(&Token) -> bool,
-) -> Option<(Vec<Placed>, bool)> {
-    let Site {
-        tokens, i, names, ..
-    } = *site;
-    let actor =
-        |p: &Placed| p.first >= cl_start && (p.kind != EntityType::Place || site.seat(p).is_some());
-    let mut last = names.iter().rposition(|p| p.end <= i && actor(p))?;
-    let mut gap_start = names[last].end;
-    // "Ana Costa, founder of Helix Corp, has chosen to step down": an
-    // apposition set off by commas stands between the subject and its verb.
-    if let Some((k, close)) = apposition_before(tokens, names, i, cl_start) {
-        if actor(&names[k]) {
-            last = k;
-            gap_start = close + 1;
-        }
-    }
-    let mut between = &tokens[gap_start..i];
-    // "Acme on June 18 called for", "Costa in May signed": a date between.
-    if let [on, rest @ ..] = between {
-        if matches!(on.lower.as_str(), "on" | "in") {
-            let date_words = rest
-                .iter()
-                .take_while(|t| matches!(t.shape, Shape::Capitalized | Shape::Number))
-                .count();
-            let first_is_time = rest
-                .first()
-                .is_some_and(|t| calendar_word(t) || t.shape == Shape::Number);
-            if (1..=3).contains(&date_words) && first_is_time {
-                between = &rest[date_words..];
-            }
-        }
-    }
-    let in_group =
-        |t: &Token| VERB_GROUP.contains(&t.lower) || t.lower.len() > 4 && t.lower.ends_with("ly");
-    let controlled = |b: &[Token]| match b {
-        [head @ .., v, to] if to.lower == "to" => head.iter().all(in_group) && verb(v),
-        _ => false,
-    };
-    if !between.iter().all(in_group) && !controlled(between) {
-        return None;
-    }
-    let passive = site.trig.tense == "past"
-        && between.iter().any(|t| {
-            matches!(
-                t.lower.as_str(),
-                "was" | "were" | "is" | "are" | "been" | "be" | "being"
-            )
-        });
-    let mut group = vec![names[last]];
-    let mut k = last;
-    while k > 0 && names[k - 1].first >= cl_start && coordinated(tokens, names[k - 1], names[k]) {
-        k -= 1;
-        group.push(names[k]);
-    }
-    group.reverse();
-    if group[0].first > site.sent.start && PREPOSITIONS.contains(&tokens[group[0].first - 1].lower)
-        || tokens.get(names[last].end).is_some_and(|t| t.lower == "'s")
-    {
-        return None;
-    }
-    let group = group
-        .into_iter()
-        .map(|p| site.seat(&p).unwrap_or(p))
-        .collect();
-    Some((group, passive))
-}
-
-/// The name of `names` before an apposition that ends right before the
-/// verb group before `i`: "X, founder of Y, has chosen", "X, 54, resigned".
-/// The apposition holds no verb group word and at most eight tokens. Gives
-/// the name's index and the apposition's closing comma.
-fn apposition_before(
-    tokens: &[Token],
-    names: &[Placed],
-    i: usize,
-    from: usize,
-) -> Option<(usize, usize)> {
-    let mut k = i;
-    while k > from && VERB_GROUP.contains(&tokens[k - 1].lower) {
-        k -= 1;
-    }
-    if k == from || tokens[k - 1].lower != "," {
-        return None;
-    }
-    let close = k - 1;
-    let open = (close.saturating_sub(9).max(from)..close)
-        .rev()
-        .find(|&j| tokens[j].lower == ",")?;
-    if open + 1 == close
-        || tokens[open + 1..close].iter().any(|t| {
-            VERB_GROUP.contains(&t.lower) || matches!(t.lower.as_str(), "who" | "which" | "that")
-        })
-    {
-        return None;
-    }
-    names
-        .iter()
-        .rposition(|p| p.end == open && p.first >= from && p.kind != EntityType::Place)
-        .map(|k| (k, close))
 }
 
 /// Roles around a verb trigger: subject and object, actives and passives.
@@ -551,97 +405,6 @@ pub(super) fn lacks_person_patient(
         && !matches!(next_word(site), "him" | "her")
 }
 
-/// The subject of a clause: its first actor that is not governed by a
-/// preposition nor a possessor ("the Kremlin's emissary"), with any actors
-/// coordinated with it ("Tillerson and Lavrov"). An organization or
-/// country qualifying a person ("FBI Director James Comey") gives way to
-/// the person.
-pub(super) fn subject_group(tokens: &[Token], left: &[Placed], s_start: usize) -> Vec<Placed> {
-    let governed = |p: &Placed| {
-        let mut b = p.first;
-        while b > s_start && matches!(tokens[b - 1].lower.as_str(), "the" | "a" | "an") {
-            b -= 1;
-        }
-        let prev = if b > s_start {
-            tokens[b - 1].lower.as_str()
-        } else {
-            ""
-        };
-        let next = tokens.get(p.end).map_or("", |t| t.lower.as_str());
-        PREPOSITIONS.contains(prev) || matches!(next, "'s" | "'")
-    };
-    let mut out: Vec<Placed> = Vec::new();
-    let mut k = 0;
-    while k < left.len() {
-        let p = left[k];
-        k += 1;
-        if out.is_empty() {
-            if governed(&p) {
-                continue;
-            }
-            // "FBI Director James Comey": the person, not the organization.
-            if p.kind != EntityType::Person {
-                if let Some(next) = left.get(k) {
-                    let between = &tokens[p.end..next.first];
-                    if next.kind == EntityType::Person
-                        && between.len() <= 3
-                        && between.iter().all(|t| t.shape != Shape::Punct)
-                    {
-                        out.push(*next);
-                        k += 1;
-                        continue;
-                    }
-                }
-            }
-            out.push(p);
-            continue;
-        }
-        if coordinated(tokens, out[out.len() - 1], p) {
-            out.push(p);
-        } else {
-            break;
-        }
-    }
-    out
-}
-
-/// "X and Y", "X, Y and Z", "X, and Y": `b` is coordinated with `a`.
-pub(super) fn coordinated(tokens: &[Token], a: Placed, b: Placed) -> bool {
-    // Overlapping mentions are never coordinated.
-    let Some(between) = tokens.get(a.end..b.first) else {
-        return false;
-    };
-    let words: Vec<&str> = between.iter().map(|t| t.lower.as_str()).collect();
-    if matches!(words.as_slice(), ["and"] | [",", "and"]) {
-        return true;
-    }
-    // "X, Y and Z", "X, Y, and Z": a comma joins names only where the list
-    // goes on ("After the board fired Reyes, Helix hired him" has none).
-    if words == [","] {
-        return tokens
-            .get(b.end)
-            .is_some_and(|t| matches!(t.lower.as_str(), "," | "and" | "or"));
-    }
-    // "Trump and North Korean leader Kim", "Costa and her deputy Berg": a
-    // title or a relation between "and" and the name.
-    let rest = match words.as_slice() {
-        ["and", rest @ ..] | [",", "and", rest @ ..] => rest.len(),
-        _ => return false,
-    };
-    let title = &between[between.len() - rest..];
-    (1..=4).contains(&rest)
-        && title.iter().all(|t| {
-            t.shape != Shape::Punct
-                && t.lower.chars().all(char::is_alphabetic)
-                && !VERB_GROUP.contains(&t.lower)
-                && !PREPOSITIONS.contains(&t.lower)
-                && !matches!(
-                    t.lower.as_str(),
-                    "and" | "or" | "but" | "then" | "who" | "which" | "that"
-                )
-        })
-}
-
 /// The object of a trigger: the first actor after it (an organization or
 /// country right before a person qualifies the person), with coordination.
 fn object_group(tokens: &[Token], right: &[Placed], after: usize) -> Vec<Placed> {
@@ -729,6 +492,7 @@ fn holder_of_title(tokens: &[Token], p: Placed, res: &Resolved) -> Option<Placed
         [one] => Some(Placed {
             first: p.first,
             end: p.end + 1,
+            titled: p.titled,
             entity: *one,
             kind: EntityType::Person,
             pronoun: false,

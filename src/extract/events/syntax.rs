@@ -13,6 +13,7 @@
 use super::{Placed, Site};
 use crate::extract::parse::Parse;
 use crate::model::{EntityType, KindInfo, Participant, Role};
+use crate::resources::words::events::{GOVERNING_BODIES, OBJECT_CONTROL};
 use crate::resources::Pos;
 
 /// A sentence's parse with child lists; token indices are absolute
@@ -171,7 +172,14 @@ impl Reader<'_> {
             if !subjects.is_empty() {
                 let mut actors = Vec::new();
                 for s in subjects {
-                    for p in self.actors(s) {
+                    // "The board of Helix Corp fired…": the body acts for
+                    // what it governs.
+                    let mut named = self.actors(s);
+                    if named.is_empty() && GOVERNING_BODIES.contains(self.lower(s)) {
+                        named = self.governed(s, "nmod", &["of"]);
+                        named.retain(|p| p.kind != EntityType::Person);
+                    }
+                    for p in named {
                         if !actors.iter().any(|q: &Placed| q.entity == p.entity) {
                             actors.push(p);
                         }
@@ -181,6 +189,21 @@ impl Reader<'_> {
             }
             let Some(h) = self.tree.head(at) else { break };
             match self.tree.rel(at) {
+                // "ordered the police to arrest", "asked Jonas Berg to
+                // meet": the object of the verb does what follows, named
+                // or not.
+                "xcomp" if OBJECT_CONTROL.contains(self.lower(h)) => {
+                    let object = self
+                        .tree
+                        .kids(h)
+                        .iter()
+                        .copied()
+                        .find(|&c| matches!(self.tree.rel(c), "obj" | "iobj"));
+                    if let Some(o) = object {
+                        return (self.actors(o), true);
+                    }
+                    at = h;
+                }
                 "xcomp" | "conj" => at = h,
                 // "the official who was fired": the noun the clause modifies.
                 "acl" => return (self.actors(h), true),

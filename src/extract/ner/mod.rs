@@ -209,6 +209,22 @@ pub enum NerMode {
     Hybrid,
 }
 
+/// Whether token `i` is a kicker in capitals opening a line ("REPORT:",
+/// "UPDATE -", "WATCH:"): a caption's, a clip's or a note's marker.
+pub(crate) fn is_kicker(toks: &Tokens, i: usize) -> bool {
+    let tokens = &toks.tokens;
+    let t = &tokens[i];
+    t.shape == Shape::Upper
+        && CAPTION_MARKERS.contains(&t.lower)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), ":" | "-" | "—" | "–"))
+        && toks
+            .lines
+            .binary_search_by(|l| l.start.cmp(&t.span.start))
+            .is_ok()
+}
+
 /// Datelines: a line that opens with a place in capitals and a dash or an
 /// agency in parentheses ("BRUSSELS —", "SINGAPORE (Reuters) -", "NEW
 /// YORK:"), maybe with its region or country after a comma ("IRBIL, IRAQ
@@ -256,8 +272,13 @@ pub(crate) fn datelines(
         let mut parts: Vec<Range<usize>> = Vec::with_capacity(2);
         parts.push(first..end);
         let mut marker_at = end;
-        if tokens.get(end).is_some_and(|t| t.lower == ",") {
-            let region = caps_from(end + 1, line, true);
+        if tokens.get(end).is_some_and(|t| t.lower == ",")
+            && dateline_date(tokens, end + 1, line).is_none()
+        {
+            let region = match caps_from(end + 1, line, true) {
+                0 => titled_region(tokens, end + 1, line),
+                n => n,
+            };
             if region > 0 {
                 parts.push(end + 1..end + 1 + region);
                 marker_at = end + 1 + region;
@@ -292,12 +313,21 @@ pub(crate) fn datelines(
         {
             continue;
         }
-        let agency_part = agency.map(|a| (a, EntityType::Organization));
+        let agency_part = agency.map(|a| {
+            let span = Span::new(tokens[a.start].span.start, tokens[a.end - 1].span.end);
+            let entry = lex
+                .gazetteer_matches(span.text(text))
+                .into_iter()
+                .find(|m| m.start == 0 && m.end == span.len())
+                .map(|m| m.entry)
+                .filter(|&g| lex.gazetteer[g].kind == EntityType::Organization);
+            (a, (EntityType::Organization, entry))
+        });
         let places = parts.into_iter().map(|part| {
             let kind = dateline_kind(text, tokens, lex, part.clone());
             (part, kind)
         });
-        for (part, kind) in places.chain(agency_part) {
+        for (part, (kind, entry)) in places.chain(agency_part) {
             let overlapping: Vec<usize> = (0..rec.mentions.len())
                 .filter(|&k| {
                     rec.mentions[k].first_token < part.end && rec.mentions[k].end_token > part.start
@@ -311,12 +341,35 @@ pub(crate) fn datelines(
                 tokens,
                 part,
                 kind,
-                Evidence::Pattern("dateline"),
+                Evidence::Dateline(entry),
                 Qualifiers::default(),
             );
         }
     }
     in_text_order(rec)
+}
+
+/// A region in title case after a dateline's place and its comma, as the
+/// agencies' style writes it ("LYON, France —", "NAIROBI, Kenya (AP) —",
+/// "MIAMI, Fla. —"): at most three capitalized words, an abbreviation's dot
+/// included, right before the dateline's marker; 0 where there is none.
+fn titled_region(tokens: &[Token], from: usize, line: Span) -> usize {
+    let mut k = from;
+    let mut words = 0;
+    while let Some(t) = tokens.get(k).filter(|t| t.span.end <= line.end) {
+        if t.shape == Shape::Capitalized && t.lower.chars().all(|c| c.is_alphabetic() || c == '.') {
+            words += 1;
+        } else if !(t.lower == "." && words > 0) {
+            break;
+        }
+        k += 1;
+    }
+    let marker = tokens.get(k).map_or("", |t| t.lower.as_str());
+    if (1..=3).contains(&words) && matches!(marker, "—" | "–" | "-" | "--" | "(" | ":") {
+        k - from
+    } else {
+        0
+    }
 }
 
 /// The end of a filing date in a dateline starting at token `from`: a
@@ -383,8 +436,15 @@ fn dateline_date(tokens: &[Token], from: usize, line: Span) -> Option<usize> {
 }
 
 /// A dateline's place in capitals is a country where the gazetteer has
-/// its words (in title case) as a country, else a place.
-fn dateline_kind(text: &str, tokens: &[Token], lex: &Lexicon, part: Range<usize>) -> EntityType {
+/// its words (in title case) as a country, else a place; with the
+/// gazetteer's entry where it has one, so that "LYON" is the "Lyon" of the
+/// story.
+fn dateline_kind(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    part: Range<usize>,
+) -> (EntityType, Option<usize>) {
     let span = Span::new(tokens[part.start].span.start, tokens[part.end - 1].span.end);
     let titled: String = span
         .text(text)
@@ -399,12 +459,22 @@ fn dateline_kind(text: &str, tokens: &[Token], lex: &Lexicon, part: Range<usize>
         })
         .collect::<Vec<_>>()
         .join(" ");
-    lex.gazetteer_matches(&titled)
+    let entry = lex
+        .gazetteer_matches(&titled)
         .into_iter()
-        .find(|m| m.start == 0 && m.end == titled.len())
-        .map(|m| lex.gazetteer[m.entry].kind)
-        .filter(|k| *k == EntityType::Country)
-        .unwrap_or(EntityType::Place)
+        .find(|m| {
+            m.start == 0
+                && m.end == titled.len()
+                && matches!(
+                    lex.gazetteer[m.entry].kind,
+                    EntityType::Country | EntityType::Place
+                )
+        })
+        .map(|m| m.entry);
+    match entry {
+        Some(g) if lex.gazetteer[g].kind == EntityType::Country => (EntityType::Country, entry),
+        _ => (EntityType::Place, entry),
+    }
 }
 
 #[cfg(test)]

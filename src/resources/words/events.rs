@@ -112,6 +112,16 @@ crate::word_list!(
     "Determiners and quantifiers that open a noun phrase of common nouns right before a verb (\"the engineers had been killed\"): that phrase is the verb's subject, not a name before it."
 );
 crate::word_list!(
+    OBJECT_CONTROL,
+    "events/object_control.txt",
+    "Verbs whose object does what follows \"to\": \"ordered the police to arrest\" (the police arrest)."
+);
+crate::word_list!(
+    GOVERNING_BODIES,
+    "events/governing_bodies.txt",
+    "Bodies acting for what they govern: \"the board of X fired\" has X as its subject."
+);
+crate::word_list!(
     GROUP_HEADS,
     "events/group_heads.txt",
     "Plural nouns of people acting as a body (\"authorities\", \"officials\"): a name right before one only modifies the verb's subject (\"Norland authorities seized\")."

@@ -1,0 +1,355 @@
+//! The subject of a trigger from the names before it: the subject group
+//! and coordination, a name right before a verb, relative clauses and
+//! appositions between a subject and its verb, the governing bodies and
+//! object-control verbs that change who the subject is.
+
+use super::{Placed, Site};
+use crate::extract::timex::calendar_word;
+use crate::model::{EntityType, Shape, Token};
+use crate::resources::words::events::{
+    COMMON_SUBJECT_OPENERS, GOVERNING_BODIES, GROUP_HEADS, OBJECT_CONTROL, PREPOSITIONS, VERB_GROUP,
+};
+use crate::resources::Pos;
+
+/// "Ana Costa, who leads the party, met Piet Vermeer": a relative clause
+/// between commas stands between the subject and the verb at `i` (the
+/// verb's clause opens inside it); the subject is the name before ", who".
+/// Only auxiliaries and adverbs may stand between the closing comma and the
+/// verb, and no other comma inside the relative clause.
+pub(super) fn relative_antecedent(
+    tokens: &[Token],
+    sent_start: usize,
+    i: usize,
+    names: &[Placed],
+) -> Option<Placed> {
+    let close = (sent_start..i).rev().find(|&k| tokens[k].lower == ",")?;
+    if !tokens[close + 1..i]
+        .iter()
+        .all(|t| VERB_GROUP.contains(&t.lower) || t.lower.len() > 4 && t.lower.ends_with("ly"))
+    {
+        return None;
+    }
+    let k = (sent_start + 2..close)
+        .rev()
+        .take_while(|&k| tokens[k].lower != ",")
+        .find(|&k| matches!(tokens[k].lower.as_str(), "who" | "which"))?;
+    if tokens[k - 1].lower != "," {
+        return None;
+    }
+    names
+        .iter()
+        .copied()
+        .find(|p| p.end == k - 1 && p.kind != EntityType::Place)
+}
+
+/// Between a name ending at token `from` and a verb trigger at `to`, a
+/// noun phrase of common nouns right before the trigger's verb group ("Abe
+/// confirmed the engineers had been killed", "Mood said 60 adults were
+/// killed"): that phrase is the trigger's subject, not the name. Words set
+/// off by commas ("Lavrov, Russia's foreign minister, met") and time
+/// phrases ("Trump on Tuesday fired") are no other subject. (A verb of
+/// saying between is no sign: "Boeing says they have orders", with no
+/// pronoun resolution, is better read with Boeing.)
+pub(super) fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
+    if from >= to {
+        return false;
+    }
+    // The verb group before the trigger, then the lowercase words before
+    // it, back to a determiner or a number that opens them.
+    let mut k = to;
+    while k > from && VERB_GROUP.contains(&tokens[k - 1].lower) {
+        k -= 1;
+    }
+    let mut j = k;
+    while j > from && j + 4 > k && tokens[j - 1].shape == Shape::Lower {
+        let w = tokens[j - 1].lower.as_str();
+        if COMMON_SUBJECT_OPENERS.contains(w) {
+            return j < k;
+        }
+        if PREPOSITIONS.contains(w) || VERB_GROUP.contains(w) {
+            return false;
+        }
+        j -= 1;
+    }
+    // "Norland authorities seized": the name only modifies the subject.
+    if j == from && j < k && GROUP_HEADS.contains(&tokens[k - 1].lower) {
+        return true;
+    }
+    // "60 adults killed", "4,000 refugees have arrived".
+    j < k
+        && j > from
+        && tokens[j - 1]
+            .lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',')
+}
+
+/// The actor, or coordinated actors, right before the trigger, with only
+/// auxiliaries, negation and adverbs between (or a verb, as `verb` tells,
+/// and "to"), and whether a form of "be" between makes the trigger a
+/// passive. None where a preposition governs them or they possess what
+/// follows ("the Kremlin's emissary arrived", "talks with Russia ended").
+pub(super) fn adjacent_group(
+    site: &Site,
+    cl_start: usize,
+    verb: &dyn Fn(&Token) -> bool,
+) -> Option<(Vec<Placed>, bool)> {
+    let Site {
+        tokens, i, names, ..
+    } = *site;
+    let actor =
+        |p: &Placed| p.first >= cl_start && (p.kind != EntityType::Place || site.seat(p).is_some());
+    let mut last = names.iter().rposition(|p| p.end <= i && actor(p))?;
+    let mut gap_start = names[last].end;
+    // "Ana Costa, founder of Helix Corp, has chosen to step down": an
+    // apposition set off by commas stands between the subject and its verb.
+    if let Some((k, close)) = apposition_before(tokens, names, i, cl_start) {
+        if actor(&names[k]) {
+            last = k;
+            gap_start = close + 1;
+        }
+    }
+    let mut between = &tokens[gap_start..i];
+    // "Acme on June 18 called for", "Costa in May signed": a date between.
+    if let [on, rest @ ..] = between {
+        if matches!(on.lower.as_str(), "on" | "in") {
+            let date_words = rest
+                .iter()
+                .take_while(|t| matches!(t.shape, Shape::Capitalized | Shape::Number))
+                .count();
+            let first_is_time = rest
+                .first()
+                .is_some_and(|t| calendar_word(t) || t.shape == Shape::Number);
+            if (1..=3).contains(&date_words) && first_is_time {
+                between = &rest[date_words..];
+            }
+        }
+    }
+    let in_group =
+        |t: &Token| VERB_GROUP.contains(&t.lower) || t.lower.len() > 4 && t.lower.ends_with("ly");
+    let controlled = |b: &[Token]| match b {
+        [head @ .., v, to] if to.lower == "to" => head.iter().all(in_group) && verb(v),
+        _ => false,
+    };
+    if !between.iter().all(in_group) && !controlled(between) {
+        return None;
+    }
+    let passive = site.trig.tense == "past"
+        && between.iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "was" | "were" | "is" | "are" | "been" | "be" | "being"
+            )
+        });
+    let mut group = vec![names[last]];
+    let mut k = last;
+    while k > 0 && names[k - 1].first >= cl_start && coordinated(tokens, names[k - 1], names[k]) {
+        k -= 1;
+        group.push(names[k]);
+    }
+    group.reverse();
+    if PREPOSITIONS.contains(governor(tokens, &group[0], site.sent.start))
+        || tokens.get(names[last].end).is_some_and(|t| t.lower == "'s")
+    {
+        return None;
+    }
+    let group = group
+        .into_iter()
+        .map(|p| site.seat(&p).unwrap_or(p))
+        .collect();
+    Some((group, passive))
+}
+
+/// The name of `names` before an apposition that ends right before the
+/// verb group before `i`: "X, founder of Y, has chosen", "X, 54, resigned".
+/// The apposition holds no verb group word and at most eight tokens. Gives
+/// the name's index and the apposition's closing comma.
+fn apposition_before(
+    tokens: &[Token],
+    names: &[Placed],
+    i: usize,
+    from: usize,
+) -> Option<(usize, usize)> {
+    let mut k = i;
+    while k > from && VERB_GROUP.contains(&tokens[k - 1].lower) {
+        k -= 1;
+    }
+    if k == from || tokens[k - 1].lower != "," {
+        return None;
+    }
+    let close = k - 1;
+    let open = (close.saturating_sub(9).max(from)..close)
+        .rev()
+        .find(|&j| tokens[j].lower == ",")?;
+    if open + 1 == close
+        || tokens[open + 1..close].iter().any(|t| {
+            VERB_GROUP.contains(&t.lower) || matches!(t.lower.as_str(), "who" | "which" | "that")
+        })
+    {
+        return None;
+    }
+    names
+        .iter()
+        .rposition(|p| p.end == open && p.first >= from && p.kind != EntityType::Place)
+        .map(|k| (k, close))
+}
+
+/// The subject of a clause: its first actor that is not governed by a
+/// preposition nor a possessor ("the Kremlin's emissary"), with any actors
+/// coordinated with it ("Tillerson and Lavrov"). An organization or
+/// country qualifying a person ("FBI Director James Comey") gives way to
+/// the person.
+pub(super) fn subject_group(tokens: &[Token], left: &[Placed], s_start: usize) -> Vec<Placed> {
+    let governed = |p: &Placed| {
+        let next = tokens.get(p.end).map_or("", |t| t.lower.as_str());
+        PREPOSITIONS.contains(governor(tokens, p, s_start)) || matches!(next, "'s" | "'")
+    };
+    let mut out: Vec<Placed> = Vec::new();
+    let mut k = 0;
+    while k < left.len() {
+        let p = left[k];
+        k += 1;
+        if out.is_empty() {
+            if governed(&p) && !body_of(tokens, &p, s_start) {
+                continue;
+            }
+            // "FBI Director James Comey": the person, not the organization.
+            if p.kind != EntityType::Person {
+                if let Some(next) = left.get(k) {
+                    let between = &tokens[p.end..next.first];
+                    if next.kind == EntityType::Person
+                        && between.len() <= 3
+                        && between.iter().all(|t| t.shape != Shape::Punct)
+                    {
+                        out.push(*next);
+                        k += 1;
+                        continue;
+                    }
+                }
+            }
+            out.push(p);
+            continue;
+        }
+        if coordinated(tokens, out[out.len() - 1], p) {
+            out.push(p);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// "ordered the police to arrest", "asked Helix Corp to pay", "called on
+/// Norland to release": a verb trigger after "to" whose object-control verb
+/// stands at most six words before, with a noun phrase between (no
+/// punctuation, no other verb): the names of that phrase, not the
+/// sentence's subject, do what the trigger says.
+pub(super) fn controller_object(site: &Site, s_start: usize) -> Option<Vec<Placed>> {
+    let Site {
+        tokens, i, trig, ..
+    } = *site;
+    if trig.pos != Pos::Verb || i < s_start + 3 || tokens[i - 1].lower != "to" {
+        return None;
+    }
+    let to = i - 1;
+    let verb = (to.saturating_sub(7).max(s_start)..to - 1)
+        .rev()
+        .take_while(|&k| tokens[k].shape != Shape::Punct && !VERB_GROUP.contains(&tokens[k].lower))
+        .find(|&k| OBJECT_CONTROL.contains(&tokens[k].lower))?;
+    // "called on Norland to": the particle of "call on".
+    let from = verb + 1 + usize::from(tokens[verb + 1].lower == "on");
+    if from >= to || tokens[verb].lower.starts_with("call") && from == verb + 1 {
+        return None;
+    }
+    Some(
+        site.names
+            .iter()
+            .copied()
+            .filter(|p| p.first >= from && p.end <= to && p.kind != EntityType::Place)
+            .collect(),
+    )
+}
+
+/// "The board of Helix", "the government of Norland": the name `p`
+/// follows "the BODY of" opening the sentence or a part of it set off by
+/// punctuation (a dateline's dash, an opening clause's comma), so the body
+/// acting is the named organization or country acting.
+fn body_of(tokens: &[Token], p: &Placed, s_start: usize) -> bool {
+    if p.kind == EntityType::Person || p.kind == EntityType::Place {
+        return false;
+    }
+    let mut b = p.first;
+    if b > s_start && tokens[b - 1].lower == "the" {
+        b -= 1;
+    }
+    if b < s_start + 2
+        || tokens[b - 1].lower != "of"
+        || !GOVERNING_BODIES.contains(&tokens[b - 2].lower)
+    {
+        return false;
+    }
+    let mut open = b - 2;
+    if open > s_start && tokens[open - 1].lower == "the" {
+        open -= 1;
+    }
+    open == s_start || tokens[open - 1].shape == Shape::Punct
+}
+
+/// The word before a name (not before the sentence start `s_start`), past
+/// its title and article: "to" in "a former aide to Senator Ana Costa", ""
+/// at the sentence start or after "including".
+fn governor<'t>(tokens: &'t [Token], p: &Placed, s_start: usize) -> &'t str {
+    let mut b = p.titled.min(p.first).max(s_start);
+    while b > s_start
+        && matches!(
+            tokens[b - 1].lower.as_str(),
+            "the" | "a" | "an" | "former" | "acting" | "deputy" | "late"
+        )
+    {
+        b -= 1;
+    }
+    match b.checked_sub(1).filter(|&k| k >= s_start) {
+        // "protesters, including the activist Ana Costa, marched": one of
+        // the subject's members, not a dependent of it.
+        Some(k) if tokens[k].lower == "including" => "",
+        Some(k) => tokens[k].lower.as_str(),
+        None => "",
+    }
+}
+
+/// "X and Y", "X, Y and Z", "X, and Y": `b` is coordinated with `a`.
+pub(super) fn coordinated(tokens: &[Token], a: Placed, b: Placed) -> bool {
+    // Overlapping mentions are never coordinated.
+    let Some(between) = tokens.get(a.end..b.first) else {
+        return false;
+    };
+    let words: Vec<&str> = between.iter().map(|t| t.lower.as_str()).collect();
+    if matches!(words.as_slice(), ["and"] | [",", "and"]) {
+        return true;
+    }
+    // "X, Y and Z", "X, Y, and Z": a comma joins names only where the list
+    // goes on ("After the board fired Reyes, Helix hired him" has none).
+    if words == [","] {
+        return tokens
+            .get(b.end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "," | "and" | "or"));
+    }
+    // "Trump and North Korean leader Kim", "Costa and her deputy Berg": a
+    // title or a relation between "and" and the name.
+    let rest = match words.as_slice() {
+        ["and", rest @ ..] | [",", "and", rest @ ..] => rest.len(),
+        _ => return false,
+    };
+    let title = &between[between.len() - rest..];
+    (1..=4).contains(&rest)
+        && title.iter().all(|t| {
+            t.shape != Shape::Punct
+                && t.lower.chars().all(char::is_alphabetic)
+                && !VERB_GROUP.contains(&t.lower)
+                && !PREPOSITIONS.contains(&t.lower)
+                && !matches!(
+                    t.lower.as_str(),
+                    "and" | "or" | "but" | "then" | "who" | "which" | "that"
+                )
+        })
+}
