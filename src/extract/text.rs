@@ -109,7 +109,12 @@ fn headline_glue(line: &str) -> Option<usize> {
                 .iter()
                 .filter(|w| w.starts_with(char::is_lowercase))
                 .count();
-            left.len() >= 3 && title_case && right.len() >= 5 && lower >= 2
+            // A headline ends in a word of its own, not in a small word
+            // ("Karim al-Hashemi" is a name).
+            let ends_in_word = left
+                .last()
+                .is_some_and(|w| !is_small_word(w.trim_matches(|c: char| !c.is_alphanumeric())));
+            left.len() >= 3 && title_case && ends_in_word && right.len() >= 5 && lower >= 2
         })
         .collect();
     candidates.iter().enumerate().find_map(|(i, &k)| {
@@ -367,6 +372,11 @@ mod tests {
                 "1|Rescue teams reached the villages on Monday.",
                 "2|More."
             ]
+        );
+        // A name's particle hyphened to the surname is no headline's end.
+        assert_eq!(
+            sentences("Syrian President Karim al-Hashemi received the envoy in the capital."),
+            ["0|Syrian President Karim al-Hashemi received the envoy in the capital."]
         );
         // A hyphened name in the headline stays whole.
         assert_eq!(

@@ -116,6 +116,10 @@ pub struct KindInfo {
     /// Given before someone, who takes part: "testified before the
     /// committee".
     pub audience: bool,
+    /// Who or what moves is the patient, as ACE's Transport event has it
+    /// (its Artifact): "Obama travelled to Cuba", "refugees fled", "Obama's
+    /// trip"; the agent is who moves it ("the army flew the troops in").
+    pub mover_is_patient: bool,
 }
 
 impl KindInfo {
@@ -133,6 +137,7 @@ impl KindInfo {
         untyped: false,
         destination: false,
         audience: false,
+        mover_is_patient: false,
     };
 
     const fn kind(name: &'static str) -> KindInfo {
@@ -219,7 +224,8 @@ const KINDS: &[KindInfo] = &[
     },
     KindInfo {
         destination: true,
-        ..KindInfo::kind("Travel")
+        mover_is_patient: true,
+        ..KindInfo::done_to("Travel")
     }
     .each_its_own(),
     KindInfo::kind("Publication").each_its_own(),

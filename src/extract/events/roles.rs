@@ -249,6 +249,14 @@ fn verb_roles(
         }
     } else if info.patient_subject.contains(&trig.lemma.as_str()) {
         add(&mut participants, subject, Role::Patient);
+    } else if info.mover_is_patient {
+        let moved = movers(object);
+        if moved.is_empty() {
+            add(&mut participants, subject, Role::Patient);
+        } else {
+            add(&mut participants, subject, Role::Agent);
+            add(&mut participants, &moved, Role::Patient);
+        }
     } else {
         add(&mut participants, subject, Role::Agent);
         if info.has_patient {
@@ -341,7 +349,13 @@ fn noun_roles(
                 ..*site
             };
             if let Some((group, false)) = adjacent_group(&at_verb, cl_start, &|_| false) {
-                add(&mut participants, &group, Role::Agent);
+                // "Obama made a trip to Cuba": he is who travels.
+                let role = if info.mover_is_patient {
+                    Role::Patient
+                } else {
+                    Role::Agent
+                };
+                add(&mut participants, &group, role);
             }
         }
     }
@@ -525,4 +539,14 @@ fn possessor(site: &Site, i: usize) -> Option<Placed> {
             .find(|p| p.end == k - 1 && p.kind != EntityType::Place);
     }
     None
+}
+
+/// The objects of a verb of motion that it moves: not the places it goes
+/// to ("visited Kenya"), but whom or what ("flew the troops home").
+pub(super) fn movers(object: &[Placed]) -> Vec<Placed> {
+    object
+        .iter()
+        .filter(|p| !matches!(p.kind, EntityType::Place | EntityType::Country))
+        .copied()
+        .collect()
 }

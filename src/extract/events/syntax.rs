@@ -281,6 +281,14 @@ fn verb_roles(rd: &Reader, v: usize, info: KindInfo) -> Vec<Participant> {
         add(&mut ps, &by, Role::Agent);
     } else if info.patient_subject.contains(&rd.site.trig.lemma.as_str()) {
         add(&mut ps, &subject, Role::Patient);
+    } else if info.mover_is_patient {
+        let moved = super::roles::movers(&objects);
+        if moved.is_empty() {
+            add(&mut ps, &subject, Role::Patient);
+        } else {
+            add(&mut ps, &subject, Role::Agent);
+            add(&mut ps, &moved, Role::Patient);
+        }
     } else {
         add(&mut ps, &subject, Role::Agent);
         if info.has_patient {
@@ -342,6 +350,8 @@ fn noun_roles(rd: &Reader, n: usize, info: KindInfo) -> Vec<Participant> {
             let (subject, _) = rd.subject(v);
             let role = if info.symmetric {
                 Role::Participant
+            } else if info.mover_is_patient {
+                Role::Patient
             } else {
                 Role::Agent
             };

@@ -58,6 +58,8 @@ pub(crate) fn combine(
     };
     let mut out = Recognized::default();
     if mode == NerMode::Tagger {
+        // What the model says, as GUM (its training data) marks names:
+        // titles inside.
         for c in chunks {
             out.push(
                 tokens,
@@ -125,7 +127,8 @@ pub(crate) fn combine(
             // A demonym and a title ("Norwegian Prime" of "Norwegian Prime
             // Minister Erik Dahl") name no one.
             || (lex.demonyms.contains_key(tokens[s].span.text(text))
-                && title_at(tokens, s + 1, (e + 3).min(tokens.len()), lex).is_some())
+                && title_at(tokens, s + 1, (e + 3).min(tokens.len()), lex)
+                    .is_some_and(|(t_end, _)| t_end >= e))
             // A demonym of more than one word ("South Korean") is no place.
             || (e - s > 1
                 && lex.demonyms.contains_key(
@@ -146,13 +149,11 @@ pub(crate) fn combine(
         {
             continue;
         }
-        out.push(
-            tokens,
-            s..e,
-            chunk_kind(c),
-            Evidence::Pattern("tagger"),
-            Qualifiers::default(),
-        );
+        let mut q = Qualifiers::default();
+        if c.kind == ChunkType::Person {
+            (s, q) = past_titles(doc, s, e);
+        }
+        out.push(tokens, s..e, chunk_kind(c), Evidence::Pattern("tagger"), q);
     }
     // The tagger's names pass the same filters as the rules' own.
     let doc = Doc {
@@ -163,5 +164,38 @@ pub(crate) fn combine(
         parser: None,
     };
     patterns::drop_products_and_currencies(doc, &mut out);
+    patterns::titles_out_of_names(doc, &mut out);
     in_text_order(out)
+}
+
+/// Where the name of a person chunk `s..e` starts past the demonyms and
+/// titles before it, with the last title as its qualifier: "Russian
+/// President Oleg Smirnov" is Oleg Smirnov, president; of "Secretary of
+/// State Ana Costa" the tagger may take "State Ana Costa". At least one
+/// word stays.
+fn past_titles(doc: &Doc<'_>, mut s: usize, e: usize) -> (usize, Qualifiers) {
+    let (text, tokens, lex) = (doc.text, &doc.toks.tokens, doc.lex);
+    let mut q = Qualifiers::default();
+    loop {
+        let word = tokens[s].span.text(text);
+        let next = if let Some(&country) = lex.demonyms.get(word) {
+            q.country.get_or_insert(country);
+            s + 1
+        } else {
+            // A title starting here, or one that started before the chunk
+            // and ends inside it.
+            (0..=lex.max_title_words.min(s))
+                .filter_map(|back| title_at(tokens, s - back, e, lex))
+                .filter(|&(t_end, _)| t_end > s)
+                .max_by_key(|&(t_end, _)| t_end)
+                .map_or(s, |(t_end, title)| {
+                    q.title = Some(title);
+                    t_end
+                })
+        };
+        if next == s || next >= e {
+            return (s, q);
+        }
+        s = next;
+    }
 }

@@ -26,7 +26,9 @@ pub(crate) use combine::combine;
 
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token, Tokens};
-use crate::resources::words::ner::{CAPTION_MARKERS, CREDIT_PREFIXES, ORG_HEADS, PLACE_HEADS};
+use crate::resources::words::ner::{
+    CAPTION_MARKERS, CREDIT_PREFIXES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS,
+};
 use crate::resources::Lexicon;
 use std::ops::Range;
 
@@ -83,6 +85,18 @@ fn is_cap(t: &Token) -> bool {
     matches!(t.shape, Shape::Capitalized | Shape::Upper | Shape::Mixed)
 }
 
+/// A name's particle: a lowercase one ("van", "bin") or one hyphened to a
+/// capitalized surname ("al-Assad", "el-Sissi").
+pub(crate) fn is_name_particle(text: &str, t: &Token) -> bool {
+    NAME_PARTICLES.contains(&t.lower)
+        || t.span
+            .text(text)
+            .split_once('-')
+            .is_some_and(|(head, tail)| {
+                NAME_PARTICLES.contains(head) && tail.starts_with(char::is_uppercase)
+            })
+}
+
 /// A capitalized word hyphened to a lowercase one ("Paris-based",
 /// "ChatGPT-maker", "Iran-backed"): before a name, a modifier, not part of
 /// it.
@@ -121,6 +135,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
         parser: None,
     };
     let (mut out, pending_single) = runs::names_in_runs(doc);
+    patterns::titles_out_of_names(doc, &mut out);
     aliases::resolve_aliases(doc, &mut out, &pending_single);
     patterns::drop_products_and_currencies(doc, &mut out);
     patterns::organizations_by_common_head(doc, &mut out);
@@ -157,9 +172,41 @@ fn title_at(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<(us
         words.push_str(&t.lower);
         if lex.titles.contains_key(&words) {
             best = Some((k + 1, words.clone()));
+        } else if tokens.get(k + 1).is_some_and(is_cap) {
+            // "Senators John McCain and Lindsey Graham" (before a name only:
+            // "the Sacramento Kings" is a team)
+            if let Some(one) = singular_title(&words, lex) {
+                best = Some((k + 1, one));
+            }
         }
     }
     best
+}
+
+/// The title whose plural `words` is ("senators", "foreign ministers",
+/// "attorneys general" is not one): its last word takes the plural, and
+/// honorifics have none.
+fn singular_title(words: &str, lex: &Lexicon) -> Option<String> {
+    let (head, last) = match words.rsplit_once(' ') {
+        Some((h, l)) => (Some(h), l),
+        None => (None, words),
+    };
+    let stem = last.strip_suffix('s')?;
+    let forms = [
+        stem.strip_suffix("ie").map(|s| format!("{s}y")),
+        stem.strip_suffix('e').map(str::to_string),
+        Some(stem.to_string()),
+    ];
+    forms.into_iter().flatten().find_map(|one| {
+        let title = match head {
+            Some(h) => format!("{h} {one}"),
+            None => one,
+        };
+        lex.titles
+            .get(&title)
+            .is_some_and(|t| t.kind != "honorific" && title.len() > 3)
+            .then_some(title)
+    })
 }
 
 impl Recognized {

@@ -2,7 +2,7 @@
 //! dropped, organizations by a common head word ("People magazine"),
 //! administrations, national teams, and the extents of mentions.
 
-use super::{is_cap, Qualifiers, Recognized};
+use super::{is_cap, is_name_particle, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token};
 use crate::resources::words::ner::{PUBLICATION_HEADS, SPORTS_WORDS};
@@ -246,5 +246,42 @@ pub(super) fn national_teams(doc: Doc, out: &mut Recognized) {
                 m.evidence = Evidence::Pattern("national team");
             }
         }
+    }
+}
+
+/// "Armed Forces Minister Hyon Tae Sok", "Navy Rear Admiral Lena Berg":
+/// a person's name starts after the last title word in it (one the title
+/// lexicon ends a title with), where a name of two words or more, or a
+/// given name, follows it ("Martin Luther King Jr." keeps its "King"); the
+/// words before join the name's title.
+pub(super) fn titles_out_of_names(doc: Doc, out: &mut Recognized) {
+    let (text, tokens, lex) = (doc.text, &doc.toks.tokens, doc.lex);
+    for (m, q) in out.mentions.iter_mut().zip(out.qualifiers.iter_mut()) {
+        let (s, e) = (m.first_token, m.end_token);
+        if m.kind != EntityType::Person || e - s < 3 {
+            continue;
+        }
+        let Some(k) = (s..e - 1).rev().find(|&k| {
+            lex.title_heads.contains(&tokens[k].lower) || lex.titles.contains_key(&tokens[k].lower)
+        }) else {
+            continue;
+        };
+        let name = &tokens[k + 1..e];
+        let named = name.len() >= 2 || lex.given_names.contains(name[0].span.text(text));
+        if !named || !name.iter().all(|t| is_cap(t) || is_name_particle(text, t)) {
+            continue;
+        }
+        let title: Vec<&str> = tokens[s..=k].iter().map(|t| t.lower.as_str()).collect();
+        let title = title.join(" ");
+        q.title = Some(match q.title.take() {
+            Some(before) if !before.ends_with(&title) => format!("{before} {title}"),
+            _ => title,
+        });
+        let start = name[0].span.start;
+        if m.extent.start == m.span.start {
+            m.extent = Span::new(start, m.extent.end);
+        }
+        m.span = Span::new(start, m.span.end);
+        m.first_token = k + 1;
     }
 }

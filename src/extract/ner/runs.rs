@@ -2,7 +2,8 @@
 //! gazetteer names, demonyms and titles, and classifying the chunks left.
 
 use super::{
-    is_cap, is_headline, is_hyphen_modifier, is_numbered_name, title_at, Qualifiers, Recognized,
+    is_cap, is_headline, is_hyphen_modifier, is_name_particle, is_numbered_name, title_at,
+    Qualifiers, Recognized,
 };
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
@@ -480,12 +481,16 @@ fn classify_chunk(
             {
                 m += 1;
             }
-            if m > k {
+            if m > k && k > s {
+                // "Laura Kim and Russian President Oleg Smirnov": a
+                // later part has its own demonyms and titles.
+                segment_run(sent, k, m, out, pending);
+            } else if m > k {
                 let part = Chunk {
                     start: k,
                     end: m,
                     prefix: None,
-                    titled: titled && k == s,
+                    titled,
                 };
                 classify_chunk(sent, part, q, out, pending);
             }
@@ -495,11 +500,11 @@ fn classify_chunk(
     }
     let n = e - s;
     // "iPhone 3GS", "iPod Nano": a word starting in lowercase marks a
-    // product or brand, not a person.
-    if tokens[s..e]
-        .iter()
-        .any(|t| t.span.text(text).starts_with(|c: char| c.is_lowercase()))
-    {
+    // product or brand, not a person; a name's particle does not ("Ludwig
+    // van Beethoven", "Bashar al-Assad").
+    if tokens[s..e].iter().any(|t| {
+        t.span.text(text).starts_with(|c: char| c.is_lowercase()) && !is_name_particle(text, t)
+    }) {
         return;
     }
     let first_text = tokens[s].span.text(text);
