@@ -17,7 +17,7 @@ use crate::extract::events::EventMention;
 use crate::model::PartialDate;
 use crate::model::{Event, Modality, Role, Shape, Span, Timex, Tokens};
 use crate::resources::words::events::{
-    BARE_FORM_GOVERNORS, DATE_NOT_MODIFIER, DATING_BOUNDARIES, PREPOSITIONS,
+    ASPECT_VERBS, BARE_FORM_GOVERNORS, DATE_NOT_MODIFIER, DATING_BOUNDARIES, PREPOSITIONS,
 };
 use crate::resources::Pos;
 use std::collections::{HashMap, HashSet};
@@ -281,7 +281,12 @@ pub fn build(
     // event, general verbs included.
     let aspects = aspects(toks, &mentions);
     let mut cues = textual_order(toks, &events);
-    cues.extend(tense_order(toks, &events, &aspects));
+    let verbs: HashSet<usize> = mentions
+        .iter()
+        .filter(|m| m.pos == Pos::Verb)
+        .map(|m| m.event.trigger.start)
+        .collect();
+    cues.extend(tense_order(toks, &events, &aspects, &verbs));
     // A general verb stays where the text says who did it, when, or what
     // came before or after an event that stays.
     let mut keep: Vec<bool> = events
@@ -407,6 +412,7 @@ fn tense_order(
     toks: &Tokens,
     events: &[Event],
     aspects: &HashMap<usize, Aspect>,
+    verbs: &HashSet<usize>,
 ) -> Vec<(usize, usize)> {
     let aspect = |s: Span| aspects.get(&s.start).copied().unwrap_or(Aspect::Other);
     // Pairs inside a sentence only: each mention of each event (an event
@@ -437,26 +443,35 @@ fn tense_order(
             }
             let a_first = sa.start < sb.start;
             let simple = |x: Aspect| matches!(x, Aspect::Simple | Aspect::SimplePast);
-            let ordered = match (aspect(sa), aspect(sb)) {
-                (Aspect::PastPerfect, y) if simple(y) => true,
-                (Aspect::PresentPerfect, y) if simple(y) => !a_first,
-                // What a meeting is held to do ("met on Monday in Oslo to
-                // discuss the contract") is done at it, not after it.
-                (Aspect::Simple | Aspect::SimplePast | Aspect::PresentPerfect, Aspect::Planned) => {
-                    a_first && !events[a].kind_info().symmetric
-                }
-                // "Police said the gunman killed three people", "...,
-                // officials said": what a report tells in the past happened
-                // before the report.
-                (Aspect::SimplePast, y) => {
-                    simple(y)
-                        && events[b].kind == "Statement"
-                        && events[a].kind != "Statement"
-                        && !temporal_clause_between(toks, sa, sb)
-                        && !in_relative_clause(toks, sb)
-                }
-                _ => false,
-            };
+            // "they intend to launch", "telling people to call back",
+            // "ordered the police to arrest": what a verb's infinitive
+            // complement says comes after it, whatever their tenses.
+            let complement = a_first
+                && verbs.contains(&sa.start)
+                && !events[a].kind_info().symmetric
+                && infinitive_complement(toks, sa, sb);
+            let ordered = complement
+                || match (aspect(sa), aspect(sb)) {
+                    (Aspect::PastPerfect, y) if simple(y) => true,
+                    (Aspect::PresentPerfect, y) if simple(y) => !a_first,
+                    // What a meeting is held to do ("met on Monday in Oslo to
+                    // discuss the contract") is done at it, not after it.
+                    (
+                        Aspect::Simple | Aspect::SimplePast | Aspect::PresentPerfect,
+                        Aspect::Planned,
+                    ) => a_first && !events[a].kind_info().symmetric,
+                    // "Police said the gunman killed three people", "...,
+                    // officials said": what a report tells in the past happened
+                    // before the report.
+                    (Aspect::SimplePast, y) => {
+                        simple(y)
+                            && events[b].kind == "Statement"
+                            && events[a].kind != "Statement"
+                            && !temporal_clause_between(toks, sa, sb)
+                            && !in_relative_clause(toks, sb)
+                    }
+                    _ => false,
+                };
             if ordered {
                 out.push((a, b));
             }
@@ -465,6 +480,26 @@ fn tense_order(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Whether the trigger `b` is an infinitive after the verb trigger `a` (a
+/// word the lexicon knows as a noun only is a verb there: "intend to
+/// launch"):
+/// "to" right before it, at most three words (its object) between, no
+/// punctuation, and `a` no verb of aspect ("began to fall" tells what
+/// happened).
+fn infinitive_complement(toks: &Tokens, a: Span, b: Span) -> bool {
+    let tokens = &toks.tokens;
+    let from = tokens.partition_point(|t| t.span.start < a.end);
+    let to = tokens.partition_point(|t| t.span.start < b.start);
+    let Some(first) = tokens.get(tokens.partition_point(|t| t.span.start < a.start)) else {
+        return false;
+    };
+    let between = &tokens[from..to.max(from)];
+    between.last().is_some_and(|t| t.lower == "to")
+        && between.len() <= 4
+        && between.iter().all(|t| t.shape != Shape::Punct)
+        && !ASPECT_VERBS.iter().any(|v| first.lower.starts_with(v))
 }
 
 /// Whether a temporal subordinator ("before the tour began", "when") stands

@@ -170,13 +170,33 @@ fn iso_week(d: NaiveDate) -> String {
     format!("{:04}-W{:02}", w.year(), w.week())
 }
 
-/// Words that put what follows them in the future.
+/// Words that put what follows them in the future: "will", "scheduled"…,
+/// and a verb of intention before "to" ("hopes to launch it in May").
 fn future_context(tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| {
+    tokens.iter().enumerate().any(|(k, t)| {
+        let w = t.lower.as_str();
         matches!(
-            t.lower.as_str(),
+            w,
             "will" | "'ll" | "scheduled" | "expected" | "plans" | "planned" | "upcoming" | "next"
-        )
+        ) || tokens.get(k + 1).is_some_and(|n| n.lower == "to")
+            && matches!(
+                w,
+                "plan"
+                    | "planning"
+                    | "intend"
+                    | "intends"
+                    | "intending"
+                    | "hope"
+                    | "hopes"
+                    | "hoping"
+                    | "aim"
+                    | "aims"
+                    | "aiming"
+                    | "want"
+                    | "wants"
+                    | "going"
+                    | "due"
+            )
     })
 }
 
@@ -650,6 +670,16 @@ mod tests {
                 ("November 6", "2016-11-06", false),
             ]
         );
+    }
+
+    #[test]
+    fn a_bare_month_after_a_verb_of_intention_is_ahead() {
+        let v = values(
+            "Helix hopes to open the plant in November. It closed a mill in November.",
+            "2024-03-06",
+        );
+        let v: Vec<&str> = v.iter().map(|(_, value)| value.as_str()).collect();
+        assert_eq!(v, ["2024-11", "2023-11"]);
     }
 
     #[test]

@@ -7,7 +7,8 @@ use super::{Placed, Site};
 use crate::extract::timex::calendar_word;
 use crate::model::{EntityType, Shape, Token};
 use crate::resources::words::events::{
-    COMMON_SUBJECT_OPENERS, GOVERNING_BODIES, GROUP_HEADS, OBJECT_CONTROL, PREPOSITIONS, VERB_GROUP,
+    COMMON_SUBJECT_OPENERS, GERUND_CONTROL, GOVERNING_BODIES, GROUP_HEADS, OBJECT_CONTROL,
+    PREPOSITIONS, VERB_GROUP,
 };
 use crate::resources::Pos;
 
@@ -244,18 +245,26 @@ pub(super) fn subject_group(tokens: &[Token], left: &[Placed], s_start: usize) -
 /// stands at most six words before, with a noun phrase between (no
 /// punctuation, no other verb): the names of that phrase, not the
 /// sentence's subject, do what the trigger says.
+///
+/// So with a gerund after "for" or "of" ("arrested two men for attacking",
+/// "accused Helix Corp of hiding"; [`GERUND_CONTROL`]).
 pub(super) fn controller_object(site: &Site, s_start: usize) -> Option<Vec<Placed>> {
     let Site {
         tokens, i, trig, ..
     } = *site;
-    if trig.pos != Pos::Verb || i < s_start + 3 || tokens[i - 1].lower != "to" {
+    if trig.pos != Pos::Verb || i < s_start + 3 {
         return None;
     }
+    let controls = match tokens[i - 1].lower.as_str() {
+        "to" => &OBJECT_CONTROL,
+        "for" | "of" if tokens[i].lower.ends_with("ing") => &GERUND_CONTROL,
+        _ => return None,
+    };
     let to = i - 1;
     let verb = (to.saturating_sub(7).max(s_start)..to - 1)
         .rev()
         .take_while(|&k| tokens[k].shape != Shape::Punct && !VERB_GROUP.contains(&tokens[k].lower))
-        .find(|&k| OBJECT_CONTROL.contains(&tokens[k].lower))?;
+        .find(|&k| controls.contains(&tokens[k].lower))?;
     // "called on Norland to": the particle of "call on".
     let from = verb + 1 + usize::from(tokens[verb + 1].lower == "on");
     if from >= to || tokens[verb].lower.starts_with("call") && from == verb + 1 {

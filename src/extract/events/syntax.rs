@@ -13,7 +13,7 @@
 use super::{Placed, Site};
 use crate::extract::parse::Parse;
 use crate::model::{EntityType, KindInfo, Participant, Role};
-use crate::resources::words::events::{GOVERNING_BODIES, OBJECT_CONTROL};
+use crate::resources::words::events::{GERUND_CONTROL, GOVERNING_BODIES, OBJECT_CONTROL};
 use crate::resources::Pos;
 
 /// A sentence's parse with child lists; token indices are absolute
@@ -193,16 +193,26 @@ impl Reader<'_> {
                 // meet": the object of the verb does what follows, named
                 // or not.
                 "xcomp" if OBJECT_CONTROL.contains(self.lower(h)) => {
-                    let object = self
-                        .tree
-                        .kids(h)
-                        .iter()
-                        .copied()
-                        .find(|&c| matches!(self.tree.rel(c), "obj" | "iobj"));
-                    if let Some(o) = object {
+                    if let Some(o) = self.object_of(h) {
                         return (self.actors(o), true);
                     }
                     at = h;
+                }
+                // "arrested two men for attacking", "accused Helix Corp of
+                // hiding": the object does what the gerund says.
+                "advcl" | "acl"
+                    if GERUND_CONTROL.contains(self.lower(h))
+                        && self.lower(at).ends_with("ing")
+                        && self
+                            .tree
+                            .kids(at)
+                            .iter()
+                            .any(|&c| matches!(self.lower(c), "for" | "of")) =>
+                {
+                    if let Some(o) = self.object_of(h) {
+                        return (self.actors(o), true);
+                    }
+                    break;
                 }
                 "xcomp" | "conj" => at = h,
                 // "the official who was fired": the noun the clause modifies.
@@ -211,6 +221,15 @@ impl Reader<'_> {
             }
         }
         (Vec::new(), true)
+    }
+
+    /// The direct (or indirect) object of the verb `v`.
+    fn object_of(&self, v: usize) -> Option<usize> {
+        self.tree
+            .kids(v)
+            .iter()
+            .copied()
+            .find(|&c| matches!(self.tree.rel(c), "obj" | "iobj"))
     }
 
     /// Nominal dependents of `t` with relation `rel` and a preposition in `cases`.

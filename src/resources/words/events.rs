@@ -117,6 +117,11 @@ crate::word_list!(
     "Verbs whose object does what follows \"to\": \"ordered the police to arrest\" (the police arrest)."
 );
 crate::word_list!(
+    GERUND_CONTROL,
+    "events/gerund_control.txt",
+    "Verbs whose object does what a gerund after \"for\" or \"of\" says: \"arrested two men for attacking\" (the men attacked)."
+);
+crate::word_list!(
     GOVERNING_BODIES,
     "events/governing_bodies.txt",
     "Bodies acting for what they govern: \"the board of X fired\" has X as its subject."
