@@ -40,6 +40,16 @@ pub(super) fn add_place(
             if p.end > i && p.first < i + len {
                 return false;
             }
+            // "A bomber killed three people in Peshawar, police said": a
+            // place of the reported clause before a verb of saying is
+            // not where it was said.
+            if trig.kind == "Statement"
+                && p.end <= i
+                && tokens[p.end..i].iter().any(|t| t.lower == ",")
+                && tokens[r.start..p.first].iter().any(|t| site.event_verb(t))
+            {
+                return false;
+            }
             let (a, b) = if p.first > i {
                 (i + len, p.first)
             } else {

@@ -165,6 +165,29 @@ pub(super) fn actors(
             }
         }
     }
+    // "Costa took questions after meeting Vermeer", "…before flying to
+    // Oslo": a gerund after a preposition of time shares the sentence's
+    // subject; only where who meets, talks or travels is not in doubt (a
+    // crime's gerund, "arrested Berg after attacking…", is not).
+    let kind = Event::kind_info_of(&trig.kind);
+    if subject.is_empty()
+        && trig.tense == "ing"
+        && i > r.start
+        && (kind.symmetric || kind.mover_is_patient || trig.kind == "Statement")
+        && matches!(
+            tokens[i - 1].lower.as_str(),
+            "after" | "before" | "while" | "since" | "upon" | "without" | "by"
+        )
+    {
+        let before: Vec<Placed> = seated(
+            &names
+                .iter()
+                .copied()
+                .filter(|p| p.first >= r.start && p.end < i)
+                .collect::<Vec<_>>(),
+        );
+        subject = subject_group(tokens, &before, r.start);
+    }
     // "Costa ordered the police to arrest them": the object of the verb
     // before is the agent, named or not.
     if let Some(object) = controller_object(site, r.start) {
@@ -462,8 +485,23 @@ fn object_group(tokens: &[Token], right: &[Placed], after: usize) -> Vec<Placed>
                 .iter()
                 .map(|t| t.lower.as_str())
                 .collect();
-            // "FBI Director James Comey", "the Port Authority, Lars Berg,"
-            let qualifies = between.len() <= 3 && !between.contains(&",") || between == [","];
+            // "FBI Director James Comey", "the Port Authority, Lars Berg,",
+            // "Spain's acting prime minister Ana Costa", "Spain's foreign
+            // minister, Ana Costa,"
+            let possessive_title = match between.as_slice() {
+                ["'s", words @ ..] => {
+                    let words = words.strip_suffix(&[","]).unwrap_or(words);
+                    (1..=4).contains(&words.len())
+                        && words.iter().all(|w| {
+                            w.chars().all(char::is_alphabetic)
+                                && !matches!(*w, "and" | "or" | "of" | "to" | "the")
+                        })
+                }
+                _ => false,
+            };
+            let qualifies = between.len() <= 3 && !between.contains(&",")
+                || between == [","]
+                || possessive_title;
             if next.kind == EntityType::Person && qualifies {
                 first = *next;
                 it.next();
