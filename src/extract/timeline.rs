@@ -39,6 +39,9 @@ struct Placed {
     /// A year or date used as a pre-modifier ("the 2016 campaign"): it only
     /// dates a noun trigger right after it.
     modifier: bool,
+    /// A photo caption's closing date after its place ("…, in Vik, Norland,
+    /// May 3, 2024."): it dates the sentence's events before it.
+    caption: bool,
 }
 
 /// `verbs`: the tokens of verb triggers, in order; a date right before one
@@ -68,9 +71,22 @@ fn place_timexes(toks: &Tokens, timexes: &[Timex], verbs: &[usize]) -> Vec<Place
                         && !DATE_NOT_MODIFIER.contains(&n.lower)
                         && !PREPOSITIONS.contains(&n.lower)
                 }) && verbs.binary_search(&after).is_err();
+            let caption = {
+                let sent = &toks.sentences[toks.sentences.partition_point(|s| s.tokens.end <= tok)];
+                tok >= sent.tokens.start + 3
+                    && toks.tokens[tok - 1].lower == ","
+                    && toks.tokens[tok - 2].shape == crate::model::Shape::Capitalized
+                    && toks.tokens[tok.saturating_sub(8).max(sent.tokens.start)..tok - 2]
+                        .iter()
+                        .any(|t| t.lower == "in")
+                    && toks.tokens[after.min(sent.tokens.end)..sent.tokens.end]
+                        .iter()
+                        .all(|t| t.shape == crate::model::Shape::Punct)
+            };
             Some(Placed {
                 tok,
                 date,
+                caption,
                 heading: t.heading,
                 range_end: t.range_end.as_deref().and_then(PartialDate::parse),
                 anchored: t.anchored,
@@ -175,7 +191,13 @@ pub fn build(
                 !verb_between(a, b) && !coordinated
             })
             .min_by_key(|p| p.tok.abs_diff(m.token))
-            .copied();
+            .copied()
+            .or_else(|| {
+                timexes_in(m.token, sent.tokens.end)
+                    .iter()
+                    .find(|p| p.caption)
+                    .copied()
+            });
         let heading = heading_of_line(sent.line);
         ev.date = match (explicit, heading) {
             // A date computed from context ("the next day") that falls

@@ -254,6 +254,7 @@ pub(crate) fn find_events(
             i += advance;
         }
         drop_light_verbs(&mut out, first, tokens);
+        places::caption_place(tokens, &scope.names, scope.sent.clone(), &mut out[first..]);
     }
     out
 }

@@ -57,11 +57,21 @@ pub(super) fn add_place(
             };
             // "Reyes said the firm plans to open a plant in Brazil": a place
             // behind another event verb is that one's.
+            // "killed in an attack in Kabul", "hurt during the protest in
+            // Vik": an event noun the trigger happened in shares its place.
+            let within_event = |k: usize| {
+                k >= a + 2
+                    && matches!(tokens[k - 1].lower.as_str(), "a" | "an" | "the")
+                    && matches!(tokens[k - 2].lower.as_str(), "in" | "during")
+            };
             p.first.abs_diff(i) <= 12
                 && !tokens[a..b].iter().any(|t| AUXILIARIES.contains(&t.lower))
                 && (p.first < i
-                    || !tokens[a..b].iter().any(|t| {
-                        site.event_verb(t) || CONTROL.contains(&t.lower) || t.lower == "that"
+                    || !(a..b).any(|k| {
+                        let t = &tokens[k];
+                        (site.event_verb(t) && !within_event(k))
+                            || CONTROL.contains(&t.lower)
+                            || t.lower == "that"
                     }))
         }
     };
@@ -160,6 +170,73 @@ pub(super) fn add_place(
                 break;
             }
             journey = true;
+        }
+    }
+}
+
+/// A caption's place and date closing its sentence ("…, in Vik, Norland,
+/// May 3, 2024.", "… in Vik, Sept."): where the sentence's events before
+/// it happened, those without a place of their own. The first place of the
+/// address is taken ("Vik", not "Norland").
+pub(super) fn caption_place(
+    tokens: &[Token],
+    names: &[Placed],
+    sent: std::ops::Range<usize>,
+    events: &mut [super::EventMention],
+) {
+    let mut end = sent.end;
+    while end > sent.start && tokens[end - 1].shape == Shape::Punct && tokens[end - 1].lower != ","
+    {
+        end -= 1;
+    }
+    // The date: a comma, a month, then only numbers, commas and dots.
+    let Some(comma) = (sent.start..end).rev().find(|&k| {
+        tokens[k].lower == ","
+            && k + 1 < end
+            && tokens.get(k + 1).is_some_and(|t| {
+                crate::extract::ner::MONTHS.contains(&t.lower.trim_end_matches('.'))
+                    && t.shape == Shape::Capitalized
+            })
+    }) else {
+        return;
+    };
+    if !tokens[comma + 2..end]
+        .iter()
+        .all(|t| t.shape == Shape::Number || matches!(t.lower.as_str(), "," | "."))
+    {
+        return;
+    }
+    // The address before it: places joined by commas, the first after "in".
+    let mut last = comma;
+    let mut first_place = None;
+    while let Some(p) = names.iter().rev().find(|p| p.end == last) {
+        if !matches!(p.kind, EntityType::Place | EntityType::Country) || p.pronoun {
+            return;
+        }
+        let mut b = p.first;
+        if b > sent.start + 1 && POSITION_WORDS.contains(&tokens[b - 1].lower.as_str()) {
+            b -= 1;
+        }
+        if b > sent.start && tokens[b - 1].lower == "in" {
+            first_place = Some(*p);
+            break;
+        }
+        if b == sent.start || tokens[b - 1].lower != "," {
+            return;
+        }
+        last = b - 1;
+    }
+    let Some(p) = first_place else { return };
+    for m in events.iter_mut().filter(|m| m.token < p.first) {
+        let ps = &mut m.event.participants;
+        if !ps
+            .iter()
+            .any(|x| x.role == Role::Place || x.entity == p.entity)
+        {
+            ps.push(Participant {
+                entity: p.entity,
+                role: Role::Place,
+            });
         }
     }
 }

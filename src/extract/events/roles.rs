@@ -6,7 +6,7 @@
 use super::objects::{audience, direct_object, recipient};
 use super::subjects::{
     adjacent_group, controller_object, coordinated, nearer_subject, relative_antecedent,
-    subject_group,
+    relative_subject, subject_group,
 };
 use super::{Placed, Site};
 use crate::extract::entities::Resolved;
@@ -141,7 +141,9 @@ pub(super) fn actors(
         }
     }
     if subject.is_empty() && trig.pos == Pos::Verb && trig.tense != "ing" {
-        if let Some(p) = relative_antecedent(tokens, r.start, i, names) {
+        if let Some(p) = relative_subject(site, r.start)
+            .or_else(|| relative_antecedent(tokens, r.start, i, names))
+        {
             subject = vec![p];
         }
     }
@@ -234,11 +236,22 @@ fn verb_roles(
     let r = &site.sent;
     let info = Event::kind_info_of(&trig.kind);
     let mut participants = Vec::new();
+    // "was convicted and executed": the second participle shares the
+    // first one's auxiliary.
+    let head = if i >= r.start + 3
+        && matches!(tokens[i - 1].lower.as_str(), "and" | "or")
+        && tokens[i - 2].shape == Shape::Lower
+        && tokens[i - 2].lower.ends_with("ed")
+    {
+        i - 2
+    } else {
+        i
+    };
     let passive = matches!(trig.tense.as_str(), "past" | "pastpart")
         && (1..=2).any(|b| {
-            i >= r.start + b
+            head >= r.start + b
                 && matches!(
-                    tokens[i - b].lower.as_str(),
+                    tokens[head - b].lower.as_str(),
                     "was" | "were" | "is" | "are" | "been" | "be" | "being" | "got"
                 )
         });

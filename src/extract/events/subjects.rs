@@ -43,6 +43,41 @@ pub(super) fn relative_antecedent(
         .find(|p| p.end == k - 1 && p.kind != EntityType::Place)
 }
 
+/// "Jonas Berg, who was shot by police", "Ana Costa, who was convicted and
+/// jailed": the verb at `i` opens (or is coordinated in) a relative clause
+/// after a comma; its subject is the name before ", who". Only the verb
+/// group, adverbs and earlier coordinated event verbs stand between "who"
+/// and the verb.
+pub(super) fn relative_subject(site: &Site, sent_start: usize) -> Option<Placed> {
+    let tokens = site.tokens;
+    let mut k = site.i;
+    while k > sent_start && k + 6 > site.i {
+        let t = &tokens[k - 1];
+        let w = t.lower.as_str();
+        // A first conjunct: "was abducted and killed".
+        let conjunct = t.shape == Shape::Lower
+            && w.ends_with("ed")
+            && matches!(tokens[k].lower.as_str(), "and" | "or");
+        if VERB_GROUP.contains(&t.lower)
+            || matches!(w, "and" | "or")
+            || (w.len() > 4 && w.ends_with("ly"))
+            || site.event_verb(t)
+            || conjunct
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k < sent_start + 3 || tokens[k - 1].lower != "who" || tokens[k - 2].lower != "," {
+        return None;
+    }
+    site.names
+        .iter()
+        .copied()
+        .find(|p| p.end == k - 2 && p.kind == EntityType::Person && !p.pronoun)
+}
+
 /// Between a name ending at token `from` and a verb trigger at `to`, a
 /// noun phrase of common nouns right before the trigger's verb group ("Abe
 /// confirmed the engineers had been killed", "Mood said 60 adults were
@@ -67,7 +102,8 @@ pub(super) fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
         if COMMON_SUBJECT_OPENERS.contains(w) {
             return j < k;
         }
-        if PREPOSITIONS.contains(w) || VERB_GROUP.contains(w) {
+        // "Berg, who was shot": the relative pronoun stands for the name.
+        if PREPOSITIONS.contains(w) || VERB_GROUP.contains(w) || matches!(w, "who" | "which") {
             return false;
         }
         j -= 1;

@@ -419,36 +419,38 @@ fn titled_region(tokens: &[Token], from: usize, line: Span) -> usize {
     }
 }
 
+/// Month names and their abbreviations (without the dot), lowercase.
+pub(crate) const MONTHS: [&str; 24] = [
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
 /// The end of a filing date in a dateline starting at token `from`: a
 /// month (maybe abbreviated, with its dot) and a day, a day and a month,
 /// or a weekday.
 fn dateline_date(tokens: &[Token], from: usize, line: Span) -> Option<usize> {
-    const MONTHS: [&str; 24] = [
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-    ];
     const WEEKDAYS: [&str; 7] = [
         "monday",
         "tuesday",

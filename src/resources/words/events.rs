@@ -198,6 +198,16 @@ crate::word_list!(ASPECT_VERBS, "events/aspect_verbs.txt", "Starts of verbs of a
 // Dating (`crate::extract::timeline`).
 crate::word_list!(DATE_NOT_MODIFIER, "events/date_not_modifier.txt", "Words after a date that show it pre-modifies no noun (\"2016 and\"), unlike \"the 2016 campaign\".");
 crate::word_list!(
+    CONVERSATION_VERBS,
+    "events/conversation_verbs.txt",
+    "Lemmas of general verbs of conversation: \"spoke by phone with X\" is a call."
+);
+crate::word_list!(
+    CALL_WORDS,
+    "events/call_words.txt",
+    "Words that make a conversation a call (Communication)."
+);
+crate::word_list!(
     MOTION_VERBS,
     "events/motion_verbs.txt",
     "Lemmas of general verbs of motion; a star marks those whose object can be the place reached (\"entered Norland\")."
