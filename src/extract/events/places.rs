@@ -4,7 +4,9 @@
 use super::{Placed, Site};
 use crate::extract::clause::relative_clause_end;
 use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
-use crate::resources::words::events::{AUXILIARIES, CONTROL, PREPOSITIONS, VERB_GROUP};
+use crate::resources::words::events::{
+    AUXILIARIES, CONTROL, PREPOSITIONS, SETTLEMENT_NOUNS, VERB_GROUP,
+};
 use crate::resources::Pos;
 
 /// Place: "in X" / "at X" inside the clause ending at `cl_end` (or a
@@ -60,9 +62,11 @@ pub(super) fn add_place(
             // "killed in an attack in Kabul", "hurt during the protest in
             // Vik": an event noun the trigger happened in shares its place.
             let within_event = |k: usize| {
-                k >= a + 2
-                    && matches!(tokens[k - 1].lower.as_str(), "a" | "an" | "the")
-                    && matches!(tokens[k - 2].lower.as_str(), "in" | "during")
+                let during = |t: &Token| matches!(t.lower.as_str(), "in" | "during");
+                (k > a && during(&tokens[k - 1]))
+                    || (k >= a + 2
+                        && matches!(tokens[k - 1].lower.as_str(), "a" | "an" | "the")
+                        && during(&tokens[k - 2]))
             };
             p.first.abs_diff(i) <= 12
                 && !tokens[a..b].iter().any(|t| AUXILIARIES.contains(&t.lower))
@@ -130,6 +134,7 @@ pub(super) fn add_place(
         if b > r.start + 1 && POSITION_WORDS.contains(&tokens[b - 1].lower.as_str()) {
             b -= 1;
         }
+        b = settlement_of(tokens, b, r.start);
         let prep = if b > r.start {
             tokens[b - 1].lower.as_str()
         } else {
@@ -238,6 +243,73 @@ pub(super) fn caption_place(
                 role: Role::Place,
             });
         }
+    }
+}
+
+/// "a bombing in Quetta that killed twenty people": a verb opening a
+/// relative clause on an event noun happened where the noun did, when it
+/// has no place of its own. `events`: one sentence's mentions.
+pub(super) fn from_relative_antecedent(tokens: &[Token], events: &mut [super::EventMention]) {
+    for k in 0..events.len() {
+        let m = &events[k];
+        if m.pos != Pos::Verb || m.event.participants.iter().any(|x| x.role == Role::Place) {
+            continue;
+        }
+        let mut rel = m.token;
+        while rel > 0 && VERB_GROUP.contains(&tokens[rel - 1].lower) && rel + 3 > m.token {
+            rel -= 1;
+        }
+        if rel == 0 || !matches!(tokens[rel - 1].lower.as_str(), "that" | "which") {
+            continue;
+        }
+        let Some(n) = events[..k]
+            .iter()
+            .rev()
+            .find(|n| n.pos == Pos::Noun && n.token + n.len < rel && n.token + n.len + 8 >= rel)
+        else {
+            continue;
+        };
+        let places: Vec<Participant> = n
+            .event
+            .participants
+            .iter()
+            .filter(|x| x.role == Role::Place)
+            .cloned()
+            .collect();
+        events[k].event.participants.extend(places);
+    }
+}
+
+/// Where the phrase of a place at token `b` starts when the place names a
+/// settlement ("in the southern city of Basra", "in the northern town of
+/// Vik"): at its determiner, so that the preposition before is the
+/// place's. Else `b`.
+fn settlement_of(tokens: &[Token], b: usize, start: usize) -> usize {
+    if b < start + 3
+        || tokens[b - 1].lower != "of"
+        || !SETTLEMENT_NOUNS.contains(&tokens[b - 2].lower)
+    {
+        return b;
+    }
+    let mut k = b - 2;
+    while k > start && k + 6 > b {
+        let t = &tokens[k - 1];
+        let modifier = matches!(t.lower.as_str(), "the" | "a")
+            || POSITION_WORDS.contains(&t.lower.as_str())
+            || (t.shape == Shape::Capitalized && !PREPOSITIONS.contains(&t.lower))
+            || (t.shape == Shape::Lower
+                && !PREPOSITIONS.contains(&t.lower)
+                && !AUXILIARIES.contains(&t.lower)
+                && t.lower.chars().all(|c| c.is_alphabetic() || c == '-'));
+        if !modifier {
+            break;
+        }
+        k -= 1;
+    }
+    if k > start && matches!(tokens[k - 1].lower.as_str(), "in" | "at" | "near") {
+        k
+    } else {
+        b
     }
 }
 

@@ -208,6 +208,11 @@ crate::word_list!(
     "Words that make a conversation a call (Communication)."
 );
 crate::word_list!(
+    SETTLEMENT_NOUNS,
+    "events/settlement_nouns.txt",
+    "Kinds of settlement or region before \"of\" and a place's name (\"in the town of X\")."
+);
+crate::word_list!(
     MOTION_VERBS,
     "events/motion_verbs.txt",
     "Lemmas of general verbs of motion; a star marks those whose object can be the place reached (\"entered Norland\")."
