@@ -20,7 +20,7 @@ fn who_met_whom_lists_exactly_the_three_meetings() {
     let mut rows = csv_rows(&out);
     rows.sort();
     let expected: Vec<Vec<String>> = vec![
-        vec!["Donald Trump", "Sergey Lavrov", "2017-05-10", ""],
+        vec!["Donald Trump", "Sergey Lavrov", "2017-05-10", "White House"],
         vec!["Rex Tillerson", "Sergey Lavrov", "2017-04", "Moscow"],
         vec!["Rex Tillerson", "Sergey Lavrov", "2017-05-10", ""],
     ]

@@ -640,6 +640,18 @@ fn compatible(c: &Event, e: &Event) -> bool {
             .map(|p| (p.entity, p.role))
             .collect::<Vec<_>>()
     };
+    // "shot in Ohio; … were then shot in Utah": two places, two events.
+    let places = |ev: &Event| {
+        ev.participants
+            .iter()
+            .filter(|p| p.role == Role::Place)
+            .map(|p| p.entity)
+            .collect::<Vec<_>>()
+    };
+    let (pc, pe) = (places(c), places(e));
+    if !pc.is_empty() && !pe.is_empty() && !pc.iter().any(|x| pe.contains(x)) {
+        return false;
+    }
     let (a, b) = (actors(c), actors(e));
     if a.is_empty() || b.is_empty() {
         return true;

@@ -101,6 +101,33 @@ pub(super) fn add_place(
             });
         }
     }
+    // "flew to Oslo for talks", "went on to the Harbour House for a
+    // meeting", "is in Lisbon for a summit": where one goes or is for a
+    // gathering is where it happens (a site an organization names too).
+    if trig.pos == Pos::Noun && !participants.iter().any(|x| x.role == Role::Place) {
+        let mut f = i;
+        if f > r.start && matches!(tokens[f - 1].lower.as_str(), "a" | "an" | "the") {
+            f -= 1;
+        }
+        if f > r.start + 2 && tokens[f - 1].lower == "for" {
+            let dest = names.iter().find(|p| {
+                p.end == f - 1 && p.kind != EntityType::Person && !p.pronoun && p.first > r.start
+            });
+            if let Some(p) = dest {
+                let mut b = p.first;
+                if tokens[b - 1].lower == "the" && b > r.start + 1 {
+                    b -= 1;
+                }
+                if matches!(tokens[b - 1].lower.as_str(), "to" | "into" | "in" | "at") {
+                    participants.push(Participant {
+                        entity: p.entity,
+                        role: Role::Place,
+                    });
+                    return;
+                }
+            }
+        }
+    }
     let mut journey = false;
     for p in names
         .iter()
