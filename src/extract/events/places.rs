@@ -178,7 +178,7 @@ pub(super) fn add_place(
             && p.first > r.start
             && (leg
                 || !journey
-                    && (matches!(prep, "in" | "at")
+                    && (matches!(prep, "in" | "at" | "inside" | "near")
                         // "visited Kenya", "entering the Netherlands":
                         // right after a movement verb
                         || (destination && trig.pos == Pos::Verb && b == i + len)
