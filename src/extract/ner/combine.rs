@@ -106,7 +106,7 @@ pub(crate) fn combine(
         while s < e
             && (tokens[s].lower == "the"
                 || !is_cap(&tokens[s])
-                || e - s > 1 && super::is_hyphen_modifier(text, &tokens[s]))
+                || super::is_hyphen_modifier(text, &tokens[s]))
         {
             s += 1;
         }
@@ -121,6 +121,9 @@ pub(crate) fn combine(
         // words the tagger took for names ("Minister", "Player").
         if credits.iter().any(|c| c.contains(span))
             || title_at(tokens, s, e, lex).is_some_and(|(t_end, _)| t_end == e || e - s == 1)
+            // Part of a longer title ("Deputy Attorney" of "Deputy Attorney
+            // General Ana Costa").
+            || within_title(doc, s, e)
             // A lone word the rules did not take is a person only when the
             // tagger is sure: its unsure lone "people" are mostly products.
             || (e - s == 1 && c.kind == ChunkType::Person && c.margin < MIN_LONE_PERSON_MARGIN)
@@ -198,4 +201,13 @@ fn past_titles(doc: &Doc<'_>, mut s: usize, e: usize) -> (usize, Qualifiers) {
         }
         s = next;
     }
+}
+
+/// Whether tokens `s..e` lie inside one title of the lexicon that starts at
+/// or before `s` and runs to `e` or past it.
+fn within_title(doc: &Doc<'_>, s: usize, e: usize) -> bool {
+    let (tokens, lex) = (&doc.toks.tokens, doc.lex);
+    (0..=lex.max_title_words.min(s)).any(|back| {
+        title_at(tokens, s - back, tokens.len(), lex).is_some_and(|(t_end, _)| t_end >= e)
+    })
 }
