@@ -16,11 +16,14 @@ pub fn tokenize(text: &str) -> Tokens {
         let line_span = trim_span(text, Span::new(line_start, line_start + raw.len()));
         line_start += raw.len() + 1;
         // The text's first line may be a headline run into the story's
-        // first sentence by a hyphen: two lines.
-        let glue = if seen_text || line_span.is_empty() {
+        // first sentence by a hyphen, and any line a subheading run into
+        // its paragraph: two lines.
+        let glue = if line_span.is_empty() {
             None
+        } else if seen_text {
+            subheading_glue(line_span.text(text))
         } else {
-            headline_glue(line_span.text(text))
+            headline_glue(line_span.text(text)).or_else(|| subheading_glue(line_span.text(text)))
         };
         seen_text |= !line_span.is_empty();
         let pieces = match glue {
@@ -123,6 +126,104 @@ fn headline_glue(line: &str) -> Option<usize> {
             .split_whitespace()
             .any(|w| w.starts_with(char::is_lowercase) && !is_small_word(w))
             .then_some(k)
+    })
+}
+
+/// Lower-case words that open a hyphened compound with a capitalized word
+/// ("anti-IS", "pro-Kurdish", "mid-January", "then-President",
+/// "north-East") or are a name's particle ("bin-Laden").
+const HYPHEN_PREFIXES: [&str; 60] = [
+    "above",
+    "abu",
+    "all",
+    "anti",
+    "below",
+    "bin",
+    "central",
+    "counter",
+    "cross",
+    "das",
+    "del",
+    "den",
+    "der",
+    "dos",
+    "down",
+    "east",
+    "extra",
+    "far",
+    "grand",
+    "great",
+    "half",
+    "high",
+    "ibn",
+    "inter",
+    "long",
+    "low",
+    "mid",
+    "multi",
+    "near",
+    "neo",
+    "non",
+    "north",
+    "northeast",
+    "northwest",
+    "once",
+    "out",
+    "over",
+    "pan",
+    "post",
+    "pre",
+    "pro",
+    "quasi",
+    "self",
+    "semi",
+    "short",
+    "south",
+    "southeast",
+    "southwest",
+    "step",
+    "sub",
+    "super",
+    "then",
+    "trans",
+    "ultra",
+    "under",
+    "van",
+    "vice",
+    "von",
+    "well",
+    "west",
+];
+
+/// Where a subheading in sentence case runs into its paragraph through a
+/// hyphen ("Doubts remain-Aid groups say…", as some feeds join them): the
+/// byte offset of that hyphen in `line`. Before it, one to five words
+/// without punctuation but hyphens, the first capitalized and the last a
+/// lower-case word of at least three letters that opens no compound (not
+/// "anti-", "mid-"); right after it (no space on either side), a
+/// capitalized word opening at least five words, two of them lower-case.
+fn subheading_glue(line: &str) -> Option<usize> {
+    let end = line
+        .find(|c: char| ".!?:;,\"“”".contains(c))
+        .unwrap_or(line.len());
+    line[..end].match_indices('-').map(|(k, _)| k).find(|&k| {
+        let left: Vec<&str> = line[..k].split_whitespace().collect();
+        let right: Vec<&str> = line[k + 1..].split_whitespace().collect();
+        let last = line[..k].rsplit([' ', '-']).next().unwrap_or("");
+        let opens = left
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        let ends_lower = last.chars().count() >= 3
+            && last.chars().all(char::is_lowercase)
+            && !HYPHEN_PREFIXES.contains(&last);
+        let sentence = line[k + 1..].starts_with(char::is_uppercase)
+            && right.len() >= 5
+            && right
+                .iter()
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .count()
+                >= 2;
+        left.len() <= 5 && opens && ends_lower && sentence
     })
 }
 
@@ -395,6 +496,31 @@ mod tests {
                 "1|VIK — The ministers met on Friday."
             ]
         );
+        // A subheading in sentence case run into its paragraph, on any line.
+        assert_eq!(
+            sentences("Intro line.\nFerry service halted-The port authority said on Monday it would reopen."),
+            [
+                "0|Intro line.",
+                "1|Ferry service halted",
+                "2|The port authority said on Monday it would reopen."
+            ]
+        );
+        assert_eq!(
+            sentences("Cross-border trade-Exports to Norland rose by a third last year."),
+            [
+                "0|Cross-border trade",
+                "1|Exports to Norland rose by a third last year."
+            ]
+        );
+        // A compound's prefix, a name, or punctuation before the hyphen: one line.
+        for text in [
+            "Protesters waved anti-Government banners in the square all day long.",
+            "Rebels in the mid-January offensive took two towns near the border.",
+            "Ana Costa, the then-Mayor of Porto, opened the bridge on Monday.",
+            "Talks stalled.-The ministers met again on Friday in the capital city.",
+        ] {
+            assert_eq!(tokenize(text).lines.len(), 1, "{text}");
+        }
         // No sentence after the hyphen, a headline not in title case, or a
         // hyphen after the first line: one line.
         for text in [
