@@ -15,15 +15,25 @@ pub(crate) fn clause(
     sentence: Range<usize>,
     boundaries: &WordList,
 ) -> (usize, usize) {
+    let bound = |k: usize| boundaries.contains(&tokens[k].lower) || clause_as(tokens, k);
     let mut a = word.start;
-    while a > sentence.start && !boundaries.contains(&tokens[a - 1].lower) {
+    while a > sentence.start && !bound(a - 1) {
         a -= 1;
     }
     let mut b = word.end;
-    while b < sentence.end && !boundaries.contains(&tokens[b].lower) {
+    while b < sentence.end && !bound(b) {
         b += 1;
     }
     (a, b)
+}
+
+/// "as" after a comma opens a clause of its own ("officials said, as talks
+/// in Doha stalled"), but not "…, as well as".
+fn clause_as(tokens: &[Token], k: usize) -> bool {
+    tokens[k].lower == "as"
+        && k > 0
+        && tokens[k - 1].lower == ","
+        && tokens.get(k + 1).is_none_or(|t| t.lower != "well")
 }
 
 /// A relative clause right after a noun trigger (only punctuation between)

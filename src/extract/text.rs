@@ -6,6 +6,7 @@
 //! spans into the original text.
 
 use crate::model::{Sentence, Shape, Span, Token, Tokens};
+use crate::resources::words::ner::HYPHEN_PREFIXES;
 
 /// Split and tokenize `text`.
 pub fn tokenize(text: &str) -> Tokens {
@@ -129,72 +130,6 @@ fn headline_glue(line: &str) -> Option<usize> {
     })
 }
 
-/// Lower-case words that open a hyphened compound with a capitalized word
-/// ("anti-IS", "pro-Kurdish", "mid-January", "then-President",
-/// "north-East") or are a name's particle ("bin-Laden").
-const HYPHEN_PREFIXES: [&str; 60] = [
-    "above",
-    "abu",
-    "all",
-    "anti",
-    "below",
-    "bin",
-    "central",
-    "counter",
-    "cross",
-    "das",
-    "del",
-    "den",
-    "der",
-    "dos",
-    "down",
-    "east",
-    "extra",
-    "far",
-    "grand",
-    "great",
-    "half",
-    "high",
-    "ibn",
-    "inter",
-    "long",
-    "low",
-    "mid",
-    "multi",
-    "near",
-    "neo",
-    "non",
-    "north",
-    "northeast",
-    "northwest",
-    "once",
-    "out",
-    "over",
-    "pan",
-    "post",
-    "pre",
-    "pro",
-    "quasi",
-    "self",
-    "semi",
-    "short",
-    "south",
-    "southeast",
-    "southwest",
-    "step",
-    "sub",
-    "super",
-    "then",
-    "trans",
-    "ultra",
-    "under",
-    "van",
-    "vice",
-    "von",
-    "well",
-    "west",
-];
-
 /// Where a subheading in sentence case runs into its paragraph through a
 /// hyphen ("Doubts remain-Aid groups say…", as some feeds join them): the
 /// byte offset of that hyphen in `line`. Before it, one to five words
@@ -215,7 +150,7 @@ fn subheading_glue(line: &str) -> Option<usize> {
             .is_some_and(|w| w.starts_with(char::is_uppercase));
         let ends_lower = last.chars().count() >= 3
             && last.chars().all(char::is_lowercase)
-            && !HYPHEN_PREFIXES.contains(&last);
+            && !HYPHEN_PREFIXES.contains(last);
         let sentence = line[k + 1..].starts_with(char::is_uppercase)
             && right.len() >= 5
             && right

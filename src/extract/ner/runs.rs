@@ -267,6 +267,32 @@ fn segment_run(
                 i = k;
                 continue;
             }
+            // "Sofia Lind", "Chelsea Berg": a one-word place that is also a
+            // given name, followed to the run's end by one or two
+            // capitalized words that name nothing else, is a person.
+            let surname = |t: &Token| {
+                t.shape == Shape::Capitalized
+                    && !lex.common_words.contains(&t.lower)
+                    && !lex.demonyms.contains_key(t.span.text(text))
+                    && !ORG_WORDS.contains(&t.lower)
+            };
+            if matches!(g.kind, EntityType::Place | EntityType::Country)
+                && g_end == i + 1
+                && k == end
+                && (1..=2).contains(&(k - g_end))
+                && lex.given_names.contains(tokens[i].span.text(text))
+                && tokens[g_end..k].iter().all(surname)
+            {
+                out.push(
+                    tokens,
+                    i..k,
+                    EntityType::Person,
+                    Evidence::Pattern("given name"),
+                    q.clone(),
+                );
+                i = k;
+                continue;
+            }
             // A title that begins with a gazetteer word ("FBI Director") is
             // still an organization mention followed by a title.
             out.push(

@@ -6,6 +6,11 @@ crate::word_list!(
     "Words after a gazetteer organization that still name it (\"Acme Inc\", \"Acme Computer\")."
 );
 crate::word_list!(
+    HYPHEN_PREFIXES,
+    "ner/hyphen_prefixes.txt",
+    "Lower-case words that open a hyphened compound with a capitalized word (\"anti-\", \"mid-\")."
+);
+crate::word_list!(
     ORG_HEADS,
     "ner/org_heads.txt",
     "Last (or first) words of organization names (\"ministry\", \"council\")."
