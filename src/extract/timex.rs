@@ -170,14 +170,23 @@ fn iso_week(d: NaiveDate) -> String {
     format!("{:04}-W{:02}", w.year(), w.week())
 }
 
-/// Words that put what follows them in the future: "will", "scheduled"…,
+/// Words that put what follows them in the future: "will", "would" (said
+/// she would meet on Friday), "scheduled"…,
 /// and a verb of intention before "to" ("hopes to launch it in May").
 fn future_context(tokens: &[Token]) -> bool {
     tokens.iter().enumerate().any(|(k, t)| {
         let w = t.lower.as_str();
         matches!(
             w,
-            "will" | "'ll" | "scheduled" | "expected" | "plans" | "planned" | "upcoming" | "next"
+            "will"
+                | "'ll"
+                | "would"
+                | "scheduled"
+                | "expected"
+                | "plans"
+                | "planned"
+                | "upcoming"
+                | "next"
         ) || tokens.get(k + 1).is_some_and(|n| n.lower == "to")
             && matches!(
                 w,
@@ -210,8 +219,8 @@ pub fn find_timexes(text: &str, toks: &Tokens, published: Option<PartialDate>) -
         let line = toks.lines[s.line];
         let first_in_line = s.span.start == line.start;
         let before = out.len();
-        // The anchor for bare months/days and for "later": the heading, else
-        // the publication date.
+        // The anchor for bare months and days: the heading, else the
+        // publication date.
         let anchor = heading.or(published);
         scan_sentence(text, tokens, anchor, published, pub_day, &mut out);
         // A dated heading: the line starts with a date and goes on with ':'
@@ -296,6 +305,7 @@ fn scan_sentence(
     out: &mut Vec<Timex>,
 ) {
     let _ = text;
+    let sentence_start = out.len();
     // A future marker governs the expressions after it in its clause
     // ("will meet on Friday"), not an earlier one ("defeated X on Friday
     // for a contract it plans to…").
@@ -436,7 +446,16 @@ fn scan_sentence(
             i = to;
             continue;
         }
-        if let Some((len, value, anchored)) = relative(tokens, i, published, pub_day, anchor) {
+        // "a year later", "the next day": after the last date of the
+        // sentence before it ("took it over in 2020 and sold it a year
+        // later"), else the heading or the publication date (a date of an
+        // earlier sentence may be a detail: "between 2009 and 2013").
+        let reference = out[sentence_start..]
+            .iter()
+            .rev()
+            .find_map(|t| PartialDate::parse(&t.value))
+            .or(anchor);
+        if let Some((len, value, anchored)) = relative(tokens, i, published, pub_day, reference) {
             push(out, tokens, i, i + len, value);
             if let Some(t) = out.last_mut() {
                 t.anchored = anchored;
@@ -622,6 +641,24 @@ mod tests {
             .into_iter()
             .map(|t| (t.span.text(text).to_string(), t.value))
             .collect()
+    }
+
+    #[test]
+    fn later_counts_from_the_last_date_of_its_sentence() {
+        let v = values(
+            "The state took over the bank in 2020 and sold it a year later. Talks began on 3 May 2021 and ended the next day.",
+            "2024-05-17",
+        );
+        let got: Vec<(&str, &str)> = v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("2020", "2020"),
+                ("a year later", "2021"),
+                ("3 May 2021", "2021-05-03"),
+                ("the next day", "2021-05-04"),
+            ]
+        );
     }
 
     #[test]

@@ -8,8 +8,8 @@ use super::{
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
 use crate::resources::words::ner::{
-    CORPORATE_SUFFIXES, MOTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS, ORG_HEADS, ORG_WORDS,
-    PARTY_LABELS, PLACE_HEADS, RELIGIOUS_GROUPS,
+    CORPORATE_SUFFIXES, MOTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS, ORG_HEADS, ORG_OPENERS,
+    ORG_WORDS, PARTY_LABELS, PLACE_HEADS, RELIGIOUS_GROUPS,
 };
 use crate::resources::Lexicon;
 use std::collections::HashMap;
@@ -456,7 +456,8 @@ fn classify_chunk(
     // A place head word names a place only after a name ("Everett
     // Factory"), not alone ("Port authority chief fired").
     let org_head = ORG_HEADS.contains(lows.last().copied().unwrap_or(""))
-        || (lows.len() > 2 && ORG_HEADS.contains(lows[0]) && lows[1] == "of");
+        || (lows.len() > 2 && ORG_HEADS.contains(lows[0]) && lows[1] == "of")
+        || (lows.len() >= 2 && ORG_OPENERS.contains(lows[0]));
     let place_head = lows.len() >= 2 && PLACE_HEADS.contains(lows.last().copied().unwrap_or(""));
     // "Helix Corp and Veltra Group": two organizations, each complete with
     // its head word ("Procter and Gamble", "Department of Health and Human

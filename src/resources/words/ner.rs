@@ -16,6 +16,11 @@ crate::word_list!(
     "Last (or first) words of organization names (\"ministry\", \"council\")."
 );
 crate::word_list!(
+    ORG_OPENERS,
+    "ner/org_openers.txt",
+    "Words opening organization names in other languages (\"Banco\", \"Grupo\", \"Partido\")."
+);
+crate::word_list!(
     ORG_WORDS,
     "ner/org_words.txt",
     "Words that make a capitalized run an organization wherever they sit (\"national\")."
