@@ -188,7 +188,12 @@ pub fn build(
                     && p.tok < m.token
                     && (m.token.saturating_sub(3).max(p.tok)..m.token)
                         .any(|k| matches!(toks.tokens[k].lower.as_str(), "and" | "or"));
-                !verb_between(a, b) && !coordinated
+                // "said on Sunday she would meet them": a time right
+                // after another verb is that verb's, not a planned event's.
+                let taken = ev.modality == Modality::Planned
+                    && p.tok < m.token
+                    && verb_between(p.tok.saturating_sub(4), p.tok);
+                !verb_between(a, b) && !coordinated && !taken
             })
             .min_by_key(|p| p.tok.abs_diff(m.token))
             .copied()
