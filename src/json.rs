@@ -1,8 +1,9 @@
 //! The FORMAT.md document shape of an extraction (`extract --format json`),
 //! with code-point offsets.
 //!
-//! Coreferent event mentions are written as one event each (they share
-//! participants and date), as the gold files annotate event mentions.
+//! Coreferent event mentions are written as one event each, as the gold
+//! files annotate event mentions: they share the date, and each has the
+//! participants its own sentence names.
 //! `events` holds what the article reports as happened or scheduled;
 //! denied and merely possible events ("did not meet", "could strike") go
 //! to `unrealized_events`, with their modality, out of the scored layers.
@@ -30,8 +31,8 @@ pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -
     let mut ids_of: Vec<Vec<String>> = Vec::new();
     for (i, ev) in x.events.iter().enumerate() {
         let mut ids = Vec::new();
-        for (k, sp) in std::iter::once(ev.trigger)
-            .chain(ev.coreferent.iter().copied())
+        for (k, (sp, named)) in std::iter::once((ev.trigger, &ev.local))
+            .chain(ev.coreferent.iter().map(|c| (c.trigger, &c.participants)))
             .enumerate()
         {
             let id = if k == 0 {
@@ -40,8 +41,7 @@ pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -
                 format!("v{}.{}", i + 1, k)
             };
             let (a, b) = ix.span(sp);
-            let participants: Vec<Value> = ev
-                .participants
+            let participants: Vec<Value> = named
                 .iter()
                 .map(|p| json!({"entity": format!("e{}", p.entity + 1), "role": p.role.as_str()}))
                 .collect();

@@ -15,7 +15,7 @@ fn event_on(text: &str, x: &Extraction, word: &str) -> Option<usize> {
     let at = text.find(word)?;
     x.events.iter().position(|e| {
         std::iter::once(&e.trigger)
-            .chain(&e.coreferent)
+            .chain(e.coreferent.iter().map(|c| &c.trigger))
             .any(|t| t.start <= at && at < t.end)
     })
 }

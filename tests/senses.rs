@@ -29,7 +29,7 @@ fn trigger_words_take_the_sense_of_their_context() {
         let at = text.find(word).expect("the word is in the sentence");
         let event = x.events.iter().find(|e| {
             std::iter::once(&e.trigger)
-                .chain(&e.coreferent)
+                .chain(e.coreferent.iter().map(|c| &c.trigger))
                 .any(|t| t.start <= at && at < t.end)
         });
         let got = event.map(|e| e.kind.as_str());

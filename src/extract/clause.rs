@@ -17,14 +17,53 @@ pub(crate) fn clause(
 ) -> (usize, usize) {
     let bound = |k: usize| boundaries.contains(&tokens[k].lower) || clause_as(tokens, k);
     let mut a = word.start;
-    while a > sentence.start && !bound(a - 1) {
-        a -= 1;
+    loop {
+        while a > sentence.start && !bound(a - 1) {
+            a -= 1;
+        }
+        match aside(tokens, sentence.start..word.start, a.wrapping_sub(1), false) {
+            Some(open) => a = open,
+            None => break,
+        }
     }
     let mut b = word.end;
-    while b < sentence.end && !bound(b) {
-        b += 1;
+    loop {
+        while b < sentence.end && !bound(b) {
+            b += 1;
+        }
+        match aside(tokens, word.end..sentence.end, b, true) {
+            Some(close) => b = close + 1,
+            None => break,
+        }
     }
     (a, b)
+}
+
+/// Longest aside in parentheses that a clause runs through.
+const ASIDE_MAX: usize = 6;
+
+/// "Ana Costa (left) met Piet Vermeer (right)": a short aside of lowercase
+/// words in parentheses, at token `k` inside `within`, is no clause of its
+/// own. Gives
+/// the other parenthesis (`forward`: `k` opens it).
+fn aside(tokens: &[Token], within: Range<usize>, k: usize, forward: bool) -> Option<usize> {
+    let (open, close) = if forward { ("(", ")") } else { (")", "(") };
+    if !within.contains(&k) || tokens[k].lower != open {
+        return None;
+    }
+    // Lowercase words only: "(EADS)" or "(R-Ohio)" names something.
+    let inside = |j: usize| within.contains(&j) && tokens[j].shape == Shape::Lower;
+    let mut j = k;
+    for _ in 0..=ASIDE_MAX {
+        j = if forward { j + 1 } else { j.checked_sub(1)? };
+        if within.contains(&j) && tokens[j].lower == close {
+            return (j.abs_diff(k) > 1).then_some(j);
+        }
+        if !inside(j) {
+            return None;
+        }
+    }
+    None
 }
 
 /// "as" after a comma opens a clause of its own ("officials said, as talks
@@ -79,6 +118,22 @@ mod tests {
         );
         let (a, b) = clause(&toks, met..met + 1, all.clone(), &DATING_BOUNDARIES);
         assert_eq!((a, b), (0, toks.len()));
+    }
+
+    #[test]
+    fn a_short_aside_in_parentheses_is_inside_the_clause() {
+        let toks = tokenize("Ana Costa (left in photo) met Jonas Berg (right) in Oslo.").tokens;
+        let met = toks.iter().position(|t| t.lower == "met").unwrap_or(0);
+        let all = 0..toks.len();
+        assert_eq!(
+            clause(&toks, met..met + 1, all, &BOUNDARIES),
+            (0, toks.len())
+        );
+        // A longer one is a clause of its own.
+        let toks = tokenize("Ana Costa (who had led the party for many years) met Berg.").tokens;
+        let met = toks.iter().position(|t| t.lower == "met").unwrap_or(0);
+        let (a, _) = clause(&toks, met..met + 1, 0..toks.len(), &BOUNDARIES);
+        assert_eq!(toks[a - 1].lower, ")");
     }
 
     #[test]

@@ -15,7 +15,7 @@
 use crate::extract::clause::{clause, relative_clause_end};
 use crate::extract::events::EventMention;
 use crate::model::PartialDate;
-use crate::model::{Event, Modality, Role, Shape, Span, Timex, Tokens};
+use crate::model::{Coreferent, Event, Modality, Role, Shape, Span, Timex, Tokens};
 use crate::resources::words::events::{
     ASPECT_VERBS, BARE_FORM_GOVERNORS, DATE_NOT_MODIFIER, DATING_BOUNDARIES, PREPOSITIONS,
 };
@@ -143,6 +143,7 @@ pub fn build(
     let in_headline: Vec<bool> = mentions.iter().map(|m| m.headline).collect();
     for m in &mentions {
         let mut ev = m.event.clone();
+        ev.local = ev.participants.clone();
         let sent = &toks.sentences[ev.sentence];
         let (mut c0, own_end) = dating_clause(toks, m.token, sent.tokens.clone());
         // "They will meet in May, officials said.": a report after the
@@ -262,7 +263,10 @@ pub fn build(
             if let Some(ci) = target {
                 let (c, c_explicit) = &mut clusters[ci];
                 last_sentence[ci] = ev.sentence;
-                c.coreferent.push(ev.trigger);
+                c.coreferent.push(Coreferent {
+                    trigger: ev.trigger,
+                    participants: ev.local.clone(),
+                });
                 for p in &ev.participants {
                     if !c.participants.iter().any(|x| x.entity == p.entity) {
                         c.participants.push(p.clone());
@@ -281,9 +285,12 @@ pub fn build(
                     }
                 }
                 if promote {
-                    c.coreferent.retain(|s| *s != ev.trigger);
-                    c.coreferent.push(c.trigger);
-                    c.trigger = ev.trigger;
+                    let told = c.coreferent.pop().expect("the mention just added");
+                    c.coreferent.push(Coreferent {
+                        trigger: c.trigger,
+                        participants: std::mem::replace(&mut c.local, told.participants),
+                    });
+                    c.trigger = told.trigger;
                     c.sentence = ev.sentence;
                     headline_trigger[ci] = headline;
                 }
@@ -452,7 +459,7 @@ fn tense_order(
             .entry(e.sentence)
             .or_default()
             .push((k, e.trigger));
-        for &s in &e.coreferent {
+        for s in e.coreferent.iter().map(|c| c.trigger) {
             let si = toks
                 .sentences
                 .partition_point(|x| x.span.end <= s.start)
@@ -694,7 +701,7 @@ fn textual_order(toks: &Tokens, events: &[Event]) -> Vec<(usize, usize)> {
     let tok_of = |s: usize| toks.tokens.partition_point(|t| t.span.start < s);
     let mut positions: Vec<(usize, usize, usize)> = Vec::new(); // (sentence, token, event)
     for (k, e) in events.iter().enumerate() {
-        for sp in std::iter::once(e.trigger).chain(e.coreferent.iter().copied()) {
+        for sp in std::iter::once(e.trigger).chain(e.coreferent.iter().map(|c| c.trigger)) {
             let t = tok_of(sp.start);
             let s = toks.sentences.partition_point(|x| x.tokens.end <= t);
             positions.push((s, t, k));

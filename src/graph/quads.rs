@@ -261,7 +261,7 @@ pub fn article_graph(article: &Article, key: &str, x: &Extraction) -> ArticleGra
             };
             add(iri, prop, entity_iris[p.entity].clone().into());
         }
-        for sp in std::iter::once(ev.trigger).chain(ev.coreferent.iter().copied()) {
+        for sp in std::iter::once(ev.trigger).chain(ev.coreferent.iter().map(|c| c.trigger)) {
             add(
                 iri,
                 ng::TRIGGER,

@@ -57,6 +57,14 @@ pub struct Participant {
     pub role: Role,
 }
 
+/// A further mention of an event ("the attack" after "militants attacked
+/// a convoy"), with the participants its own sentence names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coreferent {
+    pub trigger: Span,
+    pub participants: Vec<Participant>,
+}
+
 /// Something that happened, with its participants and time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
@@ -64,11 +72,15 @@ pub struct Event {
     pub kind: String,
     /// The trigger word of the first mention.
     pub trigger: Span,
-    /// Further trigger spans that refer to the same happening.
-    pub coreferent: Vec<Span>,
+    /// Further mentions of the same happening.
+    pub coreferent: Vec<Coreferent>,
     /// Lemma of the trigger ("meet", "fire").
     pub lemma: String,
+    /// Who took part, as any of the event's mentions names them, once each.
     pub participants: Vec<Participant>,
+    /// Those the sentence of `trigger` names: the participants of this
+    /// mention of the event, where `participants` holds every mention's.
+    pub local: Vec<Participant>,
     /// Normalized date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), if the text fixes it.
     pub date: Option<PartialDate>,
     pub modality: Modality,

@@ -15,6 +15,6 @@ mod time;
 
 pub use article::{Article, Extraction};
 pub use entity::{Attributes, Entity, EntityType, Evidence, Mention};
-pub use event::{Event, KindInfo, Modality, Participant, Role};
+pub use event::{Coreferent, Event, KindInfo, Modality, Participant, Role};
 pub use span::{CharIndex, Sentence, Shape, Span, Token, Tokens};
 pub use time::{PartialDate, Timex};

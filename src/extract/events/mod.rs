@@ -477,6 +477,8 @@ impl EventMention {
                 coreferent: Vec::new(),
                 lemma: site.trig.lemma.clone(),
                 participants,
+                // Set when mentions are folded into events (`timeline`).
+                local: Vec::new(),
                 date: None,
                 modality,
                 sentence: sc.si,

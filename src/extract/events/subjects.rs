@@ -147,6 +147,15 @@ pub(super) fn adjacent_group(
         }
     }
     let mut between = &tokens[gap_start..i];
+    // "Ana Costa (left) met", "Costa (right in photo) shakes hands": a
+    // short aside in parentheses right after the name.
+    if let [open, rest @ ..] = between {
+        if open.lower == "(" {
+            if let Some(close) = rest.iter().take(6).position(|t| t.lower == ")") {
+                between = &rest[close + 1..];
+            }
+        }
+    }
     // "Acme on June 18 called for", "Costa in May signed": a date between.
     if let [on, rest @ ..] = between {
         if matches!(on.lower.as_str(), "on" | "in") {
