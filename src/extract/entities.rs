@@ -140,7 +140,22 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
                     .map(|(i, _)| i)
             })
             .flatten();
-            match acronym_of.or_else(|| by_key.get(&key).copied()).or(part_of) {
+            // "Solvik" after "Solvik Maritime": an organization's alias is
+            // the first word of its name.
+            let first_of = (m.kind == EntityType::Organization && m.evidence == Evidence::Alias)
+                .then(|| {
+                    entities.iter().position(|e| {
+                        e.kind == m.kind
+                            && e.name.split_whitespace().count() == 2
+                            && e.name.split_whitespace().next() == Some(surface)
+                    })
+                })
+                .flatten();
+            match acronym_of
+                .or(first_of)
+                .or_else(|| by_key.get(&key).copied())
+                .or(part_of)
+            {
                 Some(i) => i,
                 None => {
                     let i = new_entity(&mut entities, &mut last_seen, m.kind, surface);

@@ -6,7 +6,7 @@
 use super::{is_cap, surname_key, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
-use crate::resources::words::ner::IMPERSONAL_VERBS;
+use crate::resources::words::ner::{IMPERSONAL_VERBS, ORG_HEADS};
 use crate::resources::Lexicon;
 use std::collections::{HashMap, HashSet};
 
@@ -45,6 +45,20 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                     .collect();
                 if initials.chars().count() >= 2 {
                     names.entry(initials).or_insert(EntityType::Organization);
+                }
+                // "Solvik" after "Solvik Maritime": the name before a trade
+                // word, where it is no common word ("National Police").
+                if let [first, last] = words[..] {
+                    if m.evidence == Evidence::Pattern("organization head word")
+                        && first.starts_with(char::is_uppercase)
+                        && ORG_HEADS.contains(&last.to_lowercase())
+                        && !lex.common_words.contains(&first.to_lowercase())
+                        && !lex.demonyms.contains_key(first)
+                    {
+                        names
+                            .entry(first.to_string())
+                            .or_insert(EntityType::Organization);
+                    }
                 }
             }
             _ => {}

@@ -399,7 +399,8 @@ pub(crate) fn datelines(
 /// A region in title case after a dateline's place and its comma, as the
 /// agencies' style writes it ("LYON, France —", "NAIROBI, Kenya (AP) —",
 /// "MIAMI, Fla. —"): at most three capitalized words, an abbreviation's dot
-/// included, right before the dateline's marker; 0 where there is none.
+/// included, right before the dateline's marker or the filing date before
+/// it ("NAIROBI, Kenya, March 4 (Reuters) -"); 0 where there is none.
 fn titled_region(tokens: &[Token], from: usize, line: Span) -> usize {
     let mut k = from;
     let mut words = 0;
@@ -411,7 +412,12 @@ fn titled_region(tokens: &[Token], from: usize, line: Span) -> usize {
         }
         k += 1;
     }
-    let marker = tokens.get(k).map_or("", |t| t.lower.as_str());
+    // "GARISSA, Kenya, March 4 (Reuters) -": the filing date may follow.
+    let mut m = k;
+    if tokens.get(k).is_some_and(|t| t.lower == ",") {
+        m = dateline_date(tokens, k + 1, line).unwrap_or(k);
+    }
+    let marker = tokens.get(m).map_or("", |t| t.lower.as_str());
     if (1..=3).contains(&words) && matches!(marker, "—" | "–" | "-" | "--" | "(" | ":") {
         k - from
     } else {

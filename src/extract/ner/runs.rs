@@ -8,8 +8,8 @@ use super::{
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
 use crate::resources::words::ner::{
-    CORPORATE_SUFFIXES, MOTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS, ORG_HEADS, ORG_OPENERS,
-    ORG_WORDS, PARTY_LABELS, PLACE_HEADS, RELIGIOUS_GROUPS,
+    CORPORATE_SUFFIXES, MOTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS, ORG_DESCRIPTORS, ORG_HEADS,
+    ORG_OPENERS, ORG_WORDS, PARTY_LABELS, PLACE_HEADS, RELIGIOUS_GROUPS,
 };
 use crate::resources::Lexicon;
 use std::collections::HashMap;
@@ -455,9 +455,17 @@ fn classify_chunk(
         .any(|w| matches!(*w, "of" | "for" | "and" | "&"));
     // A place head word names a place only after a name ("Everett
     // Factory"), not alone ("Port authority chief fired").
-    let org_head = ORG_HEADS.contains(lows.last().copied().unwrap_or(""))
+    // "the law firm Hartwell Moss", "the utility Atlas Grid": a noun
+    // naming a kind of organization right before the name (not a person's
+    // name: "the group Ana Costa founded").
+    let described = !titled
+        && s > sent_start
+        && ORG_DESCRIPTORS.contains(&tokens[s - 1].lower)
+        && !lex.given_names.contains(tokens[s].span.text(text));
+    let head_word = ORG_HEADS.contains(lows.last().copied().unwrap_or(""))
         || (lows.len() > 2 && ORG_HEADS.contains(lows[0]) && lows[1] == "of")
         || (lows.len() >= 2 && ORG_OPENERS.contains(lows[0]));
+    let org_head = head_word || described;
     let place_head = lows.len() >= 2 && PLACE_HEADS.contains(lows.last().copied().unwrap_or(""));
     // "Helix Corp and Veltra Group": two organizations, each complete with
     // its head word ("Procter and Gamble", "Department of Health and Human
@@ -482,7 +490,11 @@ fn classify_chunk(
             tokens,
             s..e,
             EntityType::Organization,
-            Evidence::Pattern("organization head word"),
+            Evidence::Pattern(if head_word {
+                "organization head word"
+            } else {
+                "organization noun before the name"
+            }),
             Qualifiers::default(),
         );
         return;

@@ -16,6 +16,11 @@ crate::word_list!(
     "Last (or first) words of organization names (\"ministry\", \"council\")."
 );
 crate::word_list!(
+    ORG_DESCRIPTORS,
+    "ner/org_descriptors.txt",
+    "Nouns right before a name that make it an organization's (\"the law firm X\")."
+);
+crate::word_list!(
     ORG_OPENERS,
     "ner/org_openers.txt",
     "Words opening organization names in other languages (\"Banco\", \"Grupo\", \"Partido\")."
