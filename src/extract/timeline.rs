@@ -191,10 +191,22 @@ pub fn build(
                         .any(|k| matches!(toks.tokens[k].lower.as_str(), "and" | "or"));
                 // "said on Sunday she would meet them": a time right
                 // after another verb is that verb's, not a planned event's.
-                let taken = ev.modality == Modality::Planned
-                    && p.tok < m.token
-                    && verb_between(p.tok.saturating_sub(4), p.tok);
-                !verb_between(a, b) && !coordinated && !taken
+                // So is a time before a noun, after a verb: "arrested
+                // three men early on Wednesday over a bombing" (not
+                // "Monday's bombing", which modifies it).
+                let taken = p.tok < m.token
+                    && (ev.modality == Modality::Planned
+                        && verb_between(p.tok.saturating_sub(4), p.tok)
+                        || m.pos == Pos::Noun
+                            && !p.modifier
+                            && verb_between(p.tok.saturating_sub(6), p.tok));
+                // "Costa, who arrived on Tuesday, said": the relative
+                // clause closed before the trigger keeps its time.
+                let relative = p.tok < m.token
+                    && c0 > sent.tokens.start
+                    && matches!(toks.tokens[c0 - 1].lower.as_str(), "who" | "which")
+                    && (p.tok + 1..m.token).any(|k| toks.tokens[k].lower == ",");
+                !verb_between(a, b) && !coordinated && !taken && !relative
             })
             .min_by_key(|p| p.tok.abs_diff(m.token))
             .copied()
@@ -208,7 +220,7 @@ pub fn build(
         ev.date = match (explicit, heading) {
             // A date computed from context ("the next day") that falls
             // outside the section's heading yields to the heading.
-            (Some(x), Some(h)) if x.anchored && !within_range(x.date, h.date, h.range_end) => {
+            (Some(x), Some(h)) if x.anchored && !x.date.within(&h.date, h.range_end.as_ref()) => {
                 Some(h.date)
             }
             (Some(x), _) => Some(x.date),
@@ -280,7 +292,7 @@ pub fn build(
                     c.date = ev.date.or(c.date);
                     promote |= explicit;
                 } else if let (Some(a), Some(b)) = (c.date, ev.date) {
-                    if b.day.is_some() && a.day.is_none() && within(b, a) {
+                    if b.day.is_some() && a.day.is_none() && b.within(&a, None) {
                         c.date = Some(b);
                     }
                 }
@@ -610,12 +622,6 @@ fn date_order(events: &[Event]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Whether `d` lies within the period from `start` to `end` (or `start`).
-fn within_range(d: PartialDate, start: PartialDate, end: Option<PartialDate>) -> bool {
-    let last = end.unwrap_or(start).last_day();
-    start.first_day() <= d.first_day() && d.last_day() <= last
-}
-
 /// The clause that dates the event whose trigger starts at token `t`.
 /// Its boundaries are fewer than detection's: dating with those (one set)
 /// lowered `before` and `event_dates` on the dev sets.
@@ -623,27 +629,18 @@ fn dating_clause(toks: &Tokens, t: usize, sentence: std::ops::Range<usize>) -> (
     clause(&toks.tokens, t..t + 1, sentence, &DATING_BOUNDARIES)
 }
 
-fn within(inner: PartialDate, outer: PartialDate) -> bool {
-    outer.first_day() <= inner.first_day() && inner.last_day() <= outer.last_day()
-}
-
-fn dates_compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a == b || within(a, b) || within(b, a),
-        _ => true,
-    }
-}
-
-/// Same happening: dates agree, and the named participants agree (one side
-/// may name nobody; patients must not differ).
 /// Someone other than a place takes part in the event.
 fn has_actor(e: &Event) -> bool {
     e.participants.iter().any(|p| p.role != Role::Place)
 }
 
+/// Same happening: dates agree (one within the other), and the named
+/// participants agree (one side may name nobody; patients must not differ).
 fn compatible(c: &Event, e: &Event) -> bool {
-    if !dates_compatible(c.date, e.date) {
-        return false;
+    if let (Some(a), Some(b)) = (c.date, e.date) {
+        if !a.within(&b, None) && !b.within(&a, None) {
+            return false;
+        }
     }
     let actors = |ev: &Event| {
         ev.participants

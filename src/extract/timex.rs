@@ -170,6 +170,9 @@ fn iso_week(d: NaiveDate) -> String {
     format!("{:04}-W{:02}", w.year(), w.week())
 }
 
+/// How many words back a future marker puts a time expression in the future.
+const FUTURE_WINDOW: usize = 12;
+
 /// Words that put what follows them in the future: "will", "would" (said
 /// she would meet on Friday), "scheduled"…,
 /// and a verb of intention before "to" ("hopes to launch it in May").
@@ -309,7 +312,15 @@ fn scan_sentence(
     // A future marker governs the expressions after it in its clause
     // ("will meet on Friday"), not an earlier one ("defeated X on Friday
     // for a contract it plans to…").
-    let future_at = |i: usize| future_context(&tokens[i.saturating_sub(8)..i]);
+    // Twelve words back, not past a comma, semicolon or colon ("are
+    // expected to be charged at a court in the capital on Thursday").
+    let future_at = |i: usize| {
+        let from = (i.saturating_sub(FUTURE_WINDOW)..i)
+            .rev()
+            .find(|&k| matches!(tokens[k].lower.as_str(), "," | ";" | ":"))
+            .map_or(i.saturating_sub(FUTURE_WINDOW), |k| k + 1);
+        future_context(&tokens[from..i])
+    };
     let low = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
     let mut i = 0;
     while i < tokens.len() {

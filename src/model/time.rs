@@ -89,6 +89,12 @@ impl PartialDate {
         }
     }
 
+    /// Whether the whole of `self` lies within the period from `start` to
+    /// `end` (or within `start` alone): 2017-05-09 is within 2017-05.
+    pub fn within(&self, start: &PartialDate, end: Option<&PartialDate>) -> bool {
+        start.first_day() <= self.first_day() && self.last_day() <= end.unwrap_or(start).last_day()
+    }
+
     /// True when the whole of `self` lies before the whole of `other`:
     /// 2016-05 is before 2017-05-09, but 2017-05 and 2017-05-09 are not ordered.
     pub fn before(&self, other: &PartialDate) -> bool {

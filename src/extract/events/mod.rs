@@ -391,6 +391,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
         || capitalized_inside
         || overlaps_any(sc.timexes, tspan)
         || senses::used_as_modifier(&site)
+        || senses::participle_as_people(&site)
         || sense == Some(Sense::NoEvent)
     {
         return (len, None);

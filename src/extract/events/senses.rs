@@ -345,6 +345,28 @@ pub(super) fn used_as_modifier(site: &Site) -> bool {
         && opens_phrase
 }
 
+/// "visited the wounded at the hospital", "the accused was sentenced": a
+/// past participle after "the" or "those" that ends its noun phrase names
+/// people, not an event.
+pub(super) fn participle_as_people(site: &Site) -> bool {
+    let (tokens, first, next, sent) = (site.tokens, site.i, site.i + site.len, &site.sent);
+    if site.trig.pos != Pos::Verb || site.trig.tense != "past" || first == sent.start {
+        return false;
+    }
+    let ends_phrase = tokens
+        .get(next)
+        .filter(|_| next < sent.end)
+        .is_none_or(|n| {
+            n.shape == Shape::Punct
+                || PREPOSITIONS.contains(&n.lower)
+                || matches!(
+                    n.lower.as_str(),
+                    "was" | "were" | "is" | "are" | "had" | "have" | "has" | "and" | "who"
+                )
+        });
+    matches!(tokens[first - 1].lower.as_str(), "the" | "those") && ends_phrase
+}
+
 /// A form of "be" or "get" right before token `k`, an adverb ("was
 /// suddenly arrested") or a negation between.
 fn after_passive_auxiliary(tokens: &[Token], k: usize, start: usize) -> bool {

@@ -467,6 +467,38 @@ fn classify_chunk(
         || (lows.len() >= 2 && ORG_OPENERS.contains(lows[0]));
     let org_head = head_word || described;
     let place_head = lows.len() >= 2 && PLACE_HEADS.contains(lows.last().copied().unwrap_or(""));
+    // "Tomas Reyes of the National Unity Party": a name of rare words
+    // (none an organization's or a common word), then "of the" and an
+    // organization: two names.
+    let name_word = |w: &&str| {
+        !(ORG_HEADS.contains(w)
+            || ORG_WORDS.contains(w)
+            || ORG_OPENERS.contains(w)
+            || PLACE_HEADS.contains(w)
+            || lex.common_words.contains(*w))
+    };
+    if let Some(m) = lows.iter().position(|w| *w == "of") {
+        if (2..=3).contains(&m)
+            && lows.get(m + 1) == Some(&"the")
+            && m + 3 < lows.len()
+            && head_word
+            && lows[..m].iter().all(name_word)
+            && tokens[s..s + m]
+                .iter()
+                .all(|t| t.shape == Shape::Capitalized)
+        {
+            for (a, b, first) in [(s, s + m, true), (s + m + 2, e, false)] {
+                let part = Chunk {
+                    start: a,
+                    end: b,
+                    prefix: if first { prefix } else { None },
+                    titled: titled && first,
+                };
+                classify_chunk(sent, part, q, out, pending);
+            }
+            return;
+        }
+    }
     // "Helix Corp and Veltra Group": two organizations, each complete with
     // its head word ("Procter and Gamble", "Department of Health and Human
     // Services" stay one).
