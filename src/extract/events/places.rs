@@ -157,6 +157,19 @@ pub(super) fn add_place(
         {
             b -= 1;
         }
+        // "killed nine at an Oslo nightclub": a town naming the site
+        // after "in", "at" or "near" and an article is where it happened
+        // (a country so placed says what the site is about: "the Syria
+        // talks").
+        if b == p.first
+            && b >= r.start + 2
+            && p.kind == EntityType::Place
+            && matches!(tokens[b - 1].lower.as_str(), "a" | "an" | "the")
+            && matches!(tokens[b - 2].lower.as_str(), "in" | "at" | "near")
+            && tokens.get(after).is_some_and(|t| t.shape == Shape::Lower)
+        {
+            b -= 1;
+        }
         // "in downtown Dallas", "in northern Syria": a word of position.
         if b > r.start + 1 && POSITION_WORDS.contains(&tokens[b - 1].lower.as_str()) {
             b -= 1;
