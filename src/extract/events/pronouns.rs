@@ -290,6 +290,19 @@ fn plural_anaphor(tokens: &[Token], cl_start: usize, i: usize, prev: &str) -> bo
                     && !n.ends_with("ly")
             })
     };
-    (0..window.len()).any(|k| PLURAL_ANAPHORS.contains(window[k]) && !of_things(k))
+    // "the two leaders", "the foreign ministers": a noun refers back only
+    // after a determiner, with lowercase words between; "HDP leaders met",
+    // "NATO ministers met" name others.
+    let definite = |k: usize| {
+        matches!(window[k], "they" | "both" | "two")
+            || (1..=2).any(|back| {
+                k >= back
+                    && matches!(window[k - back], "the" | "both" | "two" | "these" | "those")
+                    && tokens[cl_start + k - back + 1..cl_start + k]
+                        .iter()
+                        .all(|t| t.shape == Shape::Lower)
+            })
+    };
+    (0..window.len()).any(|k| PLURAL_ANAPHORS.contains(window[k]) && !of_things(k) && definite(k))
         || matches!(prev, "two")
 }
