@@ -7,7 +7,9 @@ A word form is an event verb when it occurs at least twice as VERB in the
 English Web Treebank's train split and the GUM training genres, at least 90%
 of its occurrences are VERB, and it is alphabetic. Its lemma is its most
 frequent VERB lemma; its tense comes from its most frequent Penn tag (VBD and
-VBN: past, VBG: ing, VBZ and VBP: pres, VB: base). Forms that the event lexicon
+VBN: past, VBG: ing, VBZ and VBP: pres, VB: base). A form that is mostly a
+function word when tagged VERB ("according" to, "given" that: case, mark, cc
+or fixed in most of its occurrences) is no event. Forms that the event lexicon
 (data/lexicon/events.tsv) types are left out: it wins over this list anyway.
 """
 import collections
@@ -19,7 +21,8 @@ train = sys.argv[1] if len(sys.argv) > 1 else "../shared/train"
 here = os.path.dirname(os.path.abspath(__file__))
 files = [os.path.join(train, "ud-ewt", "en_ewt-ud-train.conllu")]
 files += sorted(glob.glob(os.path.join(train, "gum", "*.conllu")))
-upos, xpos, lemma = (collections.defaultdict(collections.Counter) for _ in range(3))
+upos, xpos, lemma, deprel = (collections.defaultdict(collections.Counter) for _ in range(4))
+FUNCTION = {"case", "mark", "cc", "fixed"}
 for path in files:
     for line in open(path, encoding="utf-8"):
         cols = line.rstrip("\n").split("\t")
@@ -30,6 +33,7 @@ for path in files:
         if cols[3] == "VERB":
             xpos[form][cols[4]] += 1
             lemma[form][cols[2].lower()] += 1
+            deprel[form][cols[7].split(":")[0] in FUNCTION] += 1
 typed = set()
 for line in open(os.path.join(here, "../data/lexicon/events.tsv"), encoding="utf-8"):
     typed.add(line.split("\t")[0].lower())
@@ -48,6 +52,8 @@ print("# scripts/event_verbs.py. data/lexicon/events.tsv wins over a form listed
 for form in sorted(upos):
     verb = upos[form]["VERB"]
     if verb < 2 or verb < 0.9 * sum(upos[form].values()) or not form.isalpha() or form in typed:
+        continue
+    if 2 * deprel[form][True] > verb:
         continue
     t = tense.get(most_common(xpos[form]))
     if t is None:

@@ -96,7 +96,22 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
                     let ew = &person_words[i];
                     ew.len() > w.len() && ew.ends_with(&w) || *ew == w
                 })
-                .max_by_key(|&i| last_seen[i]);
+                .max_by_key(|&i| last_seen[i])
+                // "Erik" after "Erik Sandell": a given name alone is the
+                // person last named with it.
+                .or_else(|| {
+                    let given = |e: &Entity| {
+                        let mut ws = e.name.split_whitespace();
+                        ws.next() == Some(surface) && ws.next().is_some()
+                    };
+                    (m.evidence == Evidence::Alias && w.len() == 1)
+                        .then(|| {
+                            (0..entities.len())
+                                .filter(|&i| entities[i].kind == m.kind && given(&entities[i]))
+                                .max_by_key(|&i| last_seen[i])
+                        })
+                        .flatten()
+                });
             match cand {
                 Some(i) => i,
                 None => new_entity(&mut entities, &mut last_seen, m.kind, surface),
@@ -146,7 +161,7 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
                 .then(|| {
                     entities.iter().position(|e| {
                         e.kind == m.kind
-                            && e.name.split_whitespace().count() == 2
+                            && e.name.split_whitespace().count() >= 2
                             && e.name.split_whitespace().next() == Some(surface)
                     })
                 })

@@ -140,7 +140,9 @@ pub fn build(
     };
     let mut events: Vec<(Event, bool)> = Vec::new(); // (event, date is explicit)
     let mut own_time: Vec<bool> = Vec::new(); // a time expression of its own clause dates it
-    let in_headline: Vec<bool> = mentions.iter().map(|m| m.headline).collect();
+    let in_headline: Vec<(bool, bool)> = (mentions.iter())
+        .map(|m| (m.headline, m.pos == Pos::Verb))
+        .collect();
     for m in &mentions {
         let mut ev = m.event.clone();
         ev.local = ev.participants.clone();
@@ -239,7 +241,7 @@ pub fn build(
     let mut by_kind: HashMap<String, Vec<usize>> = HashMap::new();
     // Whether each cluster's trigger is a headline's word.
     let mut headline_trigger: Vec<bool> = Vec::new();
-    'next: for (((ev, explicit), own), headline) in
+    'next: for (((ev, explicit), own), (headline, verbal)) in
         events.into_iter().zip(own_time).zip(in_headline)
     {
         if ev.kind_info().happening && ev.modality == Modality::Asserted {
@@ -258,9 +260,10 @@ pub fn build(
                     // A place alone does not say which happening it is
                     // ("an attack in X" and "a shooting in Y").
                     let vague = !has_actor(&ev) || !has_actor(c);
-                    // An untyped event is only the same happening as a
-                    // mention of the same verb or noun.
-                    (!untyped || c.lemma == ev.lemma)
+                    // An untyped event, or a verb naming nobody ("which
+                    // had been hired"), is only the same happening as a
+                    // mention of the same word.
+                    (!(untyped || verbal && ev.participants.is_empty()) || c.lemma == ev.lemma)
                         && c.modality == Modality::Asserted
                         && compatible(c, &ev)
                         && (near || !vague)

@@ -11,6 +11,7 @@
 
 use crate::model::PartialDate;
 use crate::model::{Shape, Span, Timex, Token, Tokens};
+use crate::resources::words::events::{COMMITMENT_VERBS, FUTURE_MARKERS, INTENTION_VERBS};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 const MONTHS: [&str; 12] = [
@@ -173,43 +174,27 @@ fn iso_week(d: NaiveDate) -> String {
 /// How many words back a future marker puts a time expression in the future.
 const FUTURE_WINDOW: usize = 12;
 
-/// Words that put what follows them in the future: "will", "would" (said
-/// she would meet on Friday), "scheduled"…,
-/// and a verb of intention before "to" ("hopes to launch it in May").
+/// Whether a future marker, or a verb of intention before "to", is among
+/// `tokens`.
 fn future_context(tokens: &[Token]) -> bool {
     tokens.iter().enumerate().any(|(k, t)| {
-        let w = t.lower.as_str();
-        matches!(
-            w,
-            "will"
-                | "'ll"
-                | "would"
-                | "scheduled"
-                | "expected"
-                | "plans"
-                | "planned"
-                | "upcoming"
-                | "next"
-        ) || tokens.get(k + 1).is_some_and(|n| n.lower == "to")
-            && matches!(
-                w,
-                "plan"
-                    | "planning"
-                    | "intend"
-                    | "intends"
-                    | "intending"
-                    | "hope"
-                    | "hopes"
-                    | "hoping"
-                    | "aim"
-                    | "aims"
-                    | "aiming"
-                    | "want"
-                    | "wants"
-                    | "going"
-                    | "due"
-            )
+        FUTURE_MARKERS.contains(&t.lower)
+            || INTENTION_VERBS.contains(&t.lower)
+                && tokens.get(k + 1).is_some_and(|n| n.lower == "to")
     })
+}
+
+/// A verb of commitment followed, later in the clause, by an infinitive
+/// `to` and a lowercase word: the rest of the clause is its content.
+fn committed_infinitive(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .position(|t| COMMITMENT_VERBS.contains(&t.lower))
+        .is_some_and(|c| {
+            tokens[c + 1..]
+                .windows(2)
+                .any(|w| w[0].lower == "to" && w[1].shape == Shape::Lower)
+        })
 }
 
 /// Find and normalize the time expressions of a tokenized text.
@@ -314,12 +299,27 @@ fn scan_sentence(
     // for a contract it plans to…").
     // Twelve words back, not past a comma, semicolon or colon ("are
     // expected to be charged at a court in the capital on Thursday").
+    // The clause of the expression at `i`: back to a comma, semicolon or
+    // colon (or the sentence's start).
+    // A comma between names ("Addis Ababa, Ethiopia, on Friday") is no
+    // clause's edge.
+    let cap = |k: usize| tokens.get(k).is_some_and(|t| t.shape == Shape::Capitalized);
+    let edge = |k: usize| match tokens[k].lower.as_str() {
+        ";" | ":" => true,
+        "," => {
+            let between = k > 0 && cap(k - 1) && cap(k + 1);
+            let closing = k >= 3 && cap(k - 1) && tokens[k - 2].lower == "," && cap(k - 3);
+            !(between || closing)
+        }
+        _ => false,
+    };
+    let clause_start = |i: usize| (0..i).rev().find(|&k| edge(k)).map_or(0, |k| k + 1);
     let future_at = |i: usize| {
         let from = (i.saturating_sub(FUTURE_WINDOW)..i)
             .rev()
-            .find(|&k| matches!(tokens[k].lower.as_str(), "," | ";" | ":"))
+            .find(|&k| edge(k))
             .map_or(i.saturating_sub(FUTURE_WINDOW), |k| k + 1);
-        future_context(&tokens[from..i])
+        future_context(&tokens[from..i]) || committed_infinitive(&tokens[clause_start(i)..i])
     };
     let low = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
     let mut i = 0;
@@ -668,6 +668,25 @@ mod tests {
                 ("a year later", "2021"),
                 ("3 May 2021", "2021-05-03"),
                 ("the next day", "2021-05-04"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_commitment_or_schedule_puts_its_infinitive_clause_ahead() {
+        let v = values(
+            "Ana Costa is scheduled to visit Porto on Wednesday before flying to Addis Ababa, Ethiopia, on Thursday. The ministers agreed on Monday to extend the treaty and to meet again in Oslo in December. Berg was fired in December.",
+            "2024-03-06",
+        );
+        let got: Vec<(&str, &str)> = v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Wednesday", "2024-03-06"),
+                ("Thursday", "2024-03-07"),
+                ("Monday", "2024-03-04"),
+                ("December", "2024-12"),
+                ("December", "2023-12"),
             ]
         );
     }

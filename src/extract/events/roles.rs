@@ -492,44 +492,51 @@ fn object_group(tokens: &[Token], right: &[Placed], after: usize) -> Vec<Placed>
     {
         return Vec::new();
     }
-    if first.kind != EntityType::Person {
-        if let Some(next) = it.peek() {
-            let between: Vec<&str> = tokens[first.end..next.first]
-                .iter()
-                .map(|t| t.lower.as_str())
-                .collect();
-            // "FBI Director James Comey", "the Port Authority, Lars Berg,",
-            // "Spain's acting prime minister Ana Costa", "Spain's foreign
-            // minister, Ana Costa,"
-            let possessive_title = match between.as_slice() {
-                ["'s", words @ ..] => {
-                    let words = words.strip_suffix(&[","]).unwrap_or(words);
-                    (1..=4).contains(&words.len())
-                        && words.iter().all(|w| {
-                            w.chars().all(char::is_alphabetic)
-                                && !matches!(*w, "and" | "or" | "of" | "to" | "the")
-                        })
-                }
-                _ => false,
-            };
-            let qualifies = between.len() <= 3 && !between.contains(&",")
-                || between == [","]
-                || possessive_title;
-            if next.kind == EntityType::Person && qualifies {
-                first = *next;
-                it.next();
-            }
-        }
+    if it.peek().is_some_and(|next| qualifies(tokens, first, next)) {
+        first = it.next().unwrap_or(first);
     }
     let mut out = vec![first];
-    for p in it {
-        if coordinated(tokens, out[out.len() - 1], p) {
-            out.push(p);
-        } else {
+    // "between Costa and the company's director, Ana Berg": each
+    // coordinated actor may be qualified by the person after it.
+    while let Some(p) = it.next() {
+        if !coordinated(tokens, out[out.len() - 1], p) {
             break;
+        }
+        match it.peek() {
+            Some(next) if qualifies(tokens, p, next) => {
+                out.push(*next);
+                it.next();
+            }
+            _ => out.push(p),
         }
     }
     out
+}
+
+/// Whether the person `next` is who the organization or country `p`
+/// stands for: "FBI Director James Comey", "the Port Authority, Lars
+/// Berg,", "Spain's acting prime minister Ana Costa", "Spain's foreign
+/// minister, Ana Costa,".
+fn qualifies(tokens: &[Token], p: Placed, next: &Placed) -> bool {
+    if p.kind == EntityType::Person || next.kind != EntityType::Person {
+        return false;
+    }
+    let between: Vec<&str> = tokens[p.end..next.first]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    let possessive_title = match between.as_slice() {
+        ["'s", words @ ..] => {
+            let words = words.strip_suffix(&[","]).unwrap_or(words);
+            (1..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars().all(char::is_alphabetic)
+                        && !matches!(*w, "and" | "or" | "of" | "to" | "the")
+                })
+        }
+        _ => false,
+    };
+    between.len() <= 3 && !between.contains(&",") || between == [","] || possessive_title
 }
 
 /// "the FBI director": an organization followed by a title word stands for

@@ -164,8 +164,11 @@ fn meet(site: &Site) -> Option<Sense> {
     let after = site.clause_words(&mut (i + len..i + len + 6));
     // Nearest first, so that the walk stops at the clause's edge.
     let before = site.clause_words(&mut (i.saturating_sub(6)..i).rev());
+    // Only the verb takes the requirement before it as its object: "the
+    // payments before each meeting" are no object of the meeting.
     let obligation = after.iter().any(|w| OBLIGATIONS.contains(w))
-        || (before.iter().any(|w| OBLIGATIONS.contains(w))
+        || (site.trig.pos == Pos::Verb
+            && before.iter().any(|w| OBLIGATIONS.contains(w))
             && !site.names.iter().any(|p| p.first == i + len));
     obligation.then_some(Sense::Kind("Other"))
 }

@@ -32,6 +32,12 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                     .entry(surname_key(last).to_string())
                     .or_insert(EntityType::Person);
                 names.entry(last.to_string()).or_insert(EntityType::Person);
+                // "Erik's ability" after "Erik Sandell": a given name alone.
+                if lex.given_names.contains(words[0]) {
+                    names
+                        .entry(words[0].to_string())
+                        .or_insert(EntityType::Person);
+                }
             }
             EntityType::Person => {
                 names.entry(words.concat()).or_insert(EntityType::Person);
@@ -46,14 +52,16 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                 if initials.chars().count() >= 2 {
                     names.entry(initials).or_insert(EntityType::Organization);
                 }
-                // "Solvik" after "Solvik Maritime": the name before a trade
+                // "Solvik" after "Solvik Maritime", "Hoshida Marine
+                // Holdings": the first word of a name ending in a trade
                 // word, where it is no common word ("National Police").
-                if let [first, last] = words[..] {
+                if let [first, .., last] = words[..] {
                     if m.evidence == Evidence::Pattern("organization head word")
                         && first.starts_with(char::is_uppercase)
                         && ORG_HEADS.contains(&last.to_lowercase())
                         && !lex.common_words.contains(&first.to_lowercase())
                         && !lex.demonyms.contains_key(first)
+                        && !lex.given_names.contains(first)
                     {
                         names
                             .entry(first.to_string())

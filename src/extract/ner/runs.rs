@@ -9,7 +9,7 @@ use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
 use crate::resources::words::ner::{
     CORPORATE_SUFFIXES, MOTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS, ORG_DESCRIPTORS, ORG_HEADS,
-    ORG_OPENERS, ORG_WORDS, PARTY_LABELS, PLACE_HEADS, RELIGIOUS_GROUPS,
+    ORG_OPENERS, ORG_WORDS, PARTY_LABELS, PLACE_HEADS, PLACE_OPENERS, RELIGIOUS_GROUPS,
 };
 use crate::resources::Lexicon;
 use std::collections::HashMap;
@@ -466,7 +466,9 @@ fn classify_chunk(
         || (lows.len() > 2 && ORG_HEADS.contains(lows[0]) && lows[1] == "of")
         || (lows.len() >= 2 && ORG_OPENERS.contains(lows[0]));
     let org_head = head_word || described;
-    let place_head = lows.len() >= 2 && PLACE_HEADS.contains(lows.last().copied().unwrap_or(""));
+    let place_head = lows.len() >= 2
+        && (PLACE_HEADS.contains(lows.last().copied().unwrap_or(""))
+            || PLACE_OPENERS.contains(lows[0]) && !has_connector);
     // "Tomas Reyes of the National Unity Party": a name of rare words
     // (none an organization's or a common word), then "of the" and an
     // organization: two names.
@@ -537,6 +539,52 @@ fn classify_chunk(
             s..e,
             EntityType::Place,
             Evidence::Pattern("place head word"),
+            Qualifiers::default(),
+        );
+        return;
+    }
+    // "the town of Vila Nova", "Vila Nova, a town west of Porto": a
+    // settlement's name.
+    let settlement = |w: &str| {
+        matches!(
+            w,
+            "city" | "town" | "village" | "district" | "province" | "region" | "county" | "suburb"
+        )
+    };
+    let after = |k: usize| tokens.get(e + k).map_or("", |t| t.lower.as_str());
+    // (Not "Ana Costa, the town's mayor".)
+    let settled =
+        s >= sent_start + 2 && tokens[s - 1].lower == "of" && settlement(&tokens[s - 2].lower)
+            || after(0) == ","
+                && after(1) == "a"
+                && (2..5).any(|k| settlement(after(k)) && !matches!(after(k + 1), "'s" | "'"));
+    if settled && !titled && !org_head {
+        out.push(
+            tokens,
+            s..e,
+            EntityType::Place,
+            Evidence::Pattern("a settlement's name"),
+            Qualifiers::default(),
+        );
+        return;
+    }
+    // "Molnar & Pike", "Hale & Dorr": names joined by an ampersand are a
+    // firm's.
+    // (Not "Strand & Keel Chief Executive Ola Brekke": a title goes on.)
+    let amp = lows.iter().position(|w| *w == "&").unwrap_or(0);
+    if !titled
+        && amp > 0
+        && amp + 1 < lows.len()
+        && lows.len() <= 4
+        && !lows
+            .iter()
+            .any(|w| lex.titles.contains_key(*w) || lex.title_heads.contains(*w))
+    {
+        out.push(
+            tokens,
+            prefix.unwrap_or(s)..e,
+            EntityType::Organization,
+            Evidence::Pattern("names joined by an ampersand"),
             Qualifiers::default(),
         );
         return;

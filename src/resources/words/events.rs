@@ -217,3 +217,18 @@ crate::word_list!(
     "events/motion_verbs.txt",
     "Lemmas of general verbs of motion; a star marks those whose object can be the place reached (\"entered Norland\")."
 );
+crate::word_list!(
+    FUTURE_MARKERS,
+    "events/future_markers.txt",
+    "Words that put a time expression after them in the future: \"will meet on Friday\"."
+);
+crate::word_list!(
+    INTENTION_VERBS,
+    "events/intention_verbs.txt",
+    "Verbs of intention that put a time after \"to\" in the future: \"hopes to launch it in May\"."
+);
+crate::word_list!(
+    COMMITMENT_VERBS,
+    "events/commitment_verbs.txt",
+    "Verbs of commitment or schedule whose infinitive, later in the clause, is still to come: \"agreed on Monday to meet again in May\"."
+);

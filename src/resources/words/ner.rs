@@ -31,6 +31,11 @@ crate::word_list!(
     "Words that make a capitalized run an organization wherever they sit (\"national\")."
 );
 crate::word_list!(
+    PLACE_OPENERS,
+    "ner/place_openers.txt",
+    "First words of place names (\"Puerto\", \"Santa\", \"Fort\")."
+);
+crate::word_list!(
     PLACE_HEADS,
     "ner/place_heads.txt",
     "Last words of place names (\"airport\", \"museum\")."
