@@ -249,14 +249,24 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
         e.extents.dedup();
         // "Kampala, Uganda" once and "Kampala" elsewhere: the place is
         // Kampala; its region only names it where the text never does alone.
+        // So too where its regions disagree ("Baton Rouge, Minnesota
+        // incidents" in a caption's list, "Baton Rouge, Louisiana" after).
         if e.kind == EntityType::Place {
-            if let Some(bare) = e
+            let bare = e
                 .mentions
                 .iter()
                 .filter(|m| e.extents.contains(m))
                 .map(|m| m.text(text))
-                .max_by_key(|s| s.len())
-            {
+                .max_by_key(|s| s.len());
+            let mut regions = e.extents.iter().filter(|x| !e.mentions.contains(x));
+            let disagree = regions
+                .next()
+                .is_some_and(|a| regions.any(|b| b.text(text) != a.text(text)));
+            let shortest = || {
+                let m = e.mentions.iter().min_by_key(|m| m.len())?;
+                Some(m.text(text))
+            };
+            if let Some(bare) = bare.or_else(|| shortest().filter(|_| disagree)) {
                 if bare.len() < e.name.len() && e.name.starts_with(bare) {
                     e.name = bare.to_string();
                 }
@@ -476,11 +486,30 @@ pub(crate) fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut R
             // The latest entity of the type named before the description
             // (latest by end; of nested ones, "Mobile, Alabama", the outer).
             let spaced_head = format!(" {head_word}");
-            let fits = |e: &Entity| {
-                kind != EntityType::Person
-                    || e.attributes.job_title.as_deref().is_some_and(|jt| {
-                        jt == head_word || jt.ends_with(&spaced_head) || title.ends_with(jt)
-                    })
+            // "the committee", "the court": a body whose name says what it
+            // is refers back to one named so, not to the last organization.
+            let named_by_head = matches!(
+                head_word,
+                "committee"
+                    | "council"
+                    | "commission"
+                    | "court"
+                    | "university"
+                    | "bureau"
+                    | "authority"
+            );
+            let fits = |e: &Entity| match kind {
+                EntityType::Person => e.attributes.job_title.as_deref().is_some_and(|jt| {
+                    jt == head_word || jt.ends_with(&spaced_head) || title.ends_with(jt)
+                }),
+                _ if named_by_head => [Some(&e.name), e.canonical.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|n| {
+                        n.split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case(head_word))
+                    }),
+                _ => true,
             };
             let extents = extents_of.get(&kind).map_or(&[][..], Vec::as_slice);
             let antecedent = extents[..extents.partition_point(|x| x.0 <= at)]
@@ -591,6 +620,11 @@ mod tests {
         );
         assert!(place_names("Crowds marched in Mobile, Alabama on Friday.")
             .contains(&"Mobile, Alabama".to_string()));
+        // Two regions for one place: neither names it.
+        assert!(place_names(
+            "Marches in Fort Verdal, Ohio drew crowds. Police in Fort Verdal, Texas made arrests."
+        )
+        .contains(&"Fort Verdal".to_string()));
     }
 
     #[test]

@@ -72,10 +72,24 @@ pub(super) fn relative_subject(site: &Site, sent_start: usize) -> Option<Placed>
     if k < sent_start + 3 || tokens[k - 1].lower != "who" || tokens[k - 2].lower != "," {
         return None;
     }
-    site.names
-        .iter()
-        .copied()
-        .find(|p| p.end == k - 2 && p.kind == EntityType::Person && !p.pronoun)
+    let person_ending = |end: usize| {
+        site.names
+            .iter()
+            .copied()
+            .find(|p| p.end == end && p.kind == EntityType::Person && !p.pronoun)
+    };
+    // "Lars Berg, the company's finance chief, who had resigned": past an
+    // apposition opened by an article.
+    let apposition = || {
+        let open = (k.saturating_sub(12).max(sent_start)..k - 2)
+            .rev()
+            .find(|&j| matches!(tokens[j].lower.as_str(), "," | "." | ";" | ":"))
+            .filter(|&j| tokens[j].lower == ",")?;
+        matches!(tokens.get(open + 1)?.lower.as_str(), "the" | "a" | "an")
+            .then(|| person_ending(open))
+            .flatten()
+    };
+    person_ending(k - 2).or_else(apposition)
 }
 
 /// Between a name ending at token `from` and a verb trigger at `to`, a
