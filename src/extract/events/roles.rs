@@ -473,21 +473,15 @@ fn object_group(tokens: &[Token], right: &[Placed], after: usize) -> Vec<Placed>
     };
     // "killed three people in Peshawar, Pakistan": a name in a place
     // phrase is no object.
+    // ("Trade and Industry Minister Ana Costa": an "and" between capitals
+    // is inside a title.)
+    let capital = |k: usize| k < gap_inner.len() && gap_inner[k].shape == Shape::Capitalized;
     if first.first > after + 7
-        || gap_inner.iter().any(|t| {
+        || gap_inner.iter().enumerate().any(|(k, t)| {
             matches!(
                 t.lower.as_str(),
-                "," | "."
-                    | ";"
-                    | "and"
-                    | "but"
-                    | "in"
-                    | "at"
-                    | "near"
-                    | "outside"
-                    | "inside"
-                    | "across"
-            )
+                "," | "." | ";" | "but" | "in" | "at" | "near" | "outside" | "inside" | "across"
+            ) || t.lower == "and" && !(k > 0 && capital(k - 1) && capital(k + 1))
         })
     {
         return Vec::new();

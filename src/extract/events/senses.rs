@@ -7,8 +7,8 @@ use super::Site;
 use crate::model::{EntityType, Shape, Token};
 use crate::resources::words::events::{
     ADJECTIVAL_PARTICIPLES, ARMED, BOMB_VERB_CONTEXT, CALL_WORDS, CLASH_NOUN_CONTEXT,
-    COMMON_SUBJECT_OPENERS, CONVERSATION_VERBS, FIRE_OPENERS, GERUND_MODIFIED, LABOUR_STRIKE,
-    MOTION_VERBS, NOUN_MODIFIED, OBLIGATIONS, PARTICIPLE_VERB_CONTEXT, PREPOSITIONS,
+    COMMON_SUBJECT_OPENERS, CONVERSATION_VERBS, FIRE_OPENERS, GERUND_MODIFIED, LABOUR_CUES,
+    LABOUR_STRIKE, MOTION_VERBS, NOUN_MODIFIED, OBLIGATIONS, PARTICIPLE_VERB_CONTEXT, PREPOSITIONS,
     PROCESS_MEETINGS, PROJECTILES, STRIKE_IDIOMS, VERBAL_ATTACK, VERB_CONTEXT,
 };
 use crate::resources::Pos;
@@ -274,6 +274,10 @@ fn strike_verb(site: &Site) -> Option<Sense> {
     })
 }
 
+/// How many words either side of a strike a story's labour words are looked
+/// for.
+const STORY_WINDOW: usize = 1000;
+
 /// A strike of workers is a protest; striking a blow or a deal, no event.
 fn strike_noun(site: &Site) -> Option<Sense> {
     let (prev, next) = (site.prev(), site.next());
@@ -282,7 +286,28 @@ fn strike_noun(site: &Site) -> Option<Sense> {
     } else {
         next
     };
-    if LABOUR_STRIKE.contains(prev) || next == "action" {
+    // "This strike is hurting the economy" in a story of unions and wages:
+    // the workers' strike again (not an air or a drone strike).
+    let armed = ARMED.contains(prev)
+        || PROJECTILES.contains(prev)
+        || matches!(
+            prev,
+            "air"
+                | "military"
+                | "nuclear"
+                | "retaliatory"
+                | "surgical"
+                | "precision"
+                | "preemptive"
+        );
+    let labour_story = || {
+        let from = site.i.saturating_sub(STORY_WINDOW);
+        let to = (site.i + STORY_WINDOW).min(site.tokens.len());
+        site.tokens[from..to]
+            .iter()
+            .any(|t| t.shape == Shape::Lower && LABOUR_CUES.contains(&t.lower))
+    };
+    if LABOUR_STRIKE.contains(prev) || next == "action" || !armed && labour_story() {
         Some(Sense::Kind("Protest"))
     } else if STRIKE_IDIOMS.contains(object) {
         Some(Sense::Kind("Other"))

@@ -144,6 +144,18 @@ fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
             j += 1;
             continue;
         }
+        // "United Mineworkers' Front", "the Farmers' Alliance": a plural's
+        // apostrophe inside a name.
+        if t.lower == "'"
+            && j > i
+            && j + 1 < end
+            && t.span.start == tokens[j - 1].span.end
+            && tokens[j - 1].lower.ends_with('s')
+            && is_cap(&tokens[j + 1])
+        {
+            j += 1;
+            continue;
+        }
         // "Office of the Auditor General"
         if t.lower == "of"
             && j > i

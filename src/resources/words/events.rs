@@ -232,3 +232,8 @@ crate::word_list!(
     "events/commitment_verbs.txt",
     "Verbs of commitment or schedule whose infinitive, later in the clause, is still to come: \"agreed on Monday to meet again in May\"."
 );
+crate::word_list!(
+    LABOUR_CUES,
+    "events/labour_cues.txt",
+    "Words of a labour dispute: a strike in a story that uses them is the workers' (\"the union called the strike\")."
+);
