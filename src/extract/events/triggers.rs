@@ -4,7 +4,7 @@
 
 use super::Placed;
 use crate::model::{Shape, Token};
-use crate::resources::words::events::{BOUNDARIES, GATHERINGS, NOUN_CONTEXT};
+use crate::resources::words::events::{BOUNDARIES, GATHERINGS, NOUN_CONTEXT, VERB_CONTEXT};
 use crate::resources::{Lexicon, Pos, Trigger};
 
 /// The longest trigger at token `i` that reads as an event here.
@@ -49,7 +49,38 @@ pub(super) fn trigger_at<'a>(
             "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would"
         )
     });
-    let noun_context = NOUN_CONTEXT.contains(prev)
+    // "a state visit", "the trade deal": a bare form right after a singular
+    // common noun is a noun ("officials visit", "will visit", "they
+    // visit", "quickly visit" stay verbs).
+    let after_noun = i > sentence.start
+        && tokens[i - 1].shape == Shape::Lower
+        && prev.chars().all(char::is_alphabetic)
+        && !prev.ends_with('s')
+        && !prev.ends_with("ly")
+        && !VERB_CONTEXT.contains(prev)
+        && !matches!(
+            prev,
+            "and"
+                | "or"
+                | "but"
+                | "also"
+                | "then"
+                | "never"
+                | "often"
+                | "still"
+                | "just"
+                | "even"
+                | "soon"
+                | "again"
+                | "once"
+                | "first"
+        )
+        && readings.iter().any(|t| t.pos == Pos::Noun)
+        && readings
+            .iter()
+            .any(|t| t.pos == Pos::Verb && t.tense == "base");
+    let noun_context = after_noun
+        || NOUN_CONTEXT.contains(prev)
         || tokens[i].shape == Shape::Capitalized && i > 0
         || next_aux && i + len < end
         // A sentence opens with a noun far more often than with an

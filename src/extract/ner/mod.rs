@@ -10,7 +10,7 @@
 //!
 //! The rules are split by concern: `runs` finds the capitalized runs of
 //! each sentence and classifies their chunks, `patterns` applies the
-//! document-wide patterns (organizations by a common head word,
+//! document-wide patterns (one type per name, organizations by a common head word,
 //! administrations, national teams, products and currencies, extents),
 //! `aliases` adds the document-level aliases, and [`combine()`] merges the
 //! rules' mentions with the statistical [`tagger`]'s chunks. The word lists
@@ -137,6 +137,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
     let (mut out, pending_single) = runs::names_in_runs(doc);
     patterns::titles_out_of_names(doc, &mut out);
     aliases::resolve_aliases(doc, &mut out, &pending_single);
+    patterns::one_type_per_name(doc, &mut out);
     patterns::drop_products_and_currencies(doc, &mut out);
     patterns::organizations_by_common_head(doc, &mut out);
     patterns::national_teams(doc, &mut out);

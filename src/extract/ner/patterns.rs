@@ -285,3 +285,25 @@ pub(super) fn titles_out_of_names(doc: Doc, out: &mut Recognized) {
         m.first_token = k + 1;
     }
 }
+
+/// One name, one type: a name made a person only by default ("capitalized
+/// name") is the place or organization that a pattern or the gazetteer
+/// makes the same name elsewhere in the document ("a shooting in Maple
+/// Hollow" and "Maple Hollow, a town west of Ottawa").
+pub(super) fn one_type_per_name(doc: Doc, out: &mut Recognized) {
+    let by_default = Evidence::Pattern("capitalized name");
+    let mut typed: HashMap<&str, EntityType> = HashMap::new();
+    for m in &out.mentions {
+        if m.kind != EntityType::Person && m.evidence != by_default {
+            typed.entry(m.span.text(doc.text)).or_insert(m.kind);
+        }
+    }
+    for m in &mut out.mentions {
+        if m.kind == EntityType::Person && m.evidence == by_default {
+            if let Some(&kind) = typed.get(m.span.text(doc.text)) {
+                m.kind = kind;
+                m.evidence = Evidence::Alias;
+            }
+        }
+    }
+}
