@@ -4,7 +4,9 @@
 
 use super::Placed;
 use crate::model::{Shape, Token};
-use crate::resources::words::events::{BOUNDARIES, GATHERINGS, NOUN_CONTEXT, VERB_CONTEXT};
+use crate::resources::words::events::{
+    BOUNDARIES, GATHERINGS, NOUN_CONTEXT, PREPOSITIONS, VERB_CONTEXT,
+};
 use crate::resources::{Lexicon, Pos, Trigger};
 
 /// The longest trigger at token `i` that reads as an event here.
@@ -49,14 +51,17 @@ pub(super) fn trigger_at<'a>(
             "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would"
         )
     });
-    // "a state visit", "the trade deal": a bare form right after a singular
-    // common noun is a noun ("officials visit", "will visit", "they
-    // visit", "quickly visit" stay verbs).
-    let after_noun = i > sentence.start
+    // "a state visit", "a bus station bombing": a bare form or a gerund
+    // right after a singular common noun is a noun ("officials visit",
+    // "will visit", "they visit", "quickly visit" stay verbs, and so does
+    // a gerund with its object, "police shooting a man", or after a verb
+    // or a preposition, "stop bombing", "of bombing").
+    let after_common_noun = i > sentence.start
         && tokens[i - 1].shape == Shape::Lower
         && prev.chars().all(char::is_alphabetic)
         && !prev.ends_with('s')
         && !prev.ends_with("ly")
+        && !prev.ends_with("ed")
         && !VERB_CONTEXT.contains(prev)
         && !matches!(
             prev,
@@ -75,10 +80,60 @@ pub(super) fn trigger_at<'a>(
                 | "once"
                 | "first"
         )
-        && readings.iter().any(|t| t.pos == Pos::Noun)
-        && readings
-            .iter()
-            .any(|t| t.pos == Pos::Verb && t.tense == "base");
+        && readings.iter().any(|t| t.pos == Pos::Noun);
+    let bare_verb = readings
+        .iter()
+        .any(|t| t.pos == Pos::Verb && t.tense == "base");
+    // (Not a meeting's gerund: "capping a long meeting of rivals" takes its
+    // participants as a verb would.)
+    let gerund = readings.iter().any(|t| {
+        t.pos == Pos::Verb
+            && t.tense == "ing"
+            && !crate::model::Event::kind_info_of(&t.kind).symmetric
+    }) && !PREPOSITIONS.contains(prev)
+        && !matches!(
+            prev,
+            "be" | "been"
+                | "are"
+                | "were"
+                | "am"
+                | "keep"
+                | "stop"
+                | "start"
+                | "begin"
+                | "continue"
+                | "resume"
+                | "avoid"
+                | "deny"
+                | "admit"
+                | "began"
+                | "kept"
+        )
+        && tokens.get(i + len).is_none_or(|n| {
+            n.shape == Shape::Punct
+                || n.shape == Shape::Lower
+                    && !n.lower.starts_with(|c: char| c.is_ascii_digit())
+                    && !matches!(
+                        n.lower.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "him"
+                            | "them"
+                            | "us"
+                            | "me"
+                            | "people"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                    )
+        });
+    let after_noun = after_common_noun && (bare_verb || gerund);
     let noun_context = after_noun
         || NOUN_CONTEXT.contains(prev)
         || tokens[i].shape == Shape::Capitalized && i > 0
