@@ -299,6 +299,28 @@ fn new_entity(
     entities.len() - 1
 }
 
+/// Words naming a public body in an organization's name: "the company"
+/// or "the bank" does not refer back to one.
+const PUBLIC_BODIES: &[&str] = &[
+    "agency",
+    "assembly",
+    "authority",
+    "bureau",
+    "commission",
+    "committee",
+    "congress",
+    "council",
+    "court",
+    "department",
+    "ministry",
+    "parliament",
+    "party",
+    "police",
+    "senate",
+    "tribunal",
+    "university",
+];
+
 /// Head nouns of definite descriptions that refer back to an entity of a type.
 const NOMINAL_HEADS: &[(&str, EntityType)] = &[
     ("company", EntityType::Organization),
@@ -498,10 +520,30 @@ pub(crate) fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut R
                     | "bureau"
                     | "authority"
             );
+            // "the company", "the bank": a business is no public body
+            // ("the Harbour Committee … accused the company").
+            let business = matches!(
+                head_word,
+                "company"
+                    | "firm"
+                    | "corporation"
+                    | "conglomerate"
+                    | "bank"
+                    | "airline"
+                    | "carrier"
+                    | "manufacturer"
+                    | "maker"
+                    | "automaker"
+                    | "retailer"
+            );
             let fits = |e: &Entity| match kind {
                 EntityType::Person => e.attributes.job_title.as_deref().is_some_and(|jt| {
                     jt == head_word || jt.ends_with(&spaced_head) || title.ends_with(jt)
                 }),
+                _ if business => !e
+                    .name
+                    .split_whitespace()
+                    .any(|w| PUBLIC_BODIES.iter().any(|b| w.eq_ignore_ascii_case(b))),
                 _ if named_by_head => [Some(&e.name), e.canonical.as_ref()]
                     .into_iter()
                     .flatten()

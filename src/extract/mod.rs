@@ -5,6 +5,7 @@ pub mod entities;
 pub mod events;
 pub mod ner;
 pub mod parse;
+mod simultaneous;
 pub mod text;
 pub mod timeline;
 pub mod timex;

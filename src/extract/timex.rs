@@ -343,7 +343,7 @@ fn scan_sentence(
                         continue;
                     }
                 }
-                if let Some(pd) = anchor.and_then(|a| complete_day(a, m, d)) {
+                if let Some(pd) = anchor.and_then(|a| complete_day(a, m, d, future_at(i))) {
                     push(out, tokens, i, j + 1, pd.to_string());
                 } else {
                     push(out, tokens, i, j + 1, format!("XXXX-{m:02}-{d:02}"));
@@ -409,7 +409,7 @@ fn scan_sentence(
                         continue;
                     }
                 }
-                if let Some(pd) = anchor.and_then(|a| complete_day(a, m, d)) {
+                if let Some(pd) = anchor.and_then(|a| complete_day(a, m, d, future_at(i))) {
                     push(out, tokens, i, i + 2, pd.to_string());
                     i += 2;
                     continue;
@@ -480,7 +480,13 @@ fn scan_sentence(
 
 /// Complete "May 9" with the year of the anchor; a date well after the
 /// anchor is taken from the year before ("December 28" in a January article).
-fn complete_day(anchor: PartialDate, m: u32, d: u32) -> Option<PartialDate> {
+fn complete_day(anchor: PartialDate, m: u32, d: u32, future: bool) -> Option<PartialDate> {
+    // "will be sworn in on Jan. 14": the next such day.
+    if future {
+        let now = (anchor.month.unwrap_or(1), anchor.day.unwrap_or(1));
+        let year = anchor.year + i32::from((m, d) < now);
+        return PartialDate::ymd(year, m, d);
+    }
     let pd = PartialDate::ymd(anchor.year, m, d)?;
     if anchor.month.is_some_and(|am| m > am + 6) {
         return PartialDate::ymd(anchor.year - 1, m, d);

@@ -39,7 +39,9 @@ use crate::extract::clause::clause;
 use crate::extract::entities::Resolved;
 use crate::extract::Doc;
 use crate::model::{EntityType, Event, Modality, Participant, Role, Shape, Span, Token};
-use crate::resources::words::events::{BOUNDARIES, LIGHT_VERBS, PROCESS_MEETINGS, VERB_GROUP};
+use crate::resources::words::events::{
+    BOUNDARIES, LIGHT_VERBS, OCCURRENCE_VERBS, PREPOSITIONS, PROCESS_MEETINGS, VERB_GROUP,
+};
 use crate::resources::{Pos, Trigger};
 use senses::Sense;
 use std::collections::HashMap;
@@ -263,10 +265,11 @@ pub(crate) fn find_events(
 /// "held talks", "made a statement", "carried out an attack": a general
 /// light verb whose object is a typed event noun (within three words), or
 /// whose passive's subject is one ("talks were held"), is no event of its
-/// own, nor "took place" after one ("the protests took place in Vik"); the
+/// own, nor "took place" after one ("the protests took place in Vik"), nor a
+/// verb of occurrence ("the attack happened on Tuesday"); the
 /// noun is the event.
 fn drop_light_verbs(out: &mut Vec<EventMention>, first: usize, tokens: &[Token]) {
-    let light: Vec<bool> = (first..out.len())
+    let mut light: Vec<bool> = (first..out.len())
         .map(|k| {
             let m = &out[k];
             m.event.generic
@@ -295,6 +298,27 @@ fn drop_light_verbs(out: &mut Vec<EventMention>, first: usize, tokens: &[Token])
                     && out[k - 1].token + out[k - 1].len == m.token
         })
         .collect();
+    // "the attack happened on Tuesday", "the summit between X and Y began
+    // in Lisbon": the subject is the event, and where the verb says it
+    // happened is where the event did.
+    for k in first + 1..out.len() {
+        let m = &out[k];
+        if m.event.kind_info().untyped
+            && m.pos == Pos::Verb
+            && OCCURRENCE_VERBS.contains(&m.event.lemma)
+            && occurrence_subject(&out[k - 1], m, tokens)
+        {
+            light[k - first] = true;
+            let places: Vec<Participant> = (m.event.participants.iter())
+                .filter(|p| p.role == Role::Place)
+                .cloned()
+                .collect();
+            let noun = &mut out[k - 1].event.participants;
+            if !noun.iter().any(|p| p.role == Role::Place) {
+                noun.extend(places);
+            }
+        }
+    }
     // Only this sentence's mentions are looked at: a retain over all of
     // `out` per sentence made long texts quadratic.
     let tail = out.split_off(first);
@@ -304,6 +328,32 @@ fn drop_light_verbs(out: &mut Vec<EventMention>, first: usize, tokens: &[Token])
             .filter(|(_, light)| !light)
             .map(|(m, _)| m),
     );
+}
+
+/// Whether the typed noun event `noun` is the subject of the verb `verb`
+/// after it: nothing between but auxiliaries and adverbs ("the attack
+/// reportedly happened") or a phrase the noun governs ("the summit
+/// between X and Y began"), within eight words.
+fn occurrence_subject(noun: &EventMention, verb: &EventMention, tokens: &[Token]) -> bool {
+    if noun.event.generic || noun.pos != Pos::Noun || verb.token < noun.token + noun.len {
+        return false;
+    }
+    let between = &tokens[noun.token + noun.len..verb.token];
+    let plain = between.iter().all(|t| {
+        t.shape != Shape::Punct
+            && !matches!(
+                t.lower.as_str(),
+                "that" | "which" | "who" | "when" | "but" | "or"
+            )
+    });
+    let adverbial = between
+        .iter()
+        .all(|t| VERB_GROUP.contains(&t.lower) || t.lower.ends_with("ly"));
+    let governed = between.first().is_some_and(|t| {
+        PREPOSITIONS.contains(&t.lower)
+            && (t.lower == "between" || !between.iter().any(|t| t.lower == "and"))
+    });
+    between.len() <= 8 && plain && (adverbial || governed)
 }
 
 /// Whether the tokens `from..to` are a passive's auxiliaries ("were",

@@ -210,7 +210,7 @@ pub(super) fn actors(
     } else {
         actors(&right)
     };
-    let object: Vec<Placed> = object_group(tokens, &right_actors, i + len)
+    let object: Vec<Placed> = object_group(site, &right_actors, i + len)
         .into_iter()
         .map(|p| holder_of_title(tokens, p, res).unwrap_or(p))
         .collect();
@@ -395,7 +395,7 @@ fn noun_roles(
             }
         }
     }
-    // A name right before the noun: "the FBI probe", "Senate testimony".
+    // A name right before the noun: "the FBI probe", "Comey testimony".
     let mut k = i;
     while k > cl_start
         && matches!(tokens[k - 1].shape, Shape::Lower)
@@ -414,7 +414,8 @@ fn noun_roles(
     {
         let role = if p.kind == EntityType::Person && info.has_patient {
             Role::Patient
-        } else if info.symmetric {
+        } else if info.symmetric || info.audience && p.kind != EntityType::Person {
+            // "Senate testimony": the body heard it.
             Role::Participant
         } else {
             Role::Agent
@@ -457,15 +458,25 @@ pub(super) fn lacks_person_patient(
 
 /// The object of a trigger: the first actor after it (an organization or
 /// country right before a person qualifies the person), with coordination.
-fn object_group(tokens: &[Token], right: &[Placed], after: usize) -> Vec<Placed> {
+fn object_group(site: &Site, right: &[Placed], after: usize) -> Vec<Placed> {
+    let tokens = site.tokens;
     let mut it = right.iter().copied().peekable();
     let Some(mut first) = it.next() else {
         return Vec::new();
     };
     // "fired the head of the Port Authority, Lars Berg": the object may sit
-    // a few words away, behind a title phrase.
+    // a few words away, behind a title phrase; but a name after a comma
+    // that a verb follows opens a clause of its own ("the arrest on
+    // Sunday, Lars Berg said").
     let gap = &tokens[after..first.first];
     let apposition = gap.last().is_some_and(|t| t.lower == ",");
+    if apposition
+        && tokens
+            .get(first.end)
+            .is_some_and(|t| t.shape == Shape::Lower && site.event_verb(t))
+    {
+        return Vec::new();
+    }
     let gap_inner = if apposition {
         &gap[..gap.len() - 1]
     } else {

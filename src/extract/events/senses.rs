@@ -8,8 +8,8 @@ use crate::model::{EntityType, Shape, Token};
 use crate::resources::words::events::{
     ADJECTIVAL_PARTICIPLES, ARMED, BOMB_VERB_CONTEXT, CALL_WORDS, CLASH_NOUN_CONTEXT,
     COMMON_SUBJECT_OPENERS, CONVERSATION_VERBS, FIRE_OPENERS, GERUND_MODIFIED, LABOUR_CUES,
-    LABOUR_STRIKE, MOTION_VERBS, NOUN_MODIFIED, OBLIGATIONS, PARTICIPLE_VERB_CONTEXT, PREPOSITIONS,
-    PROCESS_MEETINGS, PROJECTILES, STRIKE_IDIOMS, VERBAL_ATTACK, VERB_CONTEXT,
+    LABOUR_STRIKE, MOTION_VERBS, NOUN_MODIFIED, OBLIGATIONS, PARTICIPLE_VERB_CONTEXT, POSTS,
+    PREPOSITIONS, PROCESS_MEETINGS, PROJECTILES, STRIKE_IDIOMS, VERBAL_ATTACK, VERB_CONTEXT,
 };
 use crate::resources::Pos;
 
@@ -79,12 +79,33 @@ pub(super) fn other_sense(site: &Site) -> Option<Sense> {
             .then_some(Sense::NoEvent),
         "strike" if trig.pos == Pos::Verb => strike_verb(site),
         "strike" => strike_noun(site),
+        "depart" | "departure" => departure(site),
         lemma if trig.generic && trig.pos == Pos::Verb && CONVERSATION_VERBS.contains(lemma) => {
             conversation(site)
         }
         lemma if trig.generic && trig.pos == Pos::Verb => motion(site, lemma),
         _ => None,
     }
+}
+
+/// A departure from a post or an organization, or in a capacity ("her
+/// departure as chief executive"), ends a job: a resignation, not a
+/// journey.
+fn departure(site: &Site) -> Option<Sense> {
+    let mut k = site.i + site.len;
+    match site.word(k) {
+        "as" => return Some(Sense::Kind("Resignation")),
+        "from" => k += 1,
+        _ => return None,
+    }
+    if matches!(site.word(k), "the" | "his" | "her" | "its" | "their") {
+        k += 1;
+    }
+    let named_org = site
+        .names
+        .iter()
+        .any(|p| p.first == k && p.kind == EntityType::Organization);
+    (named_org || POSTS.contains(site.word(k))).then_some(Sense::Kind("Resignation"))
 }
 
 /// A general verb of motion to or into a named place ("returned to

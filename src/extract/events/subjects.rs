@@ -154,8 +154,11 @@ pub(super) fn adjacent_group(
     let mut gap_start = names[last].end;
     // "Ana Costa, founder of Helix Corp, has chosen to step down": an
     // apposition set off by commas stands between the subject and its verb.
-    if let Some((k, close)) = apposition_before(tokens, names, i, cl_start) {
-        if actor(&names[k]) {
+    // A relative clause may open a clause of its own: its antecedent is
+    // looked for before it.
+    if let Some((k, close, relative)) = apposition_before(tokens, names, i, site.sent.start) {
+        let p = &names[k];
+        if actor(p) || relative && (p.kind != EntityType::Place || site.seat(p).is_some()) {
             last = k;
             gap_start = close + 1;
         }
@@ -222,14 +225,16 @@ pub(super) fn adjacent_group(
 
 /// The name of `names` before an apposition that ends right before the
 /// verb group before `i`: "X, founder of Y, has chosen", "X, 54, resigned".
-/// The apposition holds no verb group word and at most eight tokens. Gives
-/// the name's index and the apposition's closing comma.
+/// The apposition holds no verb group word unless it is a relative clause
+/// ("X, who chairs Y, accused"), and at most eight tokens. Gives
+/// the name's index, the apposition's closing comma and whether it is a
+/// relative clause.
 fn apposition_before(
     tokens: &[Token],
     names: &[Placed],
     i: usize,
     from: usize,
-) -> Option<(usize, usize)> {
+) -> Option<(usize, usize, bool)> {
     let mut k = i;
     while k > from && VERB_GROUP.contains(&tokens[k - 1].lower) {
         k -= 1;
@@ -241,17 +246,22 @@ fn apposition_before(
     let open = (close.saturating_sub(9).max(from)..close)
         .rev()
         .find(|&j| tokens[j].lower == ",")?;
+    // "Ana Costa, who chairs the committee, accused": a relative clause
+    // set off by commas stands there too.
+    let relative = matches!(tokens[open + 1].lower.as_str(), "who" | "which");
     if open + 1 == close
-        || tokens[open + 1..close].iter().any(|t| {
-            VERB_GROUP.contains(&t.lower) || matches!(t.lower.as_str(), "who" | "which" | "that")
-        })
+        || !relative
+            && tokens[open + 1..close].iter().any(|t| {
+                VERB_GROUP.contains(&t.lower)
+                    || matches!(t.lower.as_str(), "who" | "which" | "that")
+            })
     {
         return None;
     }
     names
         .iter()
         .rposition(|p| p.end == open && p.first >= from && p.kind != EntityType::Place)
-        .map(|k| (k, close))
+        .map(|k| (k, close, relative))
 }
 
 /// The subject of a clause: its first actor that is not governed by a

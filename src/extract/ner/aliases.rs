@@ -145,11 +145,13 @@ fn with_age(text: &str, tokens: &[Token], i: usize) -> bool {
 
 fn acts_like_person(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
     use crate::resources::Pos;
-    // After a colon or a quote a capital says nothing ("2024: Contractor arrested").
+    // After a colon or a quote a capital says nothing ("2024: Contractor
+    // arrested"); after "the" it names a party or a band, not a person
+    // ("the Greens won").
     if i > 0
         && matches!(
             tokens[i - 1].lower.as_str(),
-            ":" | "\"" | "“" | "(" | "-" | "–" | "—"
+            ":" | "\"" | "“" | "(" | "-" | "–" | "—" | "the"
         )
     {
         return false;

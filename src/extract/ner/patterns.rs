@@ -125,9 +125,11 @@ pub(super) fn organizations_by_common_head(doc: Doc, out: &mut Recognized) {
                 Some(k) if !matches!(out.mentions[k].evidence, Evidence::Gazetteer(_)) => {
                     out.mentions[k].first_token
                 }
-                // Not "German magazine": a nationality is no name.
+                // Not "German magazine": a nationality is no name; nor is
+                // a sentence's first "The" ("The newspaper said").
                 None if is_cap(&tokens[h - 1])
-                    && !lex.demonyms.contains_key(tokens[h - 1].span.text(text)) =>
+                    && !lex.demonyms.contains_key(tokens[h - 1].span.text(text))
+                    && !matches!(tokens[h - 1].lower.as_str(), "the" | "a" | "an" | "this") =>
                 {
                     let mut s = h - 1;
                     while s > sent.tokens.start && is_cap(&tokens[s - 1]) {
@@ -241,7 +243,24 @@ pub(super) fn national_teams(doc: Doc, out: &mut Recognized) {
             continue;
         }
         for m in out.mentions.iter_mut() {
-            if m.kind == EntityType::Country && r.contains(&m.first_token) {
+            // "a tour of the United States": a place still.
+            let mut k = m.first_token;
+            if k > r.start && tokens[k - 1].lower == "the" {
+                k -= 1;
+            }
+            let placed = k > r.start
+                && matches!(
+                    tokens[k - 1].lower.as_str(),
+                    "in" | "to"
+                        | "of"
+                        | "from"
+                        | "across"
+                        | "at"
+                        | "into"
+                        | "throughout"
+                        | "around"
+                );
+            if m.kind == EntityType::Country && r.contains(&m.first_token) && !placed {
                 m.kind = EntityType::Organization;
                 m.evidence = Evidence::Pattern("national team");
             }

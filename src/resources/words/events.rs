@@ -237,3 +237,13 @@ crate::word_list!(
     "events/labour_cues.txt",
     "Words of a labour dispute: a strike in a story that uses them is the workers' (\"the union called the strike\")."
 );
+crate::word_list!(
+    POSTS,
+    "events/posts.txt",
+    "What a departure leaves when it ends a job: \"her departure from the bank\" is a resignation, not a journey."
+);
+crate::word_list!(
+    OCCURRENCE_VERBS,
+    "events/occurrence_verbs.txt",
+    "Lemmas of verbs telling only that an event happened: with an event noun as subject (\"the attack happened on Tuesday\") the noun is the event."
+);

@@ -1,0 +1,65 @@
+//! Events told as simultaneous: "Seven people were killed when an airliner
+//! crash-landed on Wednesday", "When police arrived on Tuesday, they
+//! arrested two men". An event with no time of its own clause takes the
+//! time of the event of the "when" clause attached to it.
+
+use crate::extract::events::EventMention;
+use crate::model::{Event, Tokens};
+
+/// Most tokens between an event's trigger and the "when" after it.
+const REACH: usize = 12;
+
+/// For each event mention without a time of its own (`own[k]` false), the
+/// date of a dated event of the "when" clause attached to it: right after
+/// it in its sentence (no comma or report between), or opening the
+/// sentence before the comma that precedes it. Reports (Statements) take
+/// none: "officials said when asked" tells no time of the report's.
+pub(super) fn share_when_dates(
+    toks: &Tokens,
+    mentions: &[EventMention],
+    events: &mut [(Event, bool)],
+    own: &mut [bool],
+) {
+    let tokens = &toks.tokens;
+    let updates: Vec<(usize, usize)> = (0..mentions.len())
+        .filter(|&j| !own[j] && events[j].0.kind != "Statement")
+        .filter_map(|j| {
+            let m = &mentions[j];
+            let sent = &toks.sentences[events[j].0.sentence].tokens;
+            let end = m.token + m.len;
+            // "killed … when X crash-landed on Wednesday"
+            let after = (end..sent.end.min(end + REACH))
+                .take_while(|&w| !matches!(tokens[w].lower.as_str(), "," | ";" | ":" | "\""))
+                .find(|&w| tokens[w].lower == "when");
+            let dated = |from: usize, to: usize| {
+                (0..mentions.len()).find(|&k| {
+                    k != j
+                        && own[k]
+                        && events[k].0.date.is_some()
+                        && (from..to).contains(&mentions[k].token)
+                })
+            };
+            if let Some(w) = after {
+                let close = (w..sent.end)
+                    .find(|&k| matches!(tokens[k].lower.as_str(), "," | ";" | "."))
+                    .unwrap_or(sent.end);
+                return dated(w + 1, close).map(|k| (j, k));
+            }
+            // "When police arrived on Tuesday, they arrested two men"
+            if tokens[sent.start].lower != "when" {
+                return None;
+            }
+            let comma = (sent.start..m.token).find(|&k| tokens[k].lower == ",")?;
+            let later_comma = (comma + 1..m.token).any(|k| tokens[k].lower == ",");
+            if later_comma {
+                return None;
+            }
+            dated(sent.start + 1, comma).map(|k| (j, k))
+        })
+        .collect();
+    for (j, k) in updates {
+        events[j].0.date = events[k].0.date;
+        events[j].1 = true;
+        own[j] = true;
+    }
+}
