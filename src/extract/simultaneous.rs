@@ -20,6 +20,7 @@ pub(super) fn share_when_dates(
     events: &mut [(Event, bool)],
     own: &mut [bool],
 ) {
+    debug_assert!(mentions.windows(2).all(|w| w[0].token <= w[1].token));
     let tokens = &toks.tokens;
     let updates: Vec<(usize, usize)> = (0..mentions.len())
         .filter(|&j| !own[j] && events[j].0.kind != "Statement")
@@ -31,13 +32,11 @@ pub(super) fn share_when_dates(
             let after = (end..sent.end.min(end + REACH))
                 .take_while(|&w| !matches!(tokens[w].lower.as_str(), "," | ";" | ":" | "\""))
                 .find(|&w| tokens[w].lower == "when");
+            // Mentions are in text order: those starting in `from..to`.
             let dated = |from: usize, to: usize| {
-                (0..mentions.len()).find(|&k| {
-                    k != j
-                        && own[k]
-                        && events[k].0.date.is_some()
-                        && (from..to).contains(&mentions[k].token)
-                })
+                let lo = mentions.partition_point(|x| x.token < from);
+                let hi = mentions.partition_point(|x| x.token < to);
+                (lo..hi.max(lo)).find(|&k| k != j && own[k] && events[k].0.date.is_some())
             };
             if let Some(w) = after {
                 let close = (w..sent.end)

@@ -170,9 +170,13 @@ pub fn train_ner(
         report.documents, report.tokens, report.mentions
     ));
     let all: Vec<&TrainDoc> = tds.iter().collect();
+    let passes = epochs * tagger::RUNS;
     let model = tagger::train(&all, lex, epochs, |epoch, acc| {
         report.epoch_accuracy.push(acc);
-        progress(&format!("epoch {epoch}/{epochs}: token accuracy {acc:.4}"));
+        progress(&format!(
+            "epoch {epoch}/{passes} ({} runs of {epochs}): token accuracy {acc:.4}",
+            tagger::RUNS
+        ));
     });
     report.features = model.len();
     report.files = docs.len();

@@ -432,14 +432,60 @@ pub(crate) fn train_doc(text: String, gold: &[(Span, ChunkType)], lex: &Lexicon)
     }
 }
 
-/// Train an averaged perceptron for `epochs` passes over `docs` (in a fixed
-/// shuffled order per epoch, so training is reproducible).
+/// Shuffled orders the tagger is trained on, their weights averaged.
+///
+/// One averaged perceptron moves by about ±0.005 F1 on held-out genres
+/// with any change of its rule features, as the order it meets its
+/// mistakes in changes; the mean of several runs, each over its own
+/// shuffle (parameter mixing), moves less, at no cost when tagging.
+pub const RUNS: usize = 4;
+
+/// Train an averaged perceptron for `epochs` passes over `docs`, [`RUNS`]
+/// times over differently shuffled orders (fixed seeds, so training is
+/// reproducible), and average the runs' weights. `progress` gets the
+/// epoch (counted over all runs) and its token accuracy.
 pub fn train(
     docs: &[&TrainDoc],
     lex: &Lexicon,
     epochs: usize,
     mut progress: impl FnMut(usize, f64),
 ) -> Model {
+    let infos: Vec<Vec<TokenInfo>> = docs
+        .iter()
+        .map(|d| token_infos(&d.text, &d.toks, lex, &d.rules))
+        .collect();
+    let mut sum: HashMap<u64, [f32; N]> = HashMap::new();
+    for run in 0..RUNS {
+        let seed = 0x9e37_79b9_7f4a_7c15_u64.wrapping_add(run as u64 * 0x2545_f491_4f6c_dd1d);
+        let one = train_run(docs, &infos, epochs, seed, |e, acc| {
+            progress(run * epochs + e, acc);
+        });
+        for (k, w) in one {
+            let s = sum.entry(k).or_insert([0.0; N]);
+            for (a, b) in s.iter_mut().zip(w) {
+                *a += b;
+            }
+        }
+    }
+    let mut weights = Weights::default();
+    for (k, w) in sum {
+        let w = w.map(|x| x / RUNS as f32);
+        if w.iter().any(|x| x.abs() > 1e-3) {
+            weights.insert(k, w);
+        }
+    }
+    Model { weights }
+}
+
+/// One averaged perceptron over `docs` in the order `seed` shuffles them
+/// to: every feature's averaged weights.
+fn train_run(
+    docs: &[&TrainDoc],
+    infos: &[Vec<TokenInfo>],
+    epochs: usize,
+    mut seed: u64,
+    mut progress: impl FnMut(usize, f64),
+) -> HashMap<u64, [f32; N]> {
     struct Acc {
         w: [f32; N],
         total: [f64; N],
@@ -447,17 +493,12 @@ pub fn train(
     }
     let mut acc: HashMap<u64, Acc> = HashMap::new();
     let mut clock: u64 = 0;
-    let infos: Vec<Vec<TokenInfo>> = docs
-        .iter()
-        .map(|d| token_infos(&d.text, &d.toks, lex, &d.rules))
-        .collect();
     let mut sents: Vec<(usize, usize, usize)> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         for s in &d.toks.sentences {
             sents.push((di, s.tokens.start, s.tokens.end));
         }
     }
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     for epoch in 0..epochs {
         // Fisher–Yates with a xorshift generator.
         for i in (1..sents.len()).rev() {
@@ -510,17 +551,15 @@ pub fn train(
         }
         progress(epoch + 1, right as f64 / total.max(1) as f64);
     }
-    let mut weights = Weights::default();
-    for (k, a) in acc {
-        let w: [f32; N] = std::array::from_fn(|l| {
-            let t = a.total[l] + (clock - a.stamp[l]) as f64 * f64::from(a.w[l]);
-            (t / clock as f64) as f32
-        });
-        if w.iter().any(|x| x.abs() > 1e-3) {
-            weights.insert(k, w);
-        }
-    }
-    Model { weights }
+    acc.into_iter()
+        .map(|(k, a)| {
+            let w: [f32; N] = std::array::from_fn(|l| {
+                let t = a.total[l] + (clock - a.stamp[l]) as f64 * f64::from(a.w[l]);
+                (t / clock as f64) as f32
+            });
+            (k, w)
+        })
+        .collect()
 }
 
 #[cfg(test)]
