@@ -457,6 +457,20 @@ fn scan_sentence(
             i = to;
             continue;
         }
+        // "Hours later", "minutes later": the day of the last date told,
+        // where it names a day (a story tells a day, then what followed
+        // within it).
+        if matches!(low(i), "hours" | "minutes" | "moments") && low(i + 1) == "later" {
+            let last = out.iter().rev().find_map(|t| PartialDate::parse(&t.value));
+            if let Some(day) = last.filter(|d| d.day.is_some()) {
+                push(out, tokens, i, i + 2, day.to_string());
+                if let Some(t) = out.last_mut() {
+                    t.anchored = true;
+                }
+                i += 2;
+                continue;
+            }
+        }
         // "a year later", "the next day": after the last date of the
         // sentence before it ("took it over in 2020 and sold it a year
         // later"), else the heading or the publication date (a date of an

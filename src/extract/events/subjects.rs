@@ -225,10 +225,11 @@ pub(super) fn adjacent_group(
 
 /// The name of `names` before an apposition that ends right before the
 /// verb group before `i`: "X, founder of Y, has chosen", "X, 54, resigned".
-/// The apposition holds no verb group word unless it is a relative clause
-/// ("X, who chairs Y, accused"), and at most eight tokens. Gives
+/// The apposition holds no verb group word and at most eight tokens, unless
+/// it is a relative clause ("X, who chairs Y, accused") or a noun phrase
+/// with one ("X, a former mayor who leads Y, accused"), of at most sixteen. Gives
 /// the name's index, the apposition's closing comma and whether it is a
-/// relative clause.
+/// relative clause or holds one.
 fn apposition_before(
     tokens: &[Token],
     names: &[Placed],
@@ -243,25 +244,29 @@ fn apposition_before(
         return None;
     }
     let close = k - 1;
-    let open = (close.saturating_sub(9).max(from)..close)
+    let open = (close.saturating_sub(17).max(from)..close)
         .rev()
         .find(|&j| tokens[j].lower == ",")?;
+    if open + 1 == close {
+        return None;
+    }
+    let inner = &tokens[open + 1..close];
     // "Ana Costa, who chairs the committee, accused": a relative clause
-    // set off by commas stands there too.
-    let relative = matches!(tokens[open + 1].lower.as_str(), "who" | "which");
-    if open + 1 == close
-        || !relative
-            && tokens[open + 1..close].iter().any(|t| {
-                VERB_GROUP.contains(&t.lower)
-                    || matches!(t.lower.as_str(), "who" | "which" | "that")
-            })
-    {
+    // set off by commas stands there too; so does a noun phrase with one
+    // ("Ana Costa, a former mayor of Vik who leads the party, accused").
+    let relative = matches!(inner[0].lower.as_str(), "who" | "which");
+    let marker = inner.iter().position(|t| {
+        VERB_GROUP.contains(&t.lower) || matches!(t.lower.as_str(), "who" | "which" | "that")
+    });
+    let noun_phrase = matches!(inner[0].lower.as_str(), "a" | "an" | "the")
+        && marker.is_some_and(|m| matches!(inner[m].lower.as_str(), "who" | "which" | "that"));
+    if !(relative || noun_phrase || marker.is_none() && inner.len() <= 8) {
         return None;
     }
     names
         .iter()
         .rposition(|p| p.end == open && p.first >= from && p.kind != EntityType::Place)
-        .map(|k| (k, close, relative))
+        .map(|k| (k, close, relative || noun_phrase))
 }
 
 /// The subject of a clause: its first actor that is not governed by a

@@ -6,7 +6,7 @@
 use super::{is_cap, surname_key, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
-use crate::resources::words::ner::{IMPERSONAL_VERBS, ORG_HEADS};
+use crate::resources::words::ner::{IMPERSONAL_VERBS, ORG_HEADS, ORG_WORDS};
 use crate::resources::Lexicon;
 use std::collections::{HashMap, HashSet};
 
@@ -53,12 +53,16 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                     names.entry(initials).or_insert(EntityType::Organization);
                 }
                 // "Solvik" after "Solvik Maritime", "Hoshida Marine
-                // Holdings": the first word of a name ending in a trade
-                // word, where it is no common word ("National Police").
+                // Holdings", "Vestby United": the first word of a name
+                // ending in a trade or organization word, where it is no
+                // common word ("National Police").
                 if let [first, .., last] = words[..] {
-                    if m.evidence == Evidence::Pattern("organization head word")
+                    let by_head = m.evidence == Evidence::Pattern("organization head word")
+                        || m.evidence == Evidence::Pattern("organization word");
+                    if by_head
                         && first.starts_with(char::is_uppercase)
-                        && ORG_HEADS.contains(&last.to_lowercase())
+                        && (ORG_HEADS.contains(&last.to_lowercase())
+                            || ORG_WORDS.contains(&last.to_lowercase()))
                         && !lex.common_words.contains(&first.to_lowercase())
                         && !lex.demonyms.contains_key(first)
                         && !lex.given_names.contains(first)
@@ -99,6 +103,7 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                     );
                 }
             } else if pending_set.contains_key(&i)
+                && !ORG_WORDS.contains(&tokens[i].lower)
                 && ((i != sent.tokens.start && acts_like_person(tokens, i, lex))
                     || with_age(text, tokens, i))
             {
