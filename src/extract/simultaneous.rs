@@ -1,20 +1,62 @@
 //! Events told as simultaneous: "Seven people were killed when an airliner
 //! crash-landed on Wednesday", "When police arrived on Tuesday, they
-//! arrested two men". An event with no time of its own clause takes the
-//! time of the event of the "when" clause attached to it.
+//! arrested two men", "The protest in Vik turned violent on Tuesday". An
+//! event with no time of its own clause takes the time of the event of the
+//! "when" clause attached to it, and an event noun that of the verb it is
+//! the subject of.
 
-use crate::extract::events::EventMention;
+use crate::extract::events::{occurrence_subject, EventMention};
 use crate::model::{Event, Tokens};
 
 /// Most tokens between an event's trigger and the "when" after it.
 const REACH: usize = 12;
+
+/// Dates events without a time of their own (`own[k]` false) from the
+/// events told as simultaneous with them, and marks them dated.
+pub(super) fn share_dates(
+    toks: &Tokens,
+    mentions: &[EventMention],
+    events: &mut [(Event, bool)],
+    own: &mut [bool],
+) {
+    share_when_dates(toks, mentions, events, own);
+    share_predicate_dates(toks, mentions, events, own);
+}
+
+/// "The protest in Vik turned violent on Tuesday": an event noun without
+/// a time of its own takes that of the verb right after it whose subject
+/// it is (no report: "the inquiry said on Monday" dates the saying).
+fn share_predicate_dates(
+    toks: &Tokens,
+    mentions: &[EventMention],
+    events: &mut [(Event, bool)],
+    own: &mut [bool],
+) {
+    for j in 0..mentions.len().saturating_sub(1) {
+        let (noun, verb) = (&mentions[j], &mentions[j + 1]);
+        if own[j]
+            || !own[j + 1]
+            || verb.pos != crate::resources::Pos::Verb
+            || events[j + 1].0.kind == "Statement"
+            || events[j].0.sentence != events[j + 1].0.sentence
+            || !occurrence_subject(noun, verb, &toks.tokens)
+        {
+            continue;
+        }
+        if let Some(date) = events[j + 1].0.date {
+            events[j].0.date = Some(date);
+            events[j].1 = true;
+            own[j] = true;
+        }
+    }
+}
 
 /// For each event mention without a time of its own (`own[k]` false), the
 /// date of a dated event of the "when" clause attached to it: right after
 /// it in its sentence (no comma or report between), or opening the
 /// sentence before the comma that precedes it. Reports (Statements) take
 /// none: "officials said when asked" tells no time of the report's.
-pub(super) fn share_when_dates(
+fn share_when_dates(
     toks: &Tokens,
     mentions: &[EventMention],
     events: &mut [(Event, bool)],

@@ -5,7 +5,8 @@
 //! of the dated heading governing its section; mentions of the same
 //! happening (same type, compatible participants and dates) become one
 //! event (an untyped one only with mentions of the same word); a "when"
-//! clause's event dates the event it is attached to (`simultaneous`);
+//! clause's event dates the event it is attached to, and a verb the event
+//! noun it has as subject (`simultaneous`);
 //! nothing else dates an event. `before` comes from dates (respecting their
 //! granularity), textual cues ("a day after X", "before talks"), and tense
 //! and aspect inside a sentence (past perfect before simple past, a simple
@@ -233,7 +234,7 @@ pub fn build(
         own_time.push(explicit.is_some());
         events.push((ev, explicit.is_some() || heading.is_some()));
     }
-    crate::extract::simultaneous::share_when_dates(toks, &mentions, &mut events, &mut own_time);
+    crate::extract::simultaneous::share_dates(toks, &mentions, &mut events, &mut own_time);
     // Coreference: fold each mention into an earlier compatible event.
     let mut clusters: Vec<(Event, bool)> = Vec::new();
     let mut timed: Vec<bool> = Vec::new();

@@ -182,14 +182,47 @@ pub struct Timex {
 
 impl Timex {
     /// The value as a calendar date of day, month or year granularity.
+    /// The value as a date: a week ("2024-W11") as its month where the
+    /// week lies inside one ("next week": the event is dated to a month,
+    /// the finest the dates of events hold).
     pub fn date(&self) -> Option<PartialDate> {
-        PartialDate::parse(&self.value)
+        PartialDate::parse(&self.value).or_else(|| week_date(&self.value))
     }
+}
+
+/// "2024-W11" as its month; a week across two months dates nothing (its
+/// year would say little and order less).
+fn week_date(value: &str) -> Option<PartialDate> {
+    let (y, w) = value.split_once("-W")?;
+    let (year, week) = (y.parse::<i32>().ok()?, w.parse::<u32>().ok()?);
+    let monday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
+    let sunday = monday + chrono::Duration::days(6);
+    (monday.month() == sunday.month())
+        .then(|| PartialDate::ym(monday.year(), monday.month()))
+        .flatten()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_week_dates_to_its_month() {
+        let date = |v: &str| {
+            Timex {
+                span: Span::new(0, 0),
+                value: v.to_string(),
+                heading: false,
+                range_end: None,
+                anchored: false,
+            }
+            .date()
+        };
+        assert_eq!(date("2024-W11"), PartialDate::ym(2024, 3));
+        // 29 April – 5 May 2024: two months.
+        assert_eq!(date("2024-W18"), None);
+        assert_eq!(date("2024-W99"), None);
+    }
 
     #[test]
     fn order_respects_granularity() {

@@ -334,7 +334,11 @@ fn drop_light_verbs(out: &mut Vec<EventMention>, first: usize, tokens: &[Token])
 /// after it: nothing between but auxiliaries and adverbs ("the attack
 /// reportedly happened") or a phrase the noun governs ("the summit
 /// between X and Y began"), within eight words.
-fn occurrence_subject(noun: &EventMention, verb: &EventMention, tokens: &[Token]) -> bool {
+pub(crate) fn occurrence_subject(
+    noun: &EventMention,
+    verb: &EventMention,
+    tokens: &[Token],
+) -> bool {
     if noun.event.generic || noun.pos != Pos::Noun || verb.token < noun.token + noun.len {
         return false;
     }

@@ -354,7 +354,15 @@ fn noun_roles(
         // or "over" names besides is what the event is about or against
         // ("a protest against X", "talks on Iran"), not who took part.
         "of" | "into" | "against" | "on" | "over" => {
-            let role = if info.has_patient {
+            // "a tour of the United States": where the journey went.
+            let toured = info.destination
+                && next_word == "of"
+                && object
+                    .first()
+                    .is_some_and(|p| matches!(p.kind, EntityType::Country | EntityType::Place));
+            let role = if toured {
+                Some(Role::Place)
+            } else if info.has_patient {
                 Some(Role::Patient)
             } else if next_word != "of" {
                 None
