@@ -42,13 +42,19 @@ pub(super) fn add_place(
             if p.end > i && p.first < i + len {
                 return false;
             }
-            // "A bomber killed three people in Peshawar, police said": a
-            // place of the reported clause before a verb of saying is
-            // not where it was said.
+            // "A bomber killed three people in Peshawar, police said", "A
+            // march in Vik descended into clashes, police said": a place
+            // of the reported clause before a verb of saying is not where
+            // it was said (a verb of saying that closes its sentence
+            // reports all before its comma; "In Lisbon, Costa said the
+            // deal was done" is said there).
+            let closes = tokens[i + len..r.end]
+                .iter()
+                .all(|t| t.shape == Shape::Punct);
             if trig.kind == "Statement"
                 && p.end <= i
                 && tokens[p.end..i].iter().any(|t| t.lower == ",")
-                && tokens[r.start..p.first].iter().any(|t| site.event_verb(t))
+                && (closes || tokens[r.start..p.first].iter().any(|t| site.event_verb(t)))
             {
                 return false;
             }
