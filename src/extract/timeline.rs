@@ -18,85 +18,16 @@ use crate::extract::clause::{clause, relative_clause_end};
 use crate::extract::events::EventMention;
 use crate::model::PartialDate;
 use crate::model::{Coreferent, Event, Modality, Role, Shape, Span, Timex, Tokens};
-use crate::resources::words::events::{
-    ASPECT_VERBS, BARE_FORM_GOVERNORS, DATE_NOT_MODIFIER, DATING_BOUNDARIES, PREPOSITIONS,
-};
+use crate::resources::words::events::{ASPECT_VERBS, BARE_FORM_GOVERNORS, DATING_BOUNDARIES};
 use crate::resources::Pos;
 use std::collections::{HashMap, HashSet};
+
+mod placed;
+use placed::{place_timexes, Placed};
 
 /// How many of the most recent events a mention may corefer with: bounds
 /// the work on very long texts.
 const COREF_WINDOW: usize = 400;
-
-/// A dated time expression placed on the token grid.
-#[derive(Debug, Clone, Copy)]
-struct Placed {
-    /// First token.
-    tok: usize,
-    date: PartialDate,
-    heading: bool,
-    /// End of a heading range ("May - July 2016").
-    range_end: Option<PartialDate>,
-    anchored: bool,
-    /// A year or date used as a pre-modifier ("the 2016 campaign"): it only
-    /// dates a noun trigger right after it.
-    modifier: bool,
-    /// A photo caption's closing date after its place ("…, in Vik, Norland,
-    /// May 3, 2024."): it dates the sentence's events before it.
-    caption: bool,
-}
-
-/// `verbs`: the tokens of verb triggers, in order; a date right before one
-/// is the verb's adverbial ("on Tuesday delivered"), no modifier.
-fn place_timexes(toks: &Tokens, timexes: &[Timex], verbs: &[usize]) -> Vec<Placed> {
-    timexes
-        .iter()
-        .filter_map(|t| {
-            let date = t.date()?;
-            let tok = toks.tokens.partition_point(|x| x.span.start < t.span.start);
-            // "since 1996" bounds a state or a series; it is no event's time.
-            if tok > 0 && toks.tokens[tok - 1].lower == "since" {
-                return None;
-            }
-            let after = toks.tokens.partition_point(|x| x.span.start < t.span.end);
-            let next = toks.tokens.get(after);
-            let determined = tok > 0
-                && matches!(toks.tokens[tok - 1].lower.as_str(), "the" | "a" | "an")
-                && next.is_some_and(|n| n.shape != crate::model::Shape::Punct);
-            // "the 2016 campaign", "this year's conference", "the 2008
-            // Beijing Games"; not "on Tuesday delivered", "Monday it said".
-            let modifier = next.is_some_and(|n| n.lower == "'s")
-                || determined
-                || next.is_some_and(|n| {
-                    n.shape == crate::model::Shape::Lower
-                        && n.lower.chars().all(char::is_alphabetic)
-                        && !DATE_NOT_MODIFIER.contains(&n.lower)
-                        && !PREPOSITIONS.contains(&n.lower)
-                }) && verbs.binary_search(&after).is_err();
-            let caption = {
-                let sent = &toks.sentences[toks.sentences.partition_point(|s| s.tokens.end <= tok)];
-                tok >= sent.tokens.start + 3
-                    && toks.tokens[tok - 1].lower == ","
-                    && toks.tokens[tok - 2].shape == crate::model::Shape::Capitalized
-                    && toks.tokens[tok.saturating_sub(8).max(sent.tokens.start)..tok - 2]
-                        .iter()
-                        .any(|t| t.lower == "in")
-                    && toks.tokens[after.min(sent.tokens.end)..sent.tokens.end]
-                        .iter()
-                        .all(|t| t.shape == crate::model::Shape::Punct)
-            };
-            Some(Placed {
-                tok,
-                date,
-                caption,
-                heading: t.heading,
-                range_end: t.range_end.as_deref().and_then(PartialDate::parse),
-                anchored: t.anchored,
-                modifier,
-            })
-        })
-        .collect()
-}
 
 /// Date, merge and order the event mentions of one article.
 pub fn build(
@@ -210,7 +141,14 @@ pub fn build(
                     && c0 > sent.tokens.start
                     && matches!(toks.tokens[c0 - 1].lower.as_str(), "who" | "which")
                     && (p.tok + 1..m.token).any(|k| toks.tokens[k].lower == ",");
-                !verb_between(a, b) && !coordinated && !taken && !relative
+                // "said he had pocketed it between 2019 and 2023": a time
+                // after a past perfect that a report goes on with is the
+                // reported event's.
+                let reported = ev.kind == "Statement"
+                    && m.pos == Pos::Verb
+                    && p.tok > m.token
+                    && (m.token + 1..p.tok).any(|k| toks.tokens[k].lower == "had");
+                !verb_between(a, b) && !coordinated && !taken && !relative && !reported
             })
             .min_by_key(|p| p.tok.abs_diff(m.token))
             .copied()

@@ -14,129 +14,9 @@ use crate::model::{Shape, Span, Timex, Token, Tokens};
 use crate::resources::words::events::{COMMITMENT_VERBS, FUTURE_MARKERS, INTENTION_VERBS};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-fn month_of(t: &Token) -> Option<u32> {
-    if !matches!(t.shape, Shape::Capitalized | Shape::Upper) {
-        return None; // "may" the modal, "march" the verb
-    }
-    let w = t.lower.as_str();
-    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
-        return Some(i as u32 + 1);
-    }
-    let abbr = match w {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" | "sept" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(abbr)
-}
-
-/// A month's or a weekday's name ("June", "Tuesday").
-pub(crate) fn calendar_word(t: &Token) -> bool {
-    month_of(t).is_some() || weekday_of(t).is_some()
-}
-
-fn weekday_of(t: &Token) -> Option<Weekday> {
-    if t.shape != Shape::Capitalized {
-        return None;
-    }
-    Some(match t.lower.as_str() {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
-}
-
-/// "9", "9th", "02" → day of month.
-fn day_of(t: &Token) -> Option<u32> {
-    let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
-    let rest = &t.lower[digits.len()..];
-    if digits.is_empty() || digits.len() > 2 || !matches!(rest, "" | "st" | "nd" | "rd" | "th") {
-        return None;
-    }
-    digits.parse().ok().filter(|d| (1..=31).contains(d))
-}
-
-fn year_of(t: &Token) -> Option<i32> {
-    let w = t.lower.as_str();
-    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| w.parse().ok())
-        .flatten()
-        .filter(|y| (1000..=2199).contains(y))
-}
-
-/// "two" → 2, "a" → 1, "3" → 3.
-fn number_of(w: &str) -> Option<i64> {
-    let n = match w {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "thirty" => 30,
-        "fifty" => 50,
-        "hundred" => 100,
-        _ => return w.parse().ok().filter(|n| (1..=1000).contains(n)),
-    };
-    Some(n)
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Unit {
-    Day,
-    Week,
-    Month,
-    Year,
-    Decade,
-}
-
-fn unit_of(w: &str) -> Option<Unit> {
-    Some(match w {
-        "day" | "days" => Unit::Day,
-        "week" | "weeks" => Unit::Week,
-        "month" | "months" => Unit::Month,
-        "year" | "years" => Unit::Year,
-        "decade" | "decades" => Unit::Decade,
-        _ => return None,
-    })
-}
+mod words;
+pub(crate) use words::calendar_word;
+use words::{day_of, month_of, number_of, unit_of, weekday_of, year_of, Unit};
 
 fn shift(d: PartialDate, unit: Unit, n: i64) -> PartialDate {
     match unit {
@@ -251,6 +131,25 @@ fn range_then_colon(text: &str, line_timexes: &[Timex], line: Span) -> bool {
     }
 }
 
+/// "in October that year", "on May 3 of the same year": the year of the
+/// last expression before that gave one, and the end of "that year".
+fn that_year(tokens: &[Token], k: usize, out: &[Timex]) -> Option<(i32, usize)> {
+    let low = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let k = if low(k) == "of" { k + 1 } else { k };
+    let end = match (low(k), low(k + 1), low(k + 2)) {
+        ("that", "year", _) => k + 2,
+        ("the", "same", "year") => k + 3,
+        _ => return None,
+    };
+    let year = out.iter().rev().find_map(|t| {
+        let y = t.value.get(..4)?;
+        y.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| y.parse().ok())?
+    })?;
+    Some((year, end))
+}
+
 fn push(out: &mut Vec<Timex>, tokens: &[Token], from: usize, to: usize, value: String) {
     out.push(Timex {
         span: Span::new(tokens[from].span.start, tokens[to - 1].span.end),
@@ -343,6 +242,13 @@ fn scan_sentence(
                         continue;
                     }
                 }
+                if let Some((y, end)) = that_year(tokens, j + 1, out) {
+                    if let Some(pd) = PartialDate::ymd(y, m, d) {
+                        push(out, tokens, i, end, pd.to_string());
+                        i = end;
+                        continue;
+                    }
+                }
                 if let Some(pd) = anchor.and_then(|a| complete_day(a, m, d, future_at(i))) {
                     push(out, tokens, i, j + 1, pd.to_string());
                 } else {
@@ -387,6 +293,11 @@ fn scan_sentence(
                     | "before"
                     | "after"
             ) {
+                if let Some((y, end)) = that_year(tokens, i + 1, out) {
+                    push(out, tokens, i, end, format!("{y:04}-{m:02}"));
+                    i = end;
+                    continue;
+                }
                 let value = anchor.map_or_else(
                     || format!("XXXX-{m:02}"),
                     |a| {

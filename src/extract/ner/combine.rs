@@ -139,6 +139,7 @@ pub(crate) fn combine(
                 ))
             // A lone capitalized first word says nothing ("Port authority chief fired").
             || (e - s == 1 && sentence_starts.contains(&s))
+            || (e - s == 1 && super::month_before_day(tokens, s, lex))
             || (e - s == 1
                 && (lex.common_words.contains(&tokens[s].lower)
                     || lex.not_names.contains(&tokens[s].lower)

@@ -97,6 +97,17 @@ pub(crate) fn is_name_particle(text: &str, t: &Token) -> bool {
             })
 }
 
+/// A month before a day ("Jan. 27", "June 3"): no name, even where it is a
+/// given name too (the list of words that are no names leaves "jan" out,
+/// for "Jan Berg" opening a sentence).
+pub(crate) fn month_before_day(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
+    let number = |k: usize| tokens.get(k).is_some_and(|n| n.shape == Shape::Number);
+    let day_after =
+        number(i + 1) || tokens.get(i + 1).is_some_and(|n| n.lower == ".") && number(i + 2);
+    let w = tokens[i].lower.as_str();
+    day_after && (w == "jan" || lex.not_names.contains(w))
+}
+
 /// A capitalized word hyphened to a lowercase one ("Paris-based",
 /// "ChatGPT-maker", "Iran-backed"): before a name, a modifier, not part of
 /// it.

@@ -1,0 +1,324 @@
+//! Classifying a chunk of a capitalized run (what is left between
+//! gazetteer names, demonyms and titles): an organization or place by its
+//! head word, a settlement, a firm of names joined by "&", a person, or a
+//! single word left for the document-level pass.
+
+use super::super::{is_cap, is_hyphen_modifier, is_name_particle, Qualifiers, Recognized};
+use super::{head_connector, is_group, segment_run, Chunk, SentenceCtx};
+use crate::extract::Doc;
+use crate::model::{EntityType, Evidence, Shape};
+use crate::resources::words::ner::{
+    MOTION_WORDS, NOT_PERSON_WORDS, ORG_DESCRIPTORS, ORG_HEADS, ORG_OPENERS, ORG_WORDS,
+    PLACE_HEADS, PLACE_OPENERS,
+};
+
+/// Classify a chunk of a run: an organization or place by its head word,
+/// a person, an organization, or a single word left for the document-level
+/// pass (`pending`).
+pub(super) fn classify_chunk(
+    sent: &SentenceCtx,
+    chunk: Chunk,
+    q: &Qualifiers,
+    out: &mut Recognized,
+    pending: &mut Vec<(usize, bool)>,
+) {
+    let Doc {
+        text, toks, lex, ..
+    } = sent.doc;
+    let (tokens, sent_start, headline) = (&toks.tokens, sent.start, sent.headline);
+    let Chunk {
+        start,
+        end,
+        prefix,
+        titled,
+    } = chunk;
+    // Trim connectors at the edges, and a modifier before the name
+    // ("Paris-based Veltra Group").
+    let mut s = start;
+    let mut e = end;
+    while s < e && (!is_cap(&tokens[s]) || e - s > 1 && is_hyphen_modifier(text, &tokens[s])) {
+        s += 1;
+    }
+    while e > s && !is_cap(&tokens[e - 1]) {
+        e -= 1;
+    }
+    if s >= e {
+        return;
+    }
+    let lows: Vec<&str> = tokens[s..e].iter().map(|t| t.lower.as_str()).collect();
+    let has_connector = lows
+        .iter()
+        .any(|w| matches!(*w, "of" | "for" | "and" | "&"));
+    // A place head word names a place only after a name ("Everett
+    // Factory"), not alone ("Port authority chief fired").
+    // "the law firm Hartwell Moss", "the utility Atlas Grid": a noun
+    // naming a kind of organization right before the name (not a person's
+    // name: "the group Ana Costa founded").
+    let described = !titled
+        && s > sent_start
+        && ORG_DESCRIPTORS.contains(&tokens[s - 1].lower)
+        && !lex.given_names.contains(tokens[s].span.text(text));
+    let head_word = ORG_HEADS.contains(lows.last().copied().unwrap_or(""))
+        || (lows.len() > 2 && ORG_HEADS.contains(lows[0]) && lows[1] == "of")
+        // "Norland National Bureau of Farm Statistics" (no "and" after it).
+        || (1..lows.len().saturating_sub(1)).any(|m| {
+            head_connector(&tokens[s..e], m, 0) && !lows[m..].iter().any(|w| matches!(*w, "and" | "&"))
+        })
+        || (lows.len() >= 2 && ORG_OPENERS.contains(lows[0]));
+    let org_head = head_word || described;
+    let place_head = lows.len() >= 2
+        && (PLACE_HEADS.contains(lows.last().copied().unwrap_or(""))
+            || PLACE_OPENERS.contains(lows[0]) && !has_connector);
+    // "Tomas Reyes of the National Unity Party": a name of rare words
+    // (none an organization's or a common word), then "of the" and an
+    // organization: two names.
+    let name_word = |w: &&str| {
+        !(ORG_HEADS.contains(w)
+            || ORG_WORDS.contains(w)
+            || ORG_OPENERS.contains(w)
+            || PLACE_HEADS.contains(w)
+            || lex.common_words.contains(*w))
+    };
+    if let Some(m) = lows.iter().position(|w| *w == "of") {
+        if (2..=3).contains(&m)
+            && lows.get(m + 1) == Some(&"the")
+            && m + 3 < lows.len()
+            && head_word
+            && lows[..m].iter().all(name_word)
+            && tokens[s..s + m]
+                .iter()
+                .all(|t| t.shape == Shape::Capitalized)
+        {
+            for (a, b, first) in [(s, s + m, true), (s + m + 2, e, false)] {
+                let part = Chunk {
+                    start: a,
+                    end: b,
+                    prefix: if first { prefix } else { None },
+                    titled: titled && first,
+                };
+                classify_chunk(sent, part, q, out, pending);
+            }
+            return;
+        }
+    }
+    // "Helix Corp and Veltra Group": two organizations, each complete with
+    // its head word ("Procter and Gamble", "Department of Health and Human
+    // Services" stay one).
+    let two = (1..lows.len().saturating_sub(1))
+        .find(|&m| matches!(lows[m], "and" | "&") && ORG_HEADS.contains(lows[m - 1]));
+    if let (true, Some(m)) = (org_head, two) {
+        for (a, b) in [(s, s + m), (s + m + 1, e)] {
+            let part = Chunk {
+                start: a,
+                end: b,
+                prefix: if a == s { prefix } else { None },
+                titled: titled && a == s,
+            };
+            classify_chunk(sent, part, q, out, pending);
+        }
+        return;
+    }
+    if org_head {
+        let s = prefix.unwrap_or(s);
+        out.push(
+            tokens,
+            s..e,
+            EntityType::Organization,
+            Evidence::Pattern(if head_word {
+                "organization head word"
+            } else {
+                "organization noun before the name"
+            }),
+            Qualifiers::default(),
+        );
+        return;
+    }
+    if place_head && !titled {
+        out.push(
+            tokens,
+            s..e,
+            EntityType::Place,
+            Evidence::Pattern("place head word"),
+            Qualifiers::default(),
+        );
+        return;
+    }
+    // "the town of Vila Nova", "Vila Nova, a town west of Porto": a
+    // settlement's name.
+    let settlement = |w: &str| {
+        matches!(
+            w,
+            "city" | "town" | "village" | "district" | "province" | "region" | "county" | "suburb"
+        )
+    };
+    let after = |k: usize| tokens.get(e + k).map_or("", |t| t.lower.as_str());
+    // (Not "Ana Costa, the town's mayor".) "in Seti Kanda district": the
+    // word after the name.
+    let settled =
+        s >= sent_start + 2 && tokens[s - 1].lower == "of" && settlement(&tokens[s - 2].lower)
+            || settlement(after(0)) && !matches!(after(1), "'s" | "'")
+            || after(0) == ","
+                && after(1) == "a"
+                && (2..5).any(|k| settlement(after(k)) && !matches!(after(k + 1), "'s" | "'"));
+    if settled && !titled && !org_head {
+        out.push(
+            tokens,
+            s..e,
+            EntityType::Place,
+            Evidence::Pattern("a settlement's name"),
+            Qualifiers::default(),
+        );
+        return;
+    }
+    // "Molnar & Pike", "Hale & Dorr": names joined by an ampersand are a
+    // firm's.
+    // (Not "Strand & Keel Chief Executive Ola Brekke": a title goes on.)
+    let amp = lows.iter().position(|w| *w == "&").unwrap_or(0);
+    if !titled
+        && amp > 0
+        && amp + 1 < lows.len()
+        && lows.len() <= 4
+        && !lows
+            .iter()
+            .any(|w| lex.titles.contains_key(*w) || lex.title_heads.contains(*w))
+    {
+        out.push(
+            tokens,
+            prefix.unwrap_or(s)..e,
+            EntityType::Organization,
+            Evidence::Pattern("names joined by an ampersand"),
+            Qualifiers::default(),
+        );
+        return;
+    }
+    if has_connector {
+        // "Tillerson and Lavrov": split at connectors and classify the parts.
+        let mut k = s;
+        while k < e {
+            let mut m = k;
+            while m < e
+                && is_cap(&tokens[m])
+                && !matches!(tokens[m].lower.as_str(), "of" | "for" | "and" | "&")
+            {
+                m += 1;
+            }
+            if m > k && k > s {
+                // "Laura Kim and Russian President Oleg Smirnov": a
+                // later part has its own demonyms and titles.
+                segment_run(sent, k, m, out, pending);
+            } else if m > k {
+                let part = Chunk {
+                    start: k,
+                    end: m,
+                    prefix: None,
+                    titled,
+                };
+                classify_chunk(sent, part, q, out, pending);
+            }
+            k = m + 1;
+        }
+        return;
+    }
+    let n = e - s;
+    // "iPhone 3GS", "iPod Nano": a word starting in lowercase marks a
+    // product or brand, not a person; a name's particle does not ("Ludwig
+    // van Beethoven", "Bashar al-Assad").
+    if tokens[s..e].iter().any(|t| {
+        t.span.text(text).starts_with(|c: char| c.is_lowercase()) && !is_name_particle(text, t)
+    }) {
+        return;
+    }
+    let first_text = tokens[s].span.text(text);
+    let given = lex.given_names.contains(first_text);
+    let org_word = lows.iter().any(|w| ORG_WORDS.contains(w));
+    let all_upper = tokens[s..e].iter().all(|t| t.shape == Shape::Upper);
+    // Events, products and vehicles are not people: "Lantern Festival",
+    // "Operation Clambake", "Hurricane Katrina", "Space Shuttle Atlantis".
+    if !titled && lows.iter().any(|w| NOT_PERSON_WORDS.contains(w)) {
+        return;
+    }
+    if titled || (given && n >= 2) {
+        out.push(
+            tokens,
+            s..e,
+            EntityType::Person,
+            Evidence::Pattern(if titled {
+                "title before name"
+            } else {
+                "given name"
+            }),
+            q.clone(),
+        );
+    } else if n >= 2 && org_word {
+        out.push(
+            tokens,
+            s..e,
+            EntityType::Organization,
+            Evidence::Pattern("organization word"),
+            Qualifiers::default(),
+        );
+    } else if n >= 2 && !headline && !all_upper && !lex.common_words.contains(lows[n - 1]) {
+        // "Sehar Memon", but not "Science Fair" or "Mountain View": a name
+        // does not end with a common word.
+        out.push(
+            tokens,
+            s..e,
+            EntityType::Person,
+            Evidence::Pattern("capitalized name"),
+            q.clone(),
+        );
+    } else if n == 1
+        && all_upper
+        && tokens[s]
+            .lower
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            >= 2
+        && tokens[s]
+            .lower
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '&')
+        && !headline
+        && !is_roman_numeral(&tokens[s].lower)
+    {
+        out.push(
+            tokens,
+            s..e,
+            EntityType::Organization,
+            Evidence::Pattern("acronym"),
+            Qualifiers::default(),
+        );
+    } else if n == 1 && is_group(tokens[s].span.text(text), lex) {
+        out.push(
+            tokens,
+            s..e,
+            EntityType::Person,
+            Evidence::Pattern("group of people"),
+            Qualifiers::default(),
+        );
+    } else if n == 1 {
+        // "to" leads to a place only after a word of motion ("flew to
+        // Tromsø", not "an offer to Teixeira").
+        let motion = |k: usize| {
+            k > sent_start
+                && MOTION_WORDS
+                    .iter()
+                    .any(|m| tokens[k - 1].lower.starts_with(m))
+        };
+        let after_place_prep = s > sent_start
+            && match tokens[s - 1].lower.as_str() {
+                "in" | "at" | "near" | "from" => true,
+                "to" => motion(s - 1),
+                _ => false,
+            };
+        pending.push((s, after_place_prep && s != sent_start));
+    }
+}
+
+/// "XVII", "IV": a numeral, not an acronym.
+fn is_roman_numeral(w: &str) -> bool {
+    w.len() >= 2
+        && w.chars()
+            .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'd' | 'm'))
+}
