@@ -56,6 +56,30 @@ const FUTURE_WINDOW: usize = 12;
 
 /// Whether a future marker, or a verb of intention before "to", is among
 /// `tokens`.
+/// Words that put a date ahead even in the past tense ("was scheduled
+/// for", "had been postponed to").
+const SCHEDULING: [&str; 9] = [
+    "scheduled",
+    "set",
+    "due",
+    "expected",
+    "planned",
+    "slated",
+    "postponed",
+    "delayed",
+    "moved",
+];
+
+/// A clause told in the past: "was", "were" or "had" and no scheduling word.
+fn past_context(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "was" | "were" | "had"))
+        && !tokens
+            .iter()
+            .any(|t| SCHEDULING.contains(&t.lower.as_str()))
+}
+
 fn future_context(tokens: &[Token]) -> bool {
     tokens.iter().enumerate().any(|(k, t)| {
         FUTURE_MARKERS.contains(&t.lower)
@@ -220,6 +244,16 @@ fn scan_sentence(
             .map_or(i.saturating_sub(FUTURE_WINDOW), |k| k + 1);
         future_context(&tokens[from..i]) || committed_infinitive(&tokens[clause_start(i)..i])
     };
+    // "was kidnapped on Sept. 14" (published in March): a day told in the
+    // past tense is no later than the anchor.
+    let past_at = |i: usize| !future_at(i) && past_context(&tokens[clause_start(i)..i]);
+    let day = |a: PartialDate, m: u32, d: u32, i: usize| {
+        let pd = complete_day(a, m, d, future_at(i))?;
+        if past_at(i) && pd.sort_key() > a.sort_key() {
+            return PartialDate::ymd(pd.year - 1, m, d);
+        }
+        Some(pd)
+    };
     let low = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
     let mut i = 0;
     while i < tokens.len() {
@@ -249,7 +283,7 @@ fn scan_sentence(
                         continue;
                     }
                 }
-                if let Some(pd) = anchor.and_then(|a| complete_day(a, m, d, future_at(i))) {
+                if let Some(pd) = anchor.and_then(|a| day(a, m, d, i)) {
                     push(out, tokens, i, j + 1, pd.to_string());
                 } else {
                     push(out, tokens, i, j + 1, format!("XXXX-{m:02}-{d:02}"));
@@ -320,7 +354,7 @@ fn scan_sentence(
                         continue;
                     }
                 }
-                if let Some(pd) = anchor.and_then(|a| complete_day(a, m, d, future_at(i))) {
+                if let Some(pd) = anchor.and_then(|a| day(a, m, d, i)) {
                     push(out, tokens, i, i + 2, pd.to_string());
                     i += 2;
                     continue;

@@ -6,7 +6,7 @@
 use super::subjects::coordinated;
 use super::{Placed, Site};
 use crate::model::{EntityType, Event, Shape, Token};
-use crate::resources::words::events::{OBJECT_STOPS, PREPOSITIONS, TRANSFER_VERBS};
+use crate::resources::words::events::{OBJECT_STOPS, PREPOSITIONS, TRANSFER_VERBS, VERB_GROUP};
 use crate::resources::Pos;
 
 /// The name (and those coordinated with it) that a verb ending before
@@ -49,6 +49,38 @@ pub(super) fn direct_object(site: &Site, after: usize, cl_end: usize) -> Option<
         out.push(p);
     }
     Some(out)
+}
+
+/// The agent of a passive named after a "by" a time or a place may put
+/// off ("was arrested in May by officers of the Anti-Fraud Directorate",
+/// "was detained on Monday by police"): "by" within six words of the
+/// verb, nothing but lowercase words, numbers and capitals between (no
+/// comma, no verb), and the name right after it or after a few lowercase
+/// words that end in "of" or "from".
+pub(super) fn by_agent(site: &Site, cl_end: usize) -> Option<Placed> {
+    let tokens = site.tokens;
+    let after = site.i + site.len;
+    let by = (after..(after + 7).min(cl_end)).find(|&k| tokens[k].lower == "by")?;
+    if tokens[after..by].iter().any(|t| {
+        t.shape == Shape::Punct || t.shape == Shape::Lower && VERB_GROUP.contains(&t.lower)
+    }) {
+        return None;
+    }
+    let p = *site
+        .names
+        .iter()
+        .find(|p| p.first > by && p.end <= cl_end)?;
+    let between = &tokens[by + 1..p.first];
+    let linked = between.is_empty()
+        || (between.len() <= 4
+            && between.iter().all(|t| t.shape == Shape::Lower)
+            && (between
+                .iter()
+                .all(|t| matches!(t.lower.as_str(), "the" | "a" | "an"))
+                || between
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "of" | "from"))));
+    (linked && !p.pronoun && p.kind != EntityType::Place).then_some(p)
 }
 
 /// The recipient of a verb of giving: the name right after the first "to"

@@ -3,7 +3,7 @@
 //! of titles ("the FBI director"), plural anaphora ("the two") and places
 //! ("in X").
 
-use super::objects::{audience, direct_object, recipient};
+use super::objects::{audience, by_agent, direct_object, recipient};
 use super::subjects::{
     adjacent_group, controller_object, coordinated, nearer_subject, relative_antecedent,
     relative_subject, subject_group,
@@ -282,6 +282,8 @@ fn verb_roles(
         add(&mut participants, subject, role);
         if next_word(site) == "by" {
             add(&mut participants, object, Role::Agent);
+        } else if let Some(p) = by_agent(site, cl_end) {
+            add(&mut participants, &[p], Role::Agent);
         }
     } else if info.patient_subject.contains(&trig.lemma.as_str()) {
         add(&mut participants, subject, Role::Patient);

@@ -116,6 +116,13 @@ pub(super) fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
         if COMMON_SUBJECT_OPENERS.contains(w) {
             return j < k;
         }
+        // "compensation for the family of each person killed": a noun
+        // after a preposition with the trigger right after it (no verb
+        // group) is what the participle says of it, and the name is no
+        // subject.
+        if PREPOSITIONS.contains(w) && j < k && k == to {
+            return true;
+        }
         // "Berg, who was shot": the relative pronoun stands for the name.
         if PREPOSITIONS.contains(w) || VERB_GROUP.contains(w) || matches!(w, "who" | "which") {
             return false;
@@ -424,15 +431,19 @@ pub(super) fn coordinated(tokens: &[Token], a: Placed, b: Placed) -> bool {
         _ => return false,
     };
     let title = &between[between.len() - rest..];
+    // "and" between two capitals belongs to the title ("Land and Transport
+    // Minister").
+    let capital = |k: usize| title.get(k).is_some_and(|t| t.shape == Shape::Capitalized);
     (1..=4).contains(&rest)
-        && title.iter().all(|t| {
-            t.shape != Shape::Punct
-                && t.lower.chars().all(char::is_alphabetic)
-                && !VERB_GROUP.contains(&t.lower)
-                && !PREPOSITIONS.contains(&t.lower)
-                && !matches!(
-                    t.lower.as_str(),
-                    "and" | "or" | "but" | "then" | "who" | "which" | "that"
-                )
+        && title.iter().enumerate().all(|(k, t)| {
+            (t.lower == "and" && k > 0 && capital(k - 1) && capital(k + 1))
+                || t.shape != Shape::Punct
+                    && t.lower.chars().all(char::is_alphabetic)
+                    && !VERB_GROUP.contains(&t.lower)
+                    && !PREPOSITIONS.contains(&t.lower)
+                    && !matches!(
+                        t.lower.as_str(),
+                        "and" | "or" | "but" | "then" | "who" | "which" | "that"
+                    )
         })
 }

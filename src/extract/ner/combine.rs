@@ -140,6 +140,8 @@ pub(crate) fn combine(
             // A lone capitalized first word says nothing ("Port authority chief fired").
             || (e - s == 1 && sentence_starts.contains(&s))
             || (e - s == 1 && super::month_before_day(tokens, s, lex))
+            // "Sao" of "the Sao Paulo-based company".
+            || tokens.get(e).is_some_and(|t| super::modifier_suffix(text, t))
             || (e - s == 1
                 && (lex.common_words.contains(&tokens[s].lower)
                     || lex.not_names.contains(&tokens[s].lower)

@@ -122,6 +122,19 @@ pub(crate) fn is_hyphen_modifier(text: &str, t: &Token) -> bool {
         })
 }
 
+/// A capital hyphened to a participle or a word of kind: "Paulo-based",
+/// "Iran-backed", "Oslo-born", "state-run", "Soviet-era".
+pub(crate) fn modifier_suffix(text: &str, t: &Token) -> bool {
+    is_hyphen_modifier(text, t)
+        && t.span.text(text).rsplit_once('-').is_some_and(|(_, tail)| {
+            tail.ends_with("ed")
+                || matches!(
+                    tail,
+                    "born" | "led" | "run" | "made" | "bound" | "like" | "style" | "era"
+                )
+        })
+}
+
 /// A line written as a headline: most of its words capitalized, no final period.
 pub(crate) fn is_headline(text: &str, tokens: &[Token]) -> bool {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.shape != Shape::Punct).collect();

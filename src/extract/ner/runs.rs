@@ -132,9 +132,13 @@ fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
             j += 1;
             continue;
         }
-        if is_cap(t)
-            && !(j > i && lex.not_names.contains(&t.lower) && !lex.titles.contains_key(&t.lower))
-        {
+        // A word that is no name alone ends the run, unless a title or a
+        // plural inside an organization's name.
+        let stops = j > i
+            && lex.not_names.contains(&t.lower)
+            && !lex.titles.contains_key(&t.lower)
+            && !plural_in_name(tokens, i, j, end);
+        if is_cap(t) && !stops {
             j += 1;
             continue;
         }
@@ -441,6 +445,20 @@ fn segment_run(
         titled = false;
         i = j;
     }
+}
+
+/// A plural that is no name alone ("Workers", "Markets") inside one: an
+/// organization's head word follows it ("Capital Markets Authority") or
+/// comes before it with its connector ("Federation of Railway Workers").
+fn plural_in_name(tokens: &[Token], i: usize, j: usize, end: usize) -> bool {
+    let w = tokens[j].lower.as_str();
+    w.len() > 3
+        && w.ends_with('s')
+        && tokens[j].shape == Shape::Capitalized
+        && ((j + 1..(j + 4).min(end))
+            .take_while(|&k| is_cap(&tokens[k]))
+            .any(|k| ORG_HEADS.contains(&tokens[k].lower))
+            || (i + 1..j).any(|k| head_connector(tokens, k, i)))
 }
 
 /// Bodies whose names go on with "on": "Committee on Digital Security".

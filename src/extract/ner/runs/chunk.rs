@@ -3,7 +3,9 @@
 //! head word, a settlement, a firm of names joined by "&", a person, or a
 //! single word left for the document-level pass.
 
-use super::super::{is_cap, is_hyphen_modifier, is_name_particle, Qualifiers, Recognized};
+use super::super::{
+    is_cap, is_hyphen_modifier, is_name_particle, modifier_suffix, Qualifiers, Recognized,
+};
 use super::{head_connector, is_group, segment_run, Chunk, SentenceCtx};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape};
@@ -42,7 +44,10 @@ pub(super) fn classify_chunk(
     while e > s && !is_cap(&tokens[e - 1]) {
         e -= 1;
     }
-    if s >= e {
+    // "the Sao Paulo-based company": a name hyphened to "based", "led",
+    // "born"… modifies what follows, as "London-based" does; no one is
+    // named ("Lee Cheuk-yan", "Kim Jong-un" are names).
+    if s >= e || modifier_suffix(text, &tokens[e - 1]) {
         return;
     }
     let lows: Vec<&str> = tokens[s..e].iter().map(|t| t.lower.as_str()).collect();
