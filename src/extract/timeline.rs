@@ -442,7 +442,12 @@ fn tense_order(
                 && infinitive_complement(toks, sa, sb);
             let ordered = complement
                 || match (aspect(sa), aspect(sb)) {
-                    (Aspect::PastPerfect, y) if simple(y) => true,
+                    // ("had been arrested after a businessman recorded a
+                    // meeting in which the mayor demanded cash": what the
+                    // "after" clause tells came first.)
+                    (Aspect::PastPerfect, y) if simple(y) => {
+                        !(a_first && after_clause_between(toks, sa, sb))
+                    }
                     (Aspect::PresentPerfect, y) if simple(y) => !a_first,
                     // What a meeting is held to do ("met on Monday in Oslo to
                     // discuss the contract") is done at it, not after it.
@@ -495,6 +500,17 @@ fn infinitive_complement(toks: &Tokens, a: Span, b: Span) -> bool {
 /// Whether a temporal subordinator ("before the tour began", "when") stands
 /// between two triggers of a sentence: the later one's clause then tells a
 /// time, not what was reported.
+/// Whether "after", "since" or "following" stands between `a` and the
+/// later `b`: `b` is told in a clause of what came before `a`.
+fn after_clause_between(toks: &Tokens, a: Span, b: Span) -> bool {
+    let tokens = &toks.tokens;
+    let k = tokens.partition_point(|t| t.span.start < a.end);
+    tokens[k..]
+        .iter()
+        .take_while(|t| t.span.end <= b.start)
+        .any(|t| matches!(t.lower.as_str(), "after" | "since" | "following"))
+}
+
 fn temporal_clause_between(toks: &Tokens, a: Span, b: Span) -> bool {
     let (from, to) = if a.start < b.start {
         (a.end, b.start)
