@@ -106,6 +106,14 @@ impl Site<'_> {
             .is_some_and(|r| r.iter().any(|x| x.pos == Pos::Verb))
     }
 
+    /// Whether the lexicon reads `t` as a verb of saying ("said", "told").
+    fn says(&self, t: &Token) -> bool {
+        self.lex.triggers.get(&t.lower).is_some_and(|r| {
+            r.iter()
+                .any(|x| x.pos == Pos::Verb && x.kind == "Statement")
+        })
+    }
+
     /// A capital as the country it stands for as an actor ("Moscow
     /// denied"): the country's mention, at the capital's place.
     fn seat(&self, p: &Placed) -> Option<Placed> {

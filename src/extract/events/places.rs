@@ -181,6 +181,9 @@ pub(super) fn add_place(
             b -= 1;
         }
         b = settlement_of(tokens, b, r.start);
+        // "shelled the village of Vik", "visited the northern town of
+        // Vik": the settlement the verb governs is the place.
+        let governed = b == i + len || (b > i && settlement_object(tokens, i + len, b));
         let prep = if b > r.start {
             tokens[b - 1].lower.as_str()
         } else {
@@ -200,14 +203,14 @@ pub(super) fn add_place(
                     && (matches!(prep, "in" | "at" | "inside" | "near")
                         // "visited Kenya", "entering the Netherlands":
                         // right after a movement verb
-                        || (destination && trig.pos == Pos::Verb && b == i + len)
+                        || (destination && trig.pos == Pos::Verb && governed)
                         // "rebels attacked Kabul": a town an attack verb
                         // governs is where it happened (a name, not "the
                         // village" standing for one)
                         || (trig.kind == "Attack"
                             && trig.pos == Pos::Verb
                             && p.kind == EntityType::Place
-                            && b == i + len
+                            && governed
                             && tokens[p.first..p.end].iter().any(|t| t.shape == Shape::Capitalized)
                             && tokens.get(after).is_none_or(|t| t.shape != Shape::Capitalized))))
             && !participants.iter().any(|x| x.entity == p.entity)
@@ -357,6 +360,22 @@ fn settlement_of(tokens: &[Token], b: usize, start: usize) -> usize {
     } else {
         b
     }
+}
+
+/// Whether the words from `from` up to the place at `b` say which
+/// settlement it is, and nothing else: an article, a few modifiers, a
+/// settlement noun and "of" ("the village of", "the northern town of").
+fn settlement_object(tokens: &[Token], from: usize, b: usize) -> bool {
+    b >= from + 2
+        && b <= from + 6
+        && tokens[b - 1].lower == "of"
+        && SETTLEMENT_NOUNS.contains(&tokens[b - 2].lower)
+        && tokens[from..b - 2].iter().all(|t| {
+            t.shape == Shape::Lower
+                && !PREPOSITIONS.contains(&t.lower)
+                && !AUXILIARIES.contains(&t.lower)
+                && t.lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
 }
 
 /// Words of position before a place ("in downtown Dallas").

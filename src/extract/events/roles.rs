@@ -6,7 +6,7 @@
 use super::objects::{audience, by_agent, direct_object, recipient};
 use super::subjects::{
     adjacent_group, controller_object, coordinated, nearer_subject, relative_antecedent,
-    relative_subject, subject_group,
+    relative_subject, reported_subject, subject_group,
 };
 use super::{Placed, Site};
 use crate::extract::entities::Resolved;
@@ -157,6 +157,13 @@ pub(super) fn actors(
     {
         subject.clear();
     }
+    if trig.pos == Pos::Verb
+        && subject
+            .last()
+            .is_some_and(|p| reported_subject(site, p.end, i))
+    {
+        subject.clear();
+    }
     // "The court convicted Ana Costa of fraud, sentencing her to a year":
     // a participle after a comma shares the subject of the clause before,
     // and a name after that clause's verb is its object.
@@ -260,6 +267,16 @@ fn verb_roles(
     let reduced = matches!(trig.tense.as_str(), "past" | "pastpart")
         && subject.is_empty()
         && next_word(site) == "by";
+    // "Jonas Berg, arrested in Lisbon on Monday, denied the charges": a
+    // participle set off by a comma right after a name, with no object
+    // after it, says what was done to the name.
+    let appositive = matches!(trig.tense.as_str(), "past" | "pastpart")
+        && i > r.start
+        && tokens[i - 1].lower == ","
+        && subject.last().is_some_and(|p| p.end + 1 == i)
+        && tokens.get(i + site.len).is_none_or(|t| {
+            t.shape == Shape::Punct || PREPOSITIONS.contains(&t.lower) || t.lower == "by"
+        });
     // "'The deal is done,' said Ana Costa": a verb of saying after its
     // quote, with the speaker right behind it.
     let inverted = trig.kind == "Statement"
@@ -272,7 +289,7 @@ fn verb_roles(
     } else if info.symmetric {
         add(&mut participants, subject, Role::Participant);
         add(&mut participants, object, Role::Participant);
-    } else if passive || reduced {
+    } else if passive || reduced || appositive {
         // "Lockheed was selected": what an untyped verb is done to.
         let role = if info.has_patient || info.untyped {
             Role::Patient
@@ -405,6 +422,12 @@ fn noun_roles(
             }
         }
     }
+    // "Costa spoke during a news conference", "Berg arrived for a
+    // breakfast meeting": who does something during a gathering, or comes
+    // for it, takes part in it.
+    if info.symmetric && participants.is_empty() && during_gathering(tokens, cl_start, i) {
+        add(&mut participants, subject, Role::Participant);
+    }
     // A name right before the noun: "the FBI probe", "Comey testimony".
     let mut k = i;
     while k > cl_start
@@ -437,6 +460,27 @@ fn noun_roles(
 
 /// The verb of undertaking ([`UNDERTAKE_VERBS`]) whose object is the noun at
 /// `i`: a determiner or possessive and at most two lowercase words between.
+/// Whether the noun at `i` is governed by "during", "at", "for", "after",
+/// "following" or "before" and a determiner, with at most two modifiers
+/// between ("during a news conference", "for their breakfast meeting"),
+/// after the clause's verb.
+fn during_gathering(tokens: &[Token], cl_start: usize, i: usize) -> bool {
+    let Some(d) = (cl_start.max(i.saturating_sub(3))..i).find(|&k| {
+        matches!(
+            tokens[k].lower.as_str(),
+            "a" | "an" | "the" | "their" | "his" | "her" | "its"
+        )
+    }) else {
+        return false;
+    };
+    d > cl_start + 1
+        && tokens[d + 1..i].iter().all(|t| t.shape == Shape::Lower)
+        && matches!(
+            tokens[d - 1].lower.as_str(),
+            "during" | "at" | "for" | "after" | "following" | "before"
+        )
+}
+
 fn undertaking_verb(tokens: &[Token], from: usize, i: usize) -> Option<usize> {
     let v = (from.max(i.saturating_sub(4))..i)
         .rev()

@@ -142,6 +142,25 @@ pub(super) fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
             .all(|c| c.is_ascii_digit() || c == ',')
 }
 
+/// Whether a verb of saying between a name ending at `from` and the trigger
+/// at `i` reports a clause with a subject of its own that is no name ("Berg
+/// said the group plans to attack Vik", "…said the rebels had an interest
+/// in attacking…"): the name said it, and is not the trigger's subject.
+pub(super) fn reported_subject(site: &Site, from: usize, i: usize) -> bool {
+    let tokens = site.tokens;
+    (from..i).any(|k| {
+        let mut s = k + 1;
+        if tokens.get(s).is_some_and(|t| t.lower == "that") {
+            s += 1;
+        }
+        site.says(&tokens[k])
+            && s + 1 < i
+            && COMMON_SUBJECT_OPENERS.contains(&tokens[s].lower)
+            && tokens[s + 1].shape == Shape::Lower
+            && !site.names.iter().any(|p| p.first > k && p.first < i)
+    })
+}
+
 /// The actor, or coordinated actors, right before the trigger, with only
 /// auxiliaries, negation and adverbs between (or a verb, as `verb` tells,
 /// and "to"), and whether a form of "be" between makes the trigger a
