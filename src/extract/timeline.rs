@@ -18,7 +18,9 @@ use crate::extract::clause::{clause, relative_clause_end};
 use crate::extract::events::EventMention;
 use crate::model::PartialDate;
 use crate::model::{Coreferent, Event, Modality, Role, Shape, Span, Timex, Tokens};
-use crate::resources::words::events::{ASPECT_VERBS, BARE_FORM_GOVERNORS, DATING_BOUNDARIES};
+use crate::resources::words::events::{
+    ASPECT_VERBS, BARE_FORM_GOVERNORS, DATING_BOUNDARIES, RESULT_PARTICIPLES,
+};
 use crate::resources::Pos;
 use std::collections::{HashMap, HashSet};
 
@@ -440,7 +442,12 @@ fn tense_order(
                 && verbs.contains(&sa.start)
                 && !events[a].kind_info().symmetric
                 && infinitive_complement(toks, sa, sb);
+            // "The bus crashed on Monday, killing nine": what the
+            // participle after the comma tells, the crash led to.
+            let result =
+                a_first && aspect(sa) == Aspect::SimplePast && result_participle(toks, sa, sb);
             let ordered = complement
+                || result
                 || match (aspect(sa), aspect(sb)) {
                     // ("had been arrested after a businessman recorded a
                     // meeting in which the mayor demanded cash": what the
@@ -497,9 +504,24 @@ fn infinitive_complement(toks: &Tokens, a: Span, b: Span) -> bool {
         && !ASPECT_VERBS.iter().any(|v| first.lower.starts_with(v))
 }
 
-/// Whether a temporal subordinator ("before the tour began", "when") stands
-/// between two triggers of a sentence: the later one's clause then tells a
-/// time, not what was reported.
+/// Whether the trigger `b` is a participle of result ("killing",
+/// "forcing") right after the comma that closes the clause of `a`, at most
+/// ten words on (no other comma or "and" between).
+fn result_participle(toks: &Tokens, a: Span, b: Span) -> bool {
+    let tokens = &toks.tokens;
+    let from = tokens.partition_point(|t| t.span.start < a.end);
+    let at = tokens.partition_point(|t| t.span.start < b.start);
+    at > from
+        && at <= from + 10
+        && tokens[at - 1].lower == ","
+        && tokens
+            .get(at)
+            .is_some_and(|t| RESULT_PARTICIPLES.contains(&t.lower))
+        && tokens[from..at - 1]
+            .iter()
+            .all(|t| t.lower != "," && t.lower != "and")
+}
+
 /// Whether "after", "since" or "following" stands between `a` and the
 /// later `b`: `b` is told in a clause of what came before `a`.
 fn after_clause_between(toks: &Tokens, a: Span, b: Span) -> bool {
@@ -511,6 +533,9 @@ fn after_clause_between(toks: &Tokens, a: Span, b: Span) -> bool {
         .any(|t| matches!(t.lower.as_str(), "after" | "since" | "following"))
 }
 
+/// Whether a temporal subordinator ("before the tour began", "when") stands
+/// between two triggers of a sentence: the later one's clause then tells a
+/// time, not what was reported.
 fn temporal_clause_between(toks: &Tokens, a: Span, b: Span) -> bool {
     let (from, to) = if a.start < b.start {
         (a.end, b.start)

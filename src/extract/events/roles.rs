@@ -279,13 +279,35 @@ fn verb_roles(
         });
     // "'The deal is done,' said Ana Costa": a verb of saying after its
     // quote, with the speaker right behind it.
-    let inverted = trig.kind == "Statement"
+    let after_quote = trig.kind == "Statement"
         && subject.is_empty()
         && i > r.start
-        && matches!(tokens[i - 1].lower.as_str(), "," | "\"" | "”" | "'")
-        && object.first().is_some_and(|p| p.first <= i + site.len + 4);
-    if inverted {
-        add(&mut participants, &object[..1], Role::Agent);
+        && matches!(tokens[i - 1].lower.as_str(), "," | "\"" | "”" | "'");
+    // The speaker behind a title with abbreviations ("said Brig. Gen. Tomas
+    // Reyes"): only capitalized words and their periods between.
+    let titled = || {
+        site.names
+            .iter()
+            .find(|p| p.first >= i + site.len && p.end <= cl_end)
+            .filter(|p| {
+                p.first <= i + site.len + 6
+                    && !p.pronoun
+                    && p.kind == EntityType::Person
+                    && tokens[i + site.len..p.first]
+                        .iter()
+                        .all(|t| t.shape == Shape::Capitalized || t.lower == ".")
+            })
+            .copied()
+    };
+    let speaker = if !after_quote {
+        None
+    } else if let Some(p) = object.first().filter(|p| p.first <= i + site.len + 4) {
+        Some(*p)
+    } else {
+        titled()
+    };
+    if let Some(p) = speaker {
+        add(&mut participants, &[p], Role::Agent);
     } else if info.symmetric {
         add(&mut participants, subject, Role::Participant);
         add(&mut participants, object, Role::Participant);

@@ -247,3 +247,8 @@ crate::word_list!(
     "events/occurrence_verbs.txt",
     "Lemmas of verbs telling only that an event happened: with an event noun as subject (\"the attack happened on Tuesday\") the noun is the event."
 );
+crate::word_list!(
+    RESULT_PARTICIPLES,
+    "events/result_participles.txt",
+    "Participles after a comma that tell what a simple past before them led to: \"crashed, killing nine\"."
+);
