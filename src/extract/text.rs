@@ -47,6 +47,56 @@ pub fn tokenize(text: &str) -> Tokens {
 
 /// Split one line into sentences and tokens, appending to `out`.
 fn sentences_in(text: &str, line_span: Span, line_no: usize, out: &mut Tokens) {
+    for piece in line_pieces(line_span.text(text)) {
+        let piece = Span::new(line_span.start + piece.start, line_span.start + piece.end);
+        sentences_of_piece(text, piece, line_no, out);
+    }
+}
+
+/// Longest stretch of a line given to the sentence splitter at once: its
+/// time grows faster than the length of what it is given, and a long
+/// document may be one line.
+const MAX_PIECE: usize = 4096;
+
+/// A line cut where a sentence surely ends, into pieces of at most about
+/// `MAX_PIECE` bytes: after a period that closes a lowercase word of three
+/// letters or more (no abbreviation), before a space and a capital.
+fn line_pieces(line: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while line.len() - start > MAX_PIECE {
+        let mut lo = start + MAX_PIECE / 2;
+        let mut hi = start + MAX_PIECE;
+        while !line.is_char_boundary(lo) {
+            lo += 1;
+        }
+        while !line.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let cut = line[lo..hi]
+            .match_indices(". ")
+            .map(|(k, _)| lo + k)
+            .find(|&k| {
+                let word = line[..k]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                word.len() >= 3
+                    && word.chars().all(char::is_lowercase)
+                    && line[k + 2..].starts_with(char::is_uppercase)
+            });
+        let Some(k) = cut else {
+            break;
+        };
+        out.push(start..k + 1);
+        start = k + 2;
+    }
+    out.push(start..line.len());
+    out
+}
+
+/// Split one piece of a line into sentences and tokens.
+fn sentences_of_piece(text: &str, line_span: Span, line_no: usize, out: &mut Tokens) {
     let line = line_span.text(text);
     for b in sentencex::get_sentence_boundaries("en", line) {
         let span = trim_span(
@@ -92,7 +142,16 @@ fn is_small_word(w: &str) -> bool {
 /// a hyphened name in the headline ("Leader Kim Jong-Un Meets Moon-The two
 /// leaders…") is followed by more title case.
 fn headline_glue(line: &str) -> Option<usize> {
-    let candidates: Vec<usize> = line
+    // Past the end of the first word that title case would not write, no
+    // hyphen can end a headline: the checks below stop there, so that a
+    // long line costs one pass, not one per hyphen.
+    let limit = line
+        .split_whitespace()
+        .find(|w| !title_cased(w))
+        .map_or(line.len(), |w| {
+            w.as_ptr() as usize - line.as_ptr() as usize + w.len()
+        });
+    let candidates: Vec<usize> = line[..limit]
         .match_indices('-')
         .map(|(k, _)| k)
         .filter(|&k| {
@@ -104,21 +163,13 @@ fn headline_glue(line: &str) -> Option<usize> {
         })
         .filter(|&k| {
             let left: Vec<&str> = line[..k].split_whitespace().collect();
-            let title_case = left.iter().all(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                w.is_empty() || !w.starts_with(char::is_lowercase) || is_small_word(w)
-            });
-            let right: Vec<&str> = line[k + 1..].split_whitespace().collect();
-            let lower = right
-                .iter()
-                .filter(|w| w.starts_with(char::is_lowercase))
-                .count();
+            let title_case = left.iter().all(|w| title_cased(w));
             // A headline ends in a word of its own, not in a small word
             // ("Karim al-Hashemi" is a name).
             let ends_in_word = left
                 .last()
                 .is_some_and(|w| !is_small_word(w.trim_matches(|c: char| !c.is_alphanumeric())));
-            left.len() >= 3 && title_case && ends_in_word && right.len() >= 5 && lower >= 2
+            left.len() >= 3 && title_case && ends_in_word && story_follows(&line[k + 1..])
         })
         .collect();
     candidates.iter().enumerate().find_map(|(i, &k)| {
@@ -143,7 +194,6 @@ fn subheading_glue(line: &str) -> Option<usize> {
         .unwrap_or(line.len());
     line[..end].match_indices('-').map(|(k, _)| k).find(|&k| {
         let left: Vec<&str> = line[..k].split_whitespace().collect();
-        let right: Vec<&str> = line[k + 1..].split_whitespace().collect();
         let last = line[..k].rsplit([' ', '-']).next().unwrap_or("");
         let opens = left
             .first()
@@ -151,15 +201,31 @@ fn subheading_glue(line: &str) -> Option<usize> {
         let ends_lower = last.chars().count() >= 3
             && last.chars().all(char::is_lowercase)
             && !HYPHEN_PREFIXES.contains(last);
-        let sentence = line[k + 1..].starts_with(char::is_uppercase)
-            && right.len() >= 5
-            && right
-                .iter()
-                .filter(|w| w.starts_with(char::is_lowercase))
-                .count()
-                >= 2;
+        let sentence =
+            line[k + 1..].starts_with(char::is_uppercase) && story_follows(&line[k + 1..]);
         left.len() <= 5 && opens && ends_lower && sentence
     })
+}
+
+/// A word as title case writes it: capitalized (or no letter first), or one
+/// of the small words it leaves in lower case.
+fn title_cased(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    w.is_empty() || !w.starts_with(char::is_lowercase) || is_small_word(w)
+}
+
+/// Whether `rest` reads as running text: at least five words, two of them
+/// in lower case (read only as far as that takes).
+fn story_follows(rest: &str) -> bool {
+    let (mut words, mut lower) = (0, 0);
+    for w in rest.split_whitespace() {
+        words += 1;
+        lower += usize::from(w.starts_with(char::is_lowercase));
+        if words >= 5 && lower >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 fn trim_span(text: &str, span: Span) -> Span {
@@ -370,6 +436,29 @@ mod tests {
             words("George W. Bush met Plan B."),
             ["George", "W.", "Bush", "met", "Plan", "B", "."]
         );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_only_where_a_sentence_ends() {
+        let line = "Officials met in Vik on Tuesday. Mr. Berg said the deal was done. ".repeat(200);
+        let line = line.trim_end();
+        let pieces = line_pieces(line);
+        assert!(pieces.len() > 2, "{} pieces", pieces.len());
+        for (a, b) in pieces.iter().zip(&pieces[1..]) {
+            assert!(a.end - a.start <= MAX_PIECE);
+            assert!(
+                line[..a.end].ends_with("done."),
+                "cut after {:?}",
+                &line[a.end - 10..a.end]
+            );
+            assert_eq!(b.start, a.end + 1);
+        }
+        assert_eq!(pieces.last().map(|p| p.end), Some(line.len()));
+        let t = tokenize(line);
+        assert_eq!(t.sentences.len(), 400);
+        assert!(t.sentences.iter().all(
+            |s| s.span.text(line).ends_with("Tuesday.") || s.span.text(line).ends_with("done.")
+        ));
     }
 
     #[test]
