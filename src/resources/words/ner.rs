@@ -95,3 +95,8 @@ crate::word_list!(
     "ner/caption_markers.txt",
     "Words in capitals that open a photo caption or a clip, lowercased (\"file\", \"watch\"): no dateline."
 );
+crate::word_list!(
+    HEAD_MODIFIED,
+    "ner/head_modified.txt",
+    "Nouns a lone organization head word opening a sentence modifies (\"Court records show\"): no name."
+);

@@ -10,8 +10,8 @@ use super::{head_connector, is_group, segment_run, Chunk, SentenceCtx};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape};
 use crate::resources::words::ner::{
-    MOTION_WORDS, NOT_PERSON_WORDS, ORG_DESCRIPTORS, ORG_HEADS, ORG_OPENERS, ORG_WORDS,
-    PLACE_HEADS, PLACE_OPENERS,
+    HEAD_MODIFIED, MOTION_WORDS, NOT_PERSON_WORDS, ORG_DESCRIPTORS, ORG_HEADS, ORG_OPENERS,
+    ORG_WORDS, PLACE_HEADS, PLACE_OPENERS,
 };
 
 /// Classify a chunk of a run: an organization or place by its head word,
@@ -51,6 +51,17 @@ pub(super) fn classify_chunk(
         return;
     }
     let lows: Vec<&str> = tokens[s..e].iter().map(|t| t.lower.as_str()).collect();
+    // "Court records show", "Council members said": a lone head word
+    // opening the sentence before a common noun it modifies names nothing.
+    if e == s + 1
+        && s == sent_start
+        && ORG_HEADS.contains(lows[0])
+        && tokens
+            .get(e)
+            .is_some_and(|t| t.shape == Shape::Lower && HEAD_MODIFIED.contains(&t.lower))
+    {
+        return;
+    }
     let has_connector = lows
         .iter()
         .any(|w| matches!(*w, "of" | "for" | "and" | "&"));
