@@ -157,7 +157,23 @@ pub(super) fn reported_subject(site: &Site, from: usize, i: usize) -> bool {
             && s + 1 < i
             && COMMON_SUBJECT_OPENERS.contains(&tokens[s].lower)
             && tokens[s + 1].shape == Shape::Lower
-            && !site.names.iter().any(|p| p.first > k && p.first < i)
+            && !site
+                .names
+                .iter()
+                .any(|p| p.first > k && p.first < i && !governed(site, p))
+    })
+}
+
+/// Whether a preposition or a participle governs the name `p` ("of
+/// refugees from Vik", "refugees entering Spain"): it is no subject.
+fn governed(site: &Site, p: &Placed) -> bool {
+    governor_at(site.tokens, p, site.sent.start).is_some_and(|k| {
+        let t = &site.tokens[k];
+        PREPOSITIONS.contains(&t.lower)
+            || (t.shape == Shape::Lower
+                && t.lower.len() > 4
+                && t.lower.ends_with("ing")
+                && site.event_verb(t))
     })
 }
 
@@ -237,9 +253,9 @@ pub(super) fn adjacent_group(
         group.push(names[k]);
     }
     group.reverse();
-    if PREPOSITIONS.contains(governor(tokens, &group[0], site.sent.start))
-        || tokens.get(names[last].end).is_some_and(|t| t.lower == "'s")
-    {
+    // "the number of refugees entering Spain dropped": a name a participle
+    // governs is its object, not the subject of the verb after it.
+    if governed(site, &group[0]) || tokens.get(names[last].end).is_some_and(|t| t.lower == "'s") {
         return None;
     }
     let group = group
@@ -408,6 +424,11 @@ fn body_of(tokens: &[Token], p: &Placed, s_start: usize) -> bool {
 /// its title and article: "to" in "a former aide to Senator Ana Costa", ""
 /// at the sentence start or after "including".
 fn governor<'t>(tokens: &'t [Token], p: &Placed, s_start: usize) -> &'t str {
+    governor_at(tokens, p, s_start).map_or("", |k| tokens[k].lower.as_str())
+}
+
+/// The token of `governor`, if any.
+fn governor_at(tokens: &[Token], p: &Placed, s_start: usize) -> Option<usize> {
     let mut b = p.titled.min(p.first).max(s_start);
     while b > s_start
         && matches!(
@@ -420,9 +441,8 @@ fn governor<'t>(tokens: &'t [Token], p: &Placed, s_start: usize) -> &'t str {
     match b.checked_sub(1).filter(|&k| k >= s_start) {
         // "protesters, including the activist Ana Costa, marched": one of
         // the subject's members, not a dependent of it.
-        Some(k) if tokens[k].lower == "including" => "",
-        Some(k) => tokens[k].lower.as_str(),
-        None => "",
+        Some(k) if tokens[k].lower == "including" => None,
+        k => k,
     }
 }
 
