@@ -134,7 +134,19 @@ pub(super) fn trigger_at<'a>(
                     )
         });
     let after_noun = after_common_noun && (bare_verb || gerund);
+    // "the deadly assault", "Friday's failed attack", "the deadliest-ever
+    // raid": a determiner or possessive, then a word shaped as an
+    // adjective.
+    let after_adjective = i >= sentence.start + 2
+        && NOUN_CONTEXT.contains(&tokens[i - 2].lower)
+        && tokens[i - 1].shape == Shape::Lower
+        && !VERB_CONTEXT.contains(prev)
+        && (prev.contains('-')
+            || ["ly", "est", "al", "ful", "ous", "ive", "ic", "ed"]
+                .iter()
+                .any(|x| prev.len() > x.len() + 2 && prev.ends_with(x)));
     let noun_context = after_noun
+        || after_adjective
         || NOUN_CONTEXT.contains(prev)
         || tokens[i].shape == Shape::Capitalized && i > 0
         || next_aux && i + len < end
