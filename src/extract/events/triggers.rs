@@ -5,7 +5,7 @@
 use super::Placed;
 use crate::model::{Shape, Token};
 use crate::resources::words::events::{
-    BOUNDARIES, GATHERINGS, NOUN_CONTEXT, PREPOSITIONS, VERB_CONTEXT,
+    BOUNDARIES, GATHERINGS, NOUN_CONTEXT, PREPOSITIONS, UNDERTAKE_VERBS, VERB_CONTEXT,
 };
 use crate::resources::{Lexicon, Pos, Trigger};
 
@@ -145,8 +145,12 @@ pub(super) fn trigger_at<'a>(
             || ["ly", "est", "al", "ful", "ous", "ive", "ic", "ed"]
                 .iter()
                 .any(|x| prev.len() > x.len() + 2 && prev.ends_with(x)));
+    // "launched attacks", "opened talks": the object of a verb of
+    // undertaking.
+    let undertaken = UNDERTAKE_VERBS.contains(prev) && !readings.iter().any(|t| t.tense == "ing");
     let noun_context = after_noun
         || after_adjective
+        || undertaken
         || NOUN_CONTEXT.contains(prev)
         || tokens[i].shape == Shape::Capitalized && i > 0
         || next_aux && i + len < end
