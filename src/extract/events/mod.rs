@@ -35,6 +35,8 @@ mod subjects;
 mod syntax;
 mod triggers;
 
+pub(crate) use roles::undertaking_verb;
+
 use crate::extract::clause::clause;
 use crate::extract::entities::Resolved;
 use crate::extract::Doc;

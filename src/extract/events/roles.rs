@@ -426,7 +426,7 @@ fn noun_roles(
     // "The agency launched an investigation": the subject of a verb of
     // undertaking whose object the noun is.
     if !info.symmetric && !participants.iter().any(|p| p.role == Role::Agent) {
-        if let Some(v) = undertaking_verb(tokens, cl_start, i) {
+        if let Some(v) = undertaking_verb(tokens, cl_start, i, false) {
             let at_verb = Site {
                 i: v,
                 len: 1,
@@ -503,18 +503,28 @@ fn during_gathering(tokens: &[Token], cl_start: usize, i: usize) -> bool {
         )
 }
 
-fn undertaking_verb(tokens: &[Token], from: usize, i: usize) -> Option<usize> {
+/// The verb of undertaking ("launched", "opened", "began") within four
+/// words before the event noun at `i` whose object it is: a determiner
+/// opening what is between ("launched an attack"), or, with `bare`,
+/// nothing between ("launched attacks"); lowercase words only.
+pub(crate) fn undertaking_verb(
+    tokens: &[Token],
+    from: usize,
+    i: usize,
+    bare: bool,
+) -> Option<usize> {
     let v = (from.max(i.saturating_sub(4))..i)
         .rev()
         .find(|&k| UNDERTAKE_VERBS.contains(&tokens[k].lower))?;
     let between = &tokens[v + 1..i];
-    let opens = between.first().is_some_and(|t| {
-        matches!(
+    let opens = match between.first() {
+        None => bare,
+        Some(t) => matches!(
             t.lower.as_str(),
             "a" | "an" | "the" | "its" | "their" | "his" | "her" | "new"
-        )
-    });
-    (opens && between[1..].iter().all(|t| t.shape == Shape::Lower)).then_some(v)
+        ),
+    };
+    (opens && between.iter().skip(1).all(|t| t.shape == Shape::Lower)).then_some(v)
 }
 
 /// "dismisses the claims", "fired shots": a verb of a type done to a person

@@ -2,11 +2,9 @@
 //! the simple past around it, a report after what it tells, a plan after
 //! what it follows from, a result after its cause.
 
-use crate::extract::events::EventMention;
+use crate::extract::events::{undertaking_verb, EventMention};
 use crate::model::{Event, Modality, Shape, Span, Tokens};
-use crate::resources::words::events::{
-    ASPECT_VERBS, BARE_FORM_GOVERNORS, RESULT_PARTICIPLES, UNDERTAKE_VERBS,
-};
+use crate::resources::words::events::{ASPECT_VERBS, BARE_FORM_GOVERNORS, RESULT_PARTICIPLES};
 use crate::resources::Pos;
 use std::collections::{HashMap, HashSet};
 
@@ -91,20 +89,10 @@ pub(super) fn aspects(toks: &Tokens, mentions: &[EventMention]) -> HashMap<usize
 /// auxiliary of the perfect.
 fn undertaken(toks: &Tokens, i: usize) -> Option<Aspect> {
     let tokens = &toks.tokens;
-    let v = (i.saturating_sub(4)..i)
-        .rev()
-        .find(|&k| UNDERTAKE_VERBS.contains(&tokens[k].lower))?;
-    let between = &tokens[v + 1..i];
-    // "launched attacks", "launched a new attack".
-    let opens = between.first().is_none_or(|t| {
-        matches!(
-            t.lower.as_str(),
-            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "new"
-        )
-    });
+    let v = undertaking_verb(tokens, 0, i, true)?;
     let verb = tokens[v].lower.as_str();
     let past = verb.ends_with("ed") || matches!(verb, "began" | "begun" | "led");
-    if !opens || !past || !between.iter().skip(1).all(|t| t.shape == Shape::Lower) {
+    if !past {
         return None;
     }
     Some(match v.checked_sub(1).map(|k| tokens[k].lower.as_str()) {
