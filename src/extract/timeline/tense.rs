@@ -219,20 +219,18 @@ fn infinitive_complement(toks: &Tokens, a: Span, b: Span) -> bool {
 
 /// Whether the trigger `b` is a participle of result ("killing",
 /// "forcing") right after the comma that closes the clause of `a`, at most
-/// ten words on (no other comma or "and" between).
+/// fifteen words on (no other comma between).
 fn result_participle(toks: &Tokens, a: Span, b: Span) -> bool {
     let tokens = &toks.tokens;
     let from = tokens.partition_point(|t| t.span.start < a.end);
     let at = tokens.partition_point(|t| t.span.start < b.start);
     at > from
-        && at <= from + 10
+        && at <= from + 15
         && tokens[at - 1].lower == ","
         && tokens
             .get(at)
             .is_some_and(|t| RESULT_PARTICIPLES.contains(&t.lower))
-        && tokens[from..at - 1]
-            .iter()
-            .all(|t| t.lower != "," && t.lower != "and")
+        && tokens[from..at - 1].iter().all(|t| t.lower != ",")
 }
 
 /// Whether "after", "since" or "following" stands between `a` and the
