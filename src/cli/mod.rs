@@ -252,12 +252,16 @@ pub(crate) enum Command {
         /// Dev treebank scored after each epoch (UPOS, UAS, LAS)
         #[arg(long)]
         dev: Option<PathBuf>,
-        /// Passes of the parser over the training data
-        #[arg(long, default_value_t = newsgraph::train::parser::DEFAULT_PARSE_EPOCHS)]
-        epochs: usize,
+        /// Passes of the parser over the training data [default: 12; 16 with a beam]
+        #[arg(long)]
+        epochs: Option<usize>,
         /// Passes of the tagger over the training data
         #[arg(long, default_value_t = newsgraph::train::parser::DEFAULT_POS_EPOCHS)]
         pos_epochs: usize,
+        /// Train the parser with a beam this wide (1: greedy, into parser.bin; more:
+        /// globally, into parser-beam.bin; the bundled one used 8)
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=64))]
+        beam: u32,
         /// Folder to write parser.bin into
         #[arg(short, long, default_value = "data/models")]
         output: PathBuf,
@@ -267,6 +271,10 @@ pub(crate) enum Command {
         /// FILE is CoNLL-U: keep its sentences and forms, predict the rest
         #[arg(long)]
         tokenized: bool,
+        /// Configurations the parser keeps: 1 parses greedily with the fast model
+        /// (extraction's); more, with the beam-trained one [default: 16]
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=64))]
+        beam: Option<u32>,
         file: PathBuf,
     },
 }
@@ -587,6 +595,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             dev,
             epochs,
             pos_epochs,
+            beam,
             output,
         } => train_parser::run(
             &if ud.is_empty() {
@@ -600,10 +609,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
             dev.as_deref(),
             newsgraph::train::parser::Settings {
                 pos_epochs,
-                parse_epochs: epochs,
+                parse_epochs: epochs.unwrap_or(if beam > 1 {
+                    newsgraph::train::parser::DEFAULT_BEAM_EPOCHS
+                } else {
+                    newsgraph::train::parser::DEFAULT_PARSE_EPOCHS
+                }),
+                beam: beam as usize,
             },
             &output,
         ),
-        Command::Parse { tokenized, file } => parse::run(&file, tokenized),
+        Command::Parse {
+            tokenized,
+            beam,
+            file,
+        } => parse::run(&file, tokenized, beam.map(|b| b as usize)),
     }
 }

@@ -1,5 +1,6 @@
 //! `newsgraph train-parser`: train the UPOS tagger and dependency parser
-//! and write their model file (`data/models/parser.bin`).
+//! and write their model file (`data/models/parser.bin`, or
+//! `parser-beam.bin` with a beam).
 
 use newsgraph::error::{Error, Result};
 use newsgraph::train::parser::{self, Settings};
@@ -17,7 +18,7 @@ pub(super) fn run(
         eprintln!("[{:>6.1}s] {m}", start.elapsed().as_secs_f64())
     })?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let out = dir.join("parser.bin");
+    let out = dir.join(settings.file_name());
     let bytes = model.to_bytes();
     std::fs::write(&out, &bytes).map_err(|e| Error::io(&out, e))?;
     let (tf, pf) = model.feature_counts();

@@ -8,3 +8,12 @@ pub(crate) const PARSER_MODEL: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/models/parser.bin"
 ));
+
+/// The same tagger with a parser trained with a beam (more accurate, many
+/// times slower; `data/models/parser-beam.bin`, written by `newsgraph
+/// train-parser --beam 8`; read by
+/// [`crate::extract::parse::Parser::bundled_beam`]).
+pub(crate) const PARSER_BEAM_MODEL: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/models/parser-beam.bin"
+));

@@ -11,6 +11,8 @@ use super::perceptron::{mix, Trainer, Weights};
 use super::pos::{Rng, Words};
 use super::{Deprel, Upos, DEPRELS};
 
+pub(crate) mod beam;
+
 const NL: usize = DEPRELS.len();
 /// Shift, then left arcs by label, then right arcs by label.
 pub(crate) const N_ACTIONS: usize = 1 + 2 * NL;
@@ -19,6 +21,7 @@ const NONE: usize = usize::MAX;
 const ROOT: usize = 34;
 
 /// A parser configuration.
+#[derive(Clone)]
 struct State {
     n: usize,
     stack: Vec<usize>,
@@ -384,13 +387,19 @@ pub(crate) fn parse(
         st.valid(&mut ok);
         st.apply(best(&scores, &ok, None));
     }
-    let heads = (1..=n)
+    tree_of(&st)
+}
+
+/// The tree of a final configuration: heads (0-based, `None` for the root)
+/// and relations.
+fn tree_of(st: &State) -> (Vec<Option<usize>>, Vec<Deprel>) {
+    let heads = (1..=st.n)
         .map(|d| match st.head[d] {
             0 => None,
             h => Some(h - 1),
         })
         .collect();
-    let labels = (1..=n)
+    let labels = (1..=st.n)
         .map(|d| Deprel::from_index(st.label[d] as usize))
         .collect();
     (heads, labels)
@@ -403,6 +412,18 @@ pub(crate) struct Example<'a> {
     pub tags: &'a [Upos],
     pub head: &'a [Option<usize>],
     pub deprel: &'a [Deprel],
+}
+
+impl Example<'_> {
+    /// The gold tree by node (the root is node 0, words 1..=n): each
+    /// node's head and relation index.
+    fn gold_arcs(&self) -> (Vec<usize>, Vec<u8>) {
+        let mut gh = vec![NONE];
+        gh.extend(self.head.iter().map(|h| h.map_or(0, |h| h + 1)));
+        let mut gl = vec![u8::MAX];
+        gl.extend(self.deprel.iter().map(|l| l.index() as u8));
+        (gh, gl)
+    }
 }
 
 /// Is the tree (0-based heads, `None` for the root) projective?
@@ -448,10 +469,7 @@ impl ArcTrainer {
             let ex = &sents[k];
             let n = ex.words.len();
             let ctx = Ctx::new(ex.words, ex.tags);
-            let mut gh = vec![NONE];
-            gh.extend(ex.head.iter().map(|h| h.map_or(0, |h| h + 1)));
-            let mut gl = vec![u8::MAX];
-            gl.extend(ex.deprel.iter().map(|l| l.index() as u8));
+            let (gh, gl) = ex.gold_arcs();
             let mut st = State::new(n);
             while !st.done() {
                 features(&st, &ctx, &mut f);
@@ -476,6 +494,20 @@ impl ArcTrainer {
             }
         }
         right as f64 / total.max(1) as f64
+    }
+
+    /// One pass with a beam of `k` and max-violation update (see
+    /// [`beam::learn`]).
+    /// Returns the share of sentences that needed no update.
+    pub(crate) fn beam_epoch(&mut self, sents: &[Example], k: usize) -> f64 {
+        let mut order: Vec<usize> = (0..sents.len()).collect();
+        self.rng.shuffle(&mut order);
+        let mut f = Vec::with_capacity(128);
+        let right = order
+            .iter()
+            .filter(|&&i| beam::learn(&mut self.tr, &sents[i], k, &mut f))
+            .count();
+        right as f64 / sents.len().max(1) as f64
     }
 
     /// The averaged weights so far, without entries under `min_abs`.
@@ -513,6 +545,18 @@ mod tests {
             t.epoch(&ex, e);
         }
         let (h, l) = parse(&t.weights(0.0), &words, &tags);
+        assert_eq!(h, head);
+        assert_eq!(l, deprel);
+        // The same with a beam, trained globally.
+        let mut t = ArcTrainer::new();
+        let first = t.beam_epoch(&ex, 4);
+        assert_eq!(first, 0.0, "an untrained model gets nothing right");
+        let mut last = first;
+        for _ in 0..10 {
+            last = t.beam_epoch(&ex, 4);
+        }
+        assert_eq!(last, 1.0);
+        let (h, l) = beam::parse(&t.weights(0.0), &words, &tags, 4);
         assert_eq!(h, head);
         assert_eq!(l, deprel);
     }

@@ -416,10 +416,19 @@ impl Trainer {
 
     /// Reward `truth` and penalize `guess` on every feature.
     pub(crate) fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
+        self.bump_all(feats, &[(truth, 1.0), (guess, -1.0)]);
+    }
+
+    /// Add `delta` to the weight of `class` on every feature.
+    pub(crate) fn bump(&mut self, feats: &[u64], class: usize, delta: f32) {
+        self.bump_all(feats, &[(class, delta)]);
+    }
+
+    fn bump_all(&mut self, feats: &[u64], changes: &[(usize, f32)]) {
         let clock = self.clock;
         for f in feats {
             let v = self.map.entry(*f).or_default();
-            for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+            for &(class, delta) in changes {
                 let i = match v.iter().position(|a| a.class as usize == class) {
                     Some(i) => i,
                     None => {
