@@ -497,7 +497,10 @@ fn party_label(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<
         .find_map(|e| e.split_once('\t').filter(|(w, _)| *w == word))?
         .1;
     let entry = *lex.by_name.get(party)?;
+    // The name is the capitalized words after the label, up to a word
+    // that joins two names ("Democrat Ana Costa and Senator Jonas Berg").
     let rest = &tokens[i + 1..end];
+    let rest = &rest[..rest.iter().take_while(|t| is_cap(t)).count()];
     // A title with a name after it: "Democrat MP" alone is no one named.
     let titled = title_at(tokens, i + 1, end, lex).is_some_and(|(t_end, _)| t_end < end);
     let named = rest.len() >= 2
