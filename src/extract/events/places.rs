@@ -32,9 +32,24 @@ pub(super) fn add_place(
     } else {
         cl_end
     };
+    // "attacks at the airport and a downtown metro station in Brussels":
+    // the town the sites after an event noun are in is where it happened.
+    let site_chain = |p: &Placed| {
+        let a = i + len;
+        p.first > a + 5
+            && p.first <= a + 12
+            && matches!(tokens[a].lower.as_str(), "at" | "in" | "near" | "outside")
+            && tokens[p.first - 1].lower == "in"
+            && tokens[a + 1..p.first - 1].iter().all(|t| {
+                t.shape == Shape::Lower
+                    && !site.event_verb(t)
+                    && !AUXILIARIES.contains(&t.lower)
+                    && !PREPOSITIONS.contains(&t.lower)
+            })
+    };
     let near_trigger = |p: &Placed| {
         if trig.pos == Pos::Noun {
-            (p.first >= i + len && p.first <= i + len + 4) || p.first > cl_end
+            (p.first >= i + len && p.first <= i + len + 4) || p.first > cl_end || site_chain(p)
         } else {
             // Same predicate: no auxiliary starting another one in between.
             // (A name inside the trigger, "attended the NATO summit", is
