@@ -503,6 +503,16 @@ pub(crate) fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut R
                 i = head + 1;
                 continue;
             }
+            // "the town of Buraga", "the province of Vik": the name after
+            // "of" says which place; it refers to none named before.
+            if matches!(kind, EntityType::Place | EntityType::Country)
+                && head + 2 < r.end
+                && tokens[head + 1].lower == "of"
+                && tokens[head + 2].shape == Shape::Capitalized
+            {
+                i = head + 1;
+                continue;
+            }
             let at = tokens[i].span.start;
             let head_word = tokens[head].lower.as_str();
             // The latest entity of the type named before the description
