@@ -9,7 +9,8 @@ of its occurrences are VERB, and it is alphabetic. Its lemma is its most
 frequent VERB lemma; its tense comes from its most frequent Penn tag (VBD and
 VBN: past, VBG: ing, VBZ and VBP: pres, VB: base). A form that is mostly a
 function word when tagged VERB ("according" to, "given" that: case, mark, cc
-or fixed in most of its occurrences) is no event. Forms that the event lexicon
+or fixed in most of its occurrences) is no event, nor is a temporal connective
+("following"). Forms that the event lexicon
 (data/lexicon/events.tsv) types are left out: it wins over this list anyway.
 """
 import collections
@@ -23,6 +24,9 @@ files = [os.path.join(train, "ud-ewt", "en_ewt-ud-train.conllu")]
 files += sorted(glob.glob(os.path.join(train, "gum", "*.conllu")))
 upos, xpos, lemma, deprel = (collections.defaultdict(collections.Counter) for _ in range(4))
 FUNCTION = {"case", "mark", "cc", "fixed"}
+# A temporal connective is order between events, not an event ("resigned
+# following the audit"); the timeline reads it as such.
+CONNECTIVES = {"following"}
 for path in files:
     for line in open(path, encoding="utf-8"):
         cols = line.rstrip("\n").split("\t")
@@ -51,7 +55,7 @@ print("# (CC BY-SA 4.0) and the GUM training genres (CC BY 4.0); built by")
 print("# scripts/event_verbs.py. data/lexicon/events.tsv wins over a form listed here.")
 for form in sorted(upos):
     verb = upos[form]["VERB"]
-    if verb < 2 or verb < 0.9 * sum(upos[form].values()) or not form.isalpha() or form in typed:
+    if verb < 2 or verb < 0.9 * sum(upos[form].values()) or not form.isalpha() or form in typed or form in CONNECTIVES:
         continue
     if 2 * deprel[form][True] > verb:
         continue
