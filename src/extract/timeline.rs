@@ -22,6 +22,7 @@ use crate::resources::words::events::DATING_BOUNDARIES;
 use crate::resources::Pos;
 use std::collections::{HashMap, HashSet};
 
+mod offset;
 mod placed;
 mod tense;
 use placed::{place_timexes, Placed};
@@ -268,7 +269,8 @@ pub fn build(
     }
     // An event with no time of its own and no dated heading stays undated:
     // a date is not inherited from the sentences around it.
-    let events: Vec<Event> = clusters.into_iter().map(|c| c.0).collect();
+    let mut events: Vec<Event> = clusters.into_iter().map(|c| c.0).collect();
+    offset::offset_dates(toks, &mut events);
     // Order from the text: connectives, then tense and aspect; over every
     // event, general verbs included.
     let aspects = aspects(toks, &mentions);

@@ -15,8 +15,8 @@ use crate::resources::words::events::{COMMITMENT_VERBS, FUTURE_MARKERS, INTENTIO
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 mod words;
-pub(crate) use words::calendar_word;
-use words::{day_of, month_of, number_of, unit_of, weekday_of, year_of, Unit};
+pub(crate) use words::{calendar_word, number_of, unit_of, Unit};
+use words::{day_of, month_of, weekday_of, year_of};
 
 fn shift(d: PartialDate, unit: Unit, n: i64) -> PartialDate {
     match unit {

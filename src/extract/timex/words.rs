@@ -84,7 +84,7 @@ pub(super) fn year_of(t: &Token) -> Option<i32> {
 }
 
 /// "two" → 2, "a" → 1, "3" → 3.
-pub(super) fn number_of(w: &str) -> Option<i64> {
+pub(crate) fn number_of(w: &str) -> Option<i64> {
     let n = match w {
         "a" | "an" | "one" => 1,
         "two" => 2,
@@ -109,7 +109,7 @@ pub(super) fn number_of(w: &str) -> Option<i64> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Unit {
+pub(crate) enum Unit {
     Day,
     Week,
     Month,
@@ -117,7 +117,7 @@ pub(super) enum Unit {
     Decade,
 }
 
-pub(super) fn unit_of(w: &str) -> Option<Unit> {
+pub(crate) fn unit_of(w: &str) -> Option<Unit> {
     Some(match w {
         "day" | "days" => Unit::Day,
         "week" | "weeks" => Unit::Week,
