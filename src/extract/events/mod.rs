@@ -178,6 +178,20 @@ impl Scope<'_> {
     }
 }
 
+/// Whether `t` ends a noun phrase read backwards or forwards from its head
+/// ("demanded [his resignation] after…", "sacked [its coach] after…"):
+/// punctuation, a preposition, a clause boundary or a conjunction.
+fn phrase_edge(t: &Token) -> bool {
+    use crate::resources::words::events::{BOUNDARIES, PREPOSITIONS};
+    t.shape == Shape::Punct && t.lower != "'s"
+        || PREPOSITIONS.contains(&t.lower)
+        || BOUNDARIES.contains(&t.lower)
+        || matches!(
+            t.lower.as_str(),
+            "and" | "or" | "following" | "amid" | "despite" | "until"
+        )
+}
+
 /// Whether a span of `sorted` (in text order, none overlapping another, as
 /// time expressions are found) overlaps `s`: a binary search, not a scan.
 fn overlaps_any(sorted: &[Span], s: Span) -> bool {

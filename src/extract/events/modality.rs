@@ -3,7 +3,9 @@
 //! trigger.
 
 use crate::model::{Modality, Shape, Token};
-use crate::resources::words::events::{ASPECT_VERBS, HEDGE_STOPS, INTENT, JUDGEMENT, POSSIBILITY};
+use crate::resources::words::events::{
+    ASPECT_VERBS, DEMAND_VERBS, HEDGE_STOPS, INTENT, JUDGEMENT, POSSIBILITY,
+};
 use crate::resources::{Pos, Trigger};
 
 /// The modality of the trigger `trig` at token `i` of the sentence
@@ -50,6 +52,9 @@ pub(super) fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigge
                     _ => false,
                 }
         });
+    if trig.pos == Pos::Noun && demanded(tokens, i, s_start) {
+        return Modality::Hypothetical;
+    }
     // "may be seen as the deadliest raid": a hedged judgement of an event
     // that happened.
     let judged = tokens[i.saturating_sub(6).max(s_start)..i]
@@ -86,4 +91,34 @@ pub(super) fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigge
         return Modality::Planned;
     }
     Modality::Asserted
+}
+
+/// Whether the event noun at `i` is what a verb asks for: "demanded his
+/// resignation", "called for an independent inquiry", "urged Costa's
+/// arrest" (past its determiner, possessor and adjectives).
+fn demanded(tokens: &[Token], i: usize, s_start: usize) -> bool {
+    let mut k = i;
+    while k > s_start && i - k < 6 {
+        let t = &tokens[k - 1];
+        let asks = |v: &Token, for_: bool| {
+            if for_ {
+                DEMAND_VERBS.contains(&format!("{} for", v.lower))
+            } else {
+                DEMAND_VERBS.contains(&v.lower)
+            }
+        };
+        if asks(t, false) {
+            return true;
+        }
+        if t.lower == "for" {
+            return k >= s_start + 2 && asks(&tokens[k - 2], true);
+        }
+        // Only the noun phrase's own words: no other verb, preposition or
+        // clause edge between.
+        if super::phrase_edge(t) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
 }

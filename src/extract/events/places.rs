@@ -73,6 +73,12 @@ pub(super) fn add_place(
             {
                 return false;
             }
+            // "Officials in Lisbon said rebels attacked a base": a place
+            // before a verb of saying is where it was said, not where the
+            // reported event happened.
+            if p.end <= i && tokens[p.end..i].iter().any(|t| site.says(t)) {
+                return false;
+            }
             let (a, b) = if p.first > i {
                 (i + len, p.first)
             } else {

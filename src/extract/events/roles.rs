@@ -540,6 +540,53 @@ pub(super) fn lacks_person_patient(
             .iter()
             .any(|p| p.role == Role::Patient && res.entities[p.entity].kind == EntityType::Person)
         && !matches!(next_word(site), "him" | "her")
+        && !post_holder_patient(site)
+}
+
+/// "The governor was fired", "the head of the central bank was
+/// dismissed", "sacked its coach": the one removed is named by a post, not
+/// a name. The passive subject's head or the object's (past determiners
+/// and modifiers, before an "of") is a one-word title.
+fn post_holder_patient(site: &Site) -> bool {
+    let tokens = site.tokens;
+    let post = |t: &Token| {
+        t.shape == Shape::Lower
+            && site
+                .lex
+                .titles
+                .get(&t.lower)
+                .is_some_and(|x| x.kind != "honorific")
+    };
+    let be = |t: &Token| {
+        matches!(
+            t.lower.as_str(),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "got"
+        )
+    };
+    let head_of_phrase = |phrase: &[Token]| {
+        phrase
+            .iter()
+            .take_while(|t| !super::phrase_edge(t))
+            .last()
+            .is_some_and(post)
+    };
+    let i = site.i;
+    let start = site.sent.start;
+    if i > start && be(&tokens[i - 1]) {
+        // The subject: back from the verb group to the clause's start.
+        let mut aux = i - 1;
+        while aux > start && (be(&tokens[aux - 1]) || tokens[aux - 1].lower.ends_with("ly")) {
+            aux -= 1;
+        }
+        let from = (start..aux)
+            .rev()
+            .find(|&k| matches!(tokens[k].lower.as_str(), "," | "that" | "who" | ";"))
+            .map_or(start, |k| k + 1);
+        return aux > from && aux - from <= 8 && head_of_phrase(&tokens[from..aux]);
+    }
+    let after = i + site.len;
+    let end = (after + 5).min(site.sent.end);
+    after < end && head_of_phrase(&tokens[after..end])
 }
 
 /// The object of a trigger: the first actor after it (an organization or

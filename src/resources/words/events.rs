@@ -193,6 +193,11 @@ crate::word_list!(
     "events/intent.txt",
     "Words before a trigger making it scheduled or intended: \"will meet\", \"plans to visit\"."
 );
+crate::word_list!(
+    DEMAND_VERBS,
+    "events/demand_verbs.txt",
+    "Verbs asking for an event: the event noun they take is not said to have happened (\"demanded his resignation\", \"called for an inquiry\")."
+);
 crate::word_list!(ASPECT_VERBS, "events/aspect_verbs.txt", "Starts of verbs of aspect whose infinitive tells what happened (\"began to fall\"), matched as prefixes.");
 
 // Dating (`crate::extract::timeline`).
