@@ -81,6 +81,27 @@ pub(super) fn classify_chunk(
             head_connector(&tokens[s..e], m, 0) && !lows[m..].iter().any(|w| matches!(*w, "and" | "&"))
         })
         || (lows.len() >= 2 && ORG_OPENERS.contains(lows[0]));
+    // "Transcarpat Infrastructura, a construction firm that…": a noun
+    // naming a kind of organization heading the apposition after the name.
+    let apposed = {
+        let at = |k: usize| tokens.get(e + k);
+        let ends_phrase = |k: usize| {
+            at(k).is_none_or(|t| {
+                t.shape != Shape::Lower
+                    || matches!(t.lower.as_str(), "that" | "which" | "of" | "in" | "with" | "whose")
+                    || t.lower.ends_with("ed")
+            })
+        };
+        let head = (2..6)
+            .take_while(|&k| at(k).is_some_and(|t| t.shape == Shape::Lower))
+            .find(|&k| ends_phrase(k + 1));
+        !titled
+            && at(0).is_some_and(|t| t.lower == ",")
+            && at(1).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an"))
+            && head.is_some_and(|k| at(k).is_some_and(|h| ORG_DESCRIPTORS.contains(&h.lower)))
+            && !lex.given_names.contains(tokens[s].span.text(text))
+    };
+    let described = described || apposed;
     let org_head = head_word || described;
     let place_head = lows.len() >= 2
         && (PLACE_HEADS.contains(lows.last().copied().unwrap_or(""))
@@ -170,12 +191,41 @@ pub(super) fn classify_chunk(
     let after = |k: usize| tokens.get(e + k).map_or("", |t| t.lower.as_str());
     // (Not "Ana Costa, the town's mayor".) "in Seti Kanda district": the
     // word after the name.
-    let settled =
-        s >= sent_start + 2 && tokens[s - 1].lower == "of" && settlement(&tokens[s - 2].lower)
+    // "the towns of Kundal Bagh and Nawe Kalay": each name of a list after
+    // a plural settlement noun and "of".
+    let listed = {
+        let mut k = s;
+        while k > sent_start && (is_cap(&tokens[k - 1]) || matches!(tokens[k - 1].lower.as_str(), "and" | ",")) && s - k < 8 {
+            k -= 1;
+        }
+        k >= sent_start + 2
+            && tokens[k - 1].lower == "of"
+            && matches!(
+                tokens[k - 2].lower.as_str(),
+                "cities" | "towns" | "villages" | "districts" | "provinces" | "regions" | "counties" | "suburbs"
+            )
+    };
+    let settled = listed
+        || s >= sent_start + 2 && tokens[s - 1].lower == "of" && settlement(&tokens[s - 2].lower)
             || settlement(after(0)) && !matches!(after(1), "'s" | "'")
             || after(0) == ","
                 && after(1) == "a"
                 && (2..5).any(|k| settlement(after(k)) && !matches!(after(k + 1), "'s" | "'"));
+    // Each name of the list its own place.
+    if listed && !titled {
+        if let Some(m) = lows.iter().position(|w| matches!(*w, "and" | ",")) {
+            for (a, b) in [(s, s + m), (s + m + 1, e)] {
+                let part = Chunk {
+                    start: a,
+                    end: b,
+                    prefix: None,
+                    titled: false,
+                };
+                classify_chunk(sent, part, q, out, pending);
+            }
+            return;
+        }
+    }
     if settled && !titled && !org_head {
         out.push(
             tokens,
