@@ -18,7 +18,7 @@ use crate::extract::clause::{clause, relative_clause_end};
 use crate::extract::events::EventMention;
 use crate::model::PartialDate;
 use crate::model::{Coreferent, Event, Modality, Role, Timex, Tokens};
-use crate::resources::words::events::DATING_BOUNDARIES;
+use crate::resources::words::events::{AUXILIARIES, DATING_BOUNDARIES};
 use crate::resources::Pos;
 use std::collections::{HashMap, HashSet};
 
@@ -147,10 +147,32 @@ pub fn build(
                 // "said he had pocketed it between 2019 and 2023": a time
                 // after a past perfect that a report goes on with is the
                 // reported event's.
+                // So is a time after a finite verb the report goes on with
+                // ("said the deal would close in May", "said the plant
+                // closed in May"): an auxiliary, a modal, "that" or a past
+                // form a word or more after the verb of saying.
                 let reported = ev.kind == "Statement"
                     && m.pos == Pos::Verb
                     && p.tok > m.token
-                    && (m.token + 1..p.tok).any(|k| toks.tokens[k].lower == "had");
+                    && (m.token + 1..p.tok).any(|k| {
+                        let w = toks.tokens[k].lower.as_str();
+                        AUXILIARIES.contains(w)
+                            || matches!(
+                                w,
+                                "that"
+                                    | "can"
+                                    | "could"
+                                    | "may"
+                                    | "might"
+                                    | "must"
+                                    | "should"
+                                    | "shall"
+                            )
+                            || k > m.token + 1
+                                && toks.tokens[k].shape == crate::model::Shape::Lower
+                                && w.len() > 4
+                                && w.ends_with("ed")
+                    });
                 !verb_between(a, b) && !coordinated && !taken && !relative && !reported
             })
             .min_by_key(|p| p.tok.abs_diff(m.token))

@@ -61,8 +61,16 @@ pub(super) fn by_agent(site: &Site, cl_end: usize) -> Option<Placed> {
     let tokens = site.tokens;
     let after = site.i + site.len;
     let by = (after..(after + 7).min(cl_end)).find(|&k| tokens[k].lower == "by")?;
+    // Adverbs may stand between ("claimed a day later by"), not another
+    // verb group ("was arrested and is held by").
     if tokens[after..by].iter().any(|t| {
-        t.shape == Shape::Punct || t.shape == Shape::Lower && VERB_GROUP.contains(&t.lower)
+        t.shape == Shape::Punct
+            || t.shape == Shape::Lower
+                && VERB_GROUP.contains(&t.lower)
+                && !matches!(
+                    t.lower.as_str(),
+                    "later" | "then" | "again" | "also" | "once" | "first"
+                )
     }) {
         return None;
     }

@@ -11,7 +11,7 @@ use super::subjects::{
 use super::{Placed, Site};
 use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Evidence, Participant, Role, Shape, Token};
-use crate::resources::words::events::{CONTROL, PREPOSITIONS, UNDERTAKE_VERBS};
+use crate::resources::words::events::{CONTROL, LIGHT_VERBS, PREPOSITIONS, UNDERTAKE_VERBS};
 use crate::resources::{Lexicon, Pos};
 
 /// Event types whose object may be a government named by its capital.
@@ -145,6 +145,15 @@ pub(super) fn actors(
             .or_else(|| relative_antecedent(tokens, r.start, i, names))
         {
             subject = vec![p];
+        }
+    }
+    // "Costa, who arrived on Monday, held talks with Berg": an event noun
+    // a light verb takes has that verb's subject.
+    if subject.is_empty() && trig.pos == Pos::Noun {
+        if let Some(v) = light_verb_before(site, r.start) {
+            if let Some(p) = relative_antecedent(tokens, r.start, v, names) {
+                subject = vec![p];
+            }
         }
     }
     // "Abe confirmed the engineers had been killed": another subject
@@ -525,6 +534,25 @@ pub(crate) fn undertaking_verb(
         ),
     };
     (opens && between.iter().skip(1).all(|t| t.shape == Shape::Lower)).then_some(v)
+}
+
+/// The light verb ("held", "had") right before the event noun of `site`,
+/// or before one word between ("held lengthy talks", "had a meeting").
+fn light_verb_before(site: &Site, start: usize) -> Option<usize> {
+    let light = |k: usize| {
+        site.lex
+            .triggers
+            .get(&site.tokens[k].lower)
+            .is_some_and(|r| r.iter().any(|x| LIGHT_VERBS.contains(&x.lemma)))
+    };
+    (site.i.saturating_sub(2).max(start)..site.i)
+        .rev()
+        .find(|&k| {
+            light(k)
+                && site.tokens[k + 1..site.i]
+                    .iter()
+                    .all(|t| t.shape == Shape::Lower)
+        })
 }
 
 /// "dismisses the claims", "fired shots": a verb of a type done to a person

@@ -80,6 +80,8 @@ pub(super) fn other_sense(site: &Site) -> Option<Sense> {
         "strike" if trig.pos == Pos::Verb => strike_verb(site),
         "strike" => strike_noun(site),
         "depart" | "departure" => departure(site),
+        // "on a conference call": the call is the event, no meeting.
+        "conference" if matches!(site.next(), "call" | "calls") => Some(Sense::NoEvent),
         lemma if trig.generic && trig.pos == Pos::Verb && CONVERSATION_VERBS.contains(lemma) => {
             conversation(site)
         }

@@ -12,9 +12,10 @@ use crate::resources::words::events::{
 };
 use crate::resources::Pos;
 
-/// "Ana Costa, who leads the party, met Piet Vermeer": a relative clause
-/// between commas stands between the subject and the verb at `i` (the
-/// verb's clause opens inside it); the subject is the name before ", who".
+/// "Ana Costa, who leads the party, met Piet Vermeer", "Ola Berg, speaking
+/// after the ceremony, said": a relative or participle clause between
+/// commas stands between the subject and the verb at `i` (the verb's
+/// clause opens inside it); the subject is the name before it.
 /// Only auxiliaries and adverbs may stand between the closing comma and the
 /// verb, and no other comma inside the relative clause.
 pub(super) fn relative_antecedent(
@@ -30,13 +31,20 @@ pub(super) fn relative_antecedent(
     {
         return None;
     }
-    let k = (sent_start + 2..close)
+    // The clause opens after the comma before: "who", "which", or a
+    // participle ("Ola Berg, speaking after the ceremony, said…", "Ana
+    // Costa, arrested on Monday, denied…").
+    let open = (sent_start + 1..close)
         .rev()
-        .take_while(|&k| tokens[k].lower != ",")
-        .find(|&k| matches!(tokens[k].lower.as_str(), "who" | "which"))?;
-    if tokens[k - 1].lower != "," {
+        .find(|&k| tokens[k].lower == ",")?;
+    let first = tokens.get(open + 1)?;
+    let participle = first.shape == Shape::Lower
+        && first.lower.len() > 4
+        && (first.lower.ends_with("ing") || first.lower.ends_with("ed"));
+    if open + 1 >= close || !(matches!(first.lower.as_str(), "who" | "which") || participle) {
         return None;
     }
+    let k = open + 1;
     names
         .iter()
         .copied()

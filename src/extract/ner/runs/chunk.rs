@@ -88,7 +88,10 @@ pub(super) fn classify_chunk(
         let ends_phrase = |k: usize| {
             at(k).is_none_or(|t| {
                 t.shape != Shape::Lower
-                    || matches!(t.lower.as_str(), "that" | "which" | "of" | "in" | "with" | "whose")
+                    || matches!(
+                        t.lower.as_str(),
+                        "that" | "which" | "of" | "in" | "with" | "whose"
+                    )
                     || t.lower.ends_with("ed")
             })
         };
@@ -195,22 +198,32 @@ pub(super) fn classify_chunk(
     // a plural settlement noun and "of".
     let listed = {
         let mut k = s;
-        while k > sent_start && (is_cap(&tokens[k - 1]) || matches!(tokens[k - 1].lower.as_str(), "and" | ",")) && s - k < 8 {
+        while k > sent_start
+            && (is_cap(&tokens[k - 1]) || matches!(tokens[k - 1].lower.as_str(), "and" | ","))
+            && s - k < 8
+        {
             k -= 1;
         }
         k >= sent_start + 2
             && tokens[k - 1].lower == "of"
             && matches!(
                 tokens[k - 2].lower.as_str(),
-                "cities" | "towns" | "villages" | "districts" | "provinces" | "regions" | "counties" | "suburbs"
+                "cities"
+                    | "towns"
+                    | "villages"
+                    | "districts"
+                    | "provinces"
+                    | "regions"
+                    | "counties"
+                    | "suburbs"
             )
     };
     let settled = listed
         || s >= sent_start + 2 && tokens[s - 1].lower == "of" && settlement(&tokens[s - 2].lower)
-            || settlement(after(0)) && !matches!(after(1), "'s" | "'")
-            || after(0) == ","
-                && after(1) == "a"
-                && (2..5).any(|k| settlement(after(k)) && !matches!(after(k + 1), "'s" | "'"));
+        || settlement(after(0)) && !matches!(after(1), "'s" | "'")
+        || after(0) == ","
+            && after(1) == "a"
+            && (2..5).any(|k| settlement(after(k)) && !matches!(after(k + 1), "'s" | "'"));
     // Each name of the list its own place.
     if listed && !titled {
         if let Some(m) = lows.iter().position(|w| matches!(*w, "and" | ",")) {
