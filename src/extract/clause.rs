@@ -15,7 +15,10 @@ pub(crate) fn clause(
     sentence: Range<usize>,
     boundaries: &WordList,
 ) -> (usize, usize) {
-    let bound = |k: usize| boundaries.contains(&tokens[k].lower) || clause_as(tokens, k);
+    let bound = |k: usize| {
+        (boundaries.contains(&tokens[k].lower) && !time_of_day_after(tokens, k))
+            || clause_as(tokens, k)
+    };
     let mut a = word.start;
     loop {
         while a > sentence.start && !bound(a - 1) {
@@ -64,6 +67,27 @@ fn aside(tokens: &[Token], within: Range<usize>, k: usize, forward: bool) -> Opt
         }
     }
     None
+}
+
+/// "killed before dawn on Monday", "shortly after midnight": "before" or
+/// "after" with a time of day is a phrase of time, not a clause.
+fn time_of_day_after(tokens: &[Token], k: usize) -> bool {
+    matches!(tokens[k].lower.as_str(), "before" | "after" | "until")
+        && tokens.get(k + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "dawn"
+                    | "dusk"
+                    | "daybreak"
+                    | "sunrise"
+                    | "sunset"
+                    | "midnight"
+                    | "noon"
+                    | "midday"
+                    | "nightfall"
+                    | "dark"
+            )
+        })
 }
 
 /// "as" after a comma opens a clause of its own ("officials said, as talks

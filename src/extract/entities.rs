@@ -111,6 +111,23 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
                                 .max_by_key(|&i| last_seen[i])
                         })
                         .flatten()
+                })
+                // "Cárdenas" after "Julio Cárdenas Alva": the first of two
+                // surnames alone.
+                .or_else(|| {
+                    let first_surname = |e: &Entity| {
+                        let ws: Vec<&str> = e.name.split_whitespace().collect();
+                        ws.len() == 3 && ws[1] == surface && lex.given_names.contains(ws[0])
+                    };
+                    (m.evidence == Evidence::Alias && w.len() == 1)
+                        .then(|| {
+                            (0..entities.len())
+                                .filter(|&i| {
+                                    entities[i].kind == m.kind && first_surname(&entities[i])
+                                })
+                                .max_by_key(|&i| last_seen[i])
+                        })
+                        .flatten()
                 });
             match cand {
                 Some(i) => i,

@@ -74,6 +74,16 @@ pub fn build(
         let i = verb_tokens.partition_point(|v| *v <= a);
         verb_tokens.get(i).is_some_and(|v| *v < b)
     };
+    let mut statement_tokens: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.pos == Pos::Verb && m.event.kind == "Statement")
+        .map(|m| m.token)
+        .collect();
+    statement_tokens.sort_unstable();
+    let statement_between = |a: usize, b: usize| {
+        let i = statement_tokens.partition_point(|v| *v < a);
+        statement_tokens.get(i).is_some_and(|v| *v < b)
+    };
     let mut events: Vec<(Event, bool)> = Vec::new(); // (event, date is explicit)
     let mut own_time: Vec<bool> = Vec::new(); // a time expression of its own clause dates it
     let in_headline: Vec<(bool, bool)> = (mentions.iter())
@@ -132,9 +142,15 @@ pub fn build(
                 // So is a time before a noun, after a verb: "arrested
                 // three men early on Wednesday over a bombing" (not
                 // "Monday's bombing", which modifies it).
+                // So is a time right after a verb of saying before a past
+                // perfect it reports ("said on Wednesday it had found no
+                // fraud").
+                let perfect = m.pos == Pos::Verb
+                    && (m.token.saturating_sub(3)..m.token).any(|k| toks.tokens[k].lower == "had");
                 let taken = p.tok < m.token
-                    && (ev.modality == Modality::Planned
-                        && verb_between(p.tok.saturating_sub(4), p.tok)
+                    && (perfect && statement_between(p.tok.saturating_sub(4), p.tok)
+                        || ev.modality == Modality::Planned
+                            && verb_between(p.tok.saturating_sub(4), p.tok)
                         || m.pos == Pos::Noun
                             && !p.modifier
                             && verb_between(p.tok.saturating_sub(6), p.tok));

@@ -41,7 +41,15 @@ pub(super) fn relative_antecedent(
     let participle = first.shape == Shape::Lower
         && first.lower.len() > 4
         && (first.lower.ends_with("ing") || first.lower.ends_with("ed"));
-    if open + 1 >= close || !(matches!(first.lower.as_str(), "who" | "which") || participle) {
+    // Or an apposition with a clause of its own ("The Nordic Civic
+    // Observatory, a group that deployed monitors in the city, said").
+    let apposition = matches!(first.lower.as_str(), "a" | "an")
+        && tokens[open + 1..close]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "that" | "which" | "who"));
+    if open + 1 >= close
+        || !(matches!(first.lower.as_str(), "who" | "which") || participle || apposition)
+    {
         return None;
     }
     let k = open + 1;

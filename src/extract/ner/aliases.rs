@@ -32,6 +32,19 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                     .entry(surname_key(last).to_string())
                     .or_insert(EntityType::Person);
                 names.entry(last.to_string()).or_insert(EntityType::Person);
+                // "Cárdenas" after "Julio Cárdenas Alva": a first surname
+                // alone (Spanish and Portuguese names carry two), after a
+                // given name.
+                if let [given, middle, _] = words[..] {
+                    if lex.given_names.contains(given)
+                        && middle.chars().count() > 2
+                        && middle.chars().all(char::is_alphabetic)
+                    {
+                        names
+                            .entry(middle.to_string())
+                            .or_insert(EntityType::Person);
+                    }
+                }
                 // "Erik's ability" after "Erik Sandell": a given name alone.
                 if lex.given_names.contains(words[0]) {
                     names
