@@ -98,9 +98,16 @@ pub fn build(
         // comma that closes what it reports has no time of its own there.
         if ev.kind == "Statement" && m.pos == Pos::Verb {
             let end = m.token + m.len;
+            // ("…, said Maria Lontoc, the regional police chief.": the
+            // speaker and what she is, no verb of their own.)
             let rest_is_punct = toks.tokens[end..sent.tokens.end]
                 .iter()
-                .all(|t| t.shape == crate::model::Shape::Punct);
+                .all(|t| t.shape == crate::model::Shape::Punct)
+                || toks
+                    .tokens
+                    .get(end)
+                    .is_some_and(|t| t.shape == crate::model::Shape::Capitalized)
+                    && !verb_between(end, sent.tokens.end);
             let comma = (m.token.saturating_sub(5).max(c0)..m.token)
                 .rev()
                 .find(|&k| toks.tokens[k].lower == ",");

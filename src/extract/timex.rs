@@ -420,11 +420,19 @@ fn scan_sentence(
         // sentence before it ("took it over in 2020 and sold it a year
         // later"), else the heading or the publication date (a date of an
         // earlier sentence may be a detail: "between 2009 and 2013").
-        let reference = out[sentence_start..]
+        let in_sentence = out[sentence_start..]
             .iter()
             .rev()
-            .find_map(|t| PartialDate::parse(&t.value))
-            .or(anchor);
+            .find_map(|t| PartialDate::parse(&t.value));
+        // Without a date before it in its sentence, "a day later" or "the
+        // next day" counts from an event told before, not from the
+        // publication date (a heading's date still anchors it): its value
+        // stays open rather than falling after the story was written.
+        let reference = if in_sentence.is_none() && anchor == published && follows_on(tokens, i) {
+            None
+        } else {
+            in_sentence.or(anchor)
+        };
         if let Some((len, value, anchored)) = relative(tokens, i, published, pub_day, reference) {
             push(out, tokens, i, i + len, value);
             if let Some(t) = out.last_mut() {
@@ -497,6 +505,14 @@ fn numeric_date(w: &str) -> Option<PartialDate> {
 
 /// Relative and vague expressions starting at token `i`: returns the token
 /// length and the value.
+/// "a day later", "two weeks later", "the next day", "the following
+/// morning": a time counted forward from an event told before.
+fn follows_on(tokens: &[Token], i: usize) -> bool {
+    let low = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    (matches!(low(i), "the" | "a" | "an") && matches!(low(i + 1), "next" | "following"))
+        || (1..=3).any(|k| low(i + k) == "later") && number_of(low(i)).is_some()
+}
+
 fn relative(
     tokens: &[Token],
     i: usize,
@@ -617,6 +633,24 @@ mod tests {
             .into_iter()
             .map(|t| (t.span.text(text).to_string(), t.value))
             .collect()
+    }
+
+    #[test]
+    fn later_without_a_date_before_it_stays_open() {
+        // Counted from an event of an earlier sentence, not from the
+        // publication date: no value after the story was written.
+        let v = values(
+            "Costa resigned. A day later, Berg was appointed. The next day he flew home.",
+            "2024-05-17",
+        );
+        let got: Vec<(&str, &str)> = v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("A day later", "FUTURE_REF"),
+                ("The next day", "XXXX-XX-XX")
+            ]
+        );
     }
 
     #[test]

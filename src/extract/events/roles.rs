@@ -288,10 +288,15 @@ fn verb_roles(
         });
     // "'The deal is done,' said Ana Costa": a verb of saying after its
     // quote, with the speaker right behind it.
+    // ("Abaya was detained on Monday, said Maria Lontoc": a person right
+    // behind it is the speaker, whoever the sentence opened with.)
     let after_quote = trig.kind == "Statement"
-        && subject.is_empty()
         && i > r.start
-        && matches!(tokens[i - 1].lower.as_str(), "," | "\"" | "”" | "'");
+        && matches!(tokens[i - 1].lower.as_str(), "," | "\"" | "”" | "'")
+        && (subject.is_empty()
+            || object
+                .first()
+                .is_some_and(|p| p.first == i + site.len && p.kind == EntityType::Person));
     // The speaker behind a title with abbreviations ("said Brig. Gen. Tomas
     // Reyes"): only capitalized words and their periods between.
     let titled = || {
