@@ -178,6 +178,26 @@ impl Scope<'_> {
     }
 }
 
+/// Past a short time phrase at token `k` ("talks last month between X and
+/// Y", "talks on Monday with Y"): the first token after it, or `k`.
+fn past_time_phrase(tokens: &[Token], k: usize) -> usize {
+    use crate::extract::timex::calendar_word;
+    let low = |j: usize| tokens.get(j).map_or("", |t| t.lower.as_str());
+    let cal = |j: usize| tokens.get(j).is_some_and(calendar_word);
+    let unit = |j: usize| matches!(low(j), "week" | "month" | "year" | "weekend");
+    if cal(k) {
+        k + 1
+    } else if matches!(low(k), "on" | "in") && cal(k + 1) {
+        k + 2
+    } else if matches!(low(k), "last" | "this" | "next") && unit(k + 1) {
+        k + 2
+    } else if low(k) == "earlier" && low(k + 1) == "this" && unit(k + 2) {
+        k + 3
+    } else {
+        k
+    }
+}
+
 /// Whether `t` ends a noun phrase read backwards or forwards from its head
 /// ("demanded [his resignation] after…", "sacked [its coach] after…"):
 /// punctuation, a preposition, a clause boundary or a conjunction.

@@ -85,6 +85,13 @@ pub(super) fn next_word<'a>(site: &Site<'a>) -> &'a str {
         .map_or("", |t| t.lower.as_str())
 }
 
+/// The word after a noun trigger past a time phrase ("talks last month
+/// between X and Y"), or "".
+fn next_word_past_time<'a>(site: &Site<'a>) -> &'a str {
+    let k = super::past_time_phrase(site.tokens, site.i + site.len);
+    site.tokens.get(k).map_or("", |t| t.lower.as_str())
+}
+
 /// The agents, patients and participants of the trigger in its clause
 /// `(start, end)`.
 pub(super) fn actors(
@@ -396,7 +403,7 @@ fn noun_roles(
         };
         add(&mut participants, &[p], role);
     }
-    let next_word = next_word(site);
+    let next_word = next_word_past_time(site);
     match next_word {
         "with" | "between" | "among" if info.symmetric => {
             if next_word == "with" {

@@ -263,10 +263,10 @@ fn process(site: &Site) -> Option<Sense> {
     }
     // Sides named right after it: "talks with Lavrov", "negotiations
     // between Kyiv and Moscow"; a person talking with another.
-    let sides = matches!(next, "with" | "between" | "among")
-        && names
-            .iter()
-            .any(|p| p.first > i + len && p.first <= i + len + 5);
+    // ("talks last month between X and Y": past a time phrase.)
+    let k = super::past_time_phrase(site.tokens, i + len);
+    let sides = matches!(site.word(k), "with" | "between" | "among")
+        && names.iter().any(|p| p.first > k && p.first <= k + 5);
     // A day's or a side's talks are a dated, specific meeting:
     // "Wednesday's talks", "Lavrov's talks".
     let owned = prev == "'s";

@@ -264,7 +264,13 @@ pub(super) fn adjacent_group(
         });
     let mut group = vec![names[last]];
     let mut k = last;
-    while k > 0 && names[k - 1].first >= cl_start && coordinated(tokens, names[k - 1], names[k]) {
+    // ("sat down at a centre outside Oslo, Haugland, Norway's envoy, told
+    // reporters": Oslo, standing for Norway, is no member.)
+    while k > 0
+        && names[k - 1].first >= cl_start
+        && coordinated(tokens, names[k - 1], names[k])
+        && !prepositional(tokens, &names[k - 1], site.sent.start)
+    {
         k -= 1;
         group.push(names[k]);
     }
@@ -335,7 +341,7 @@ fn apposition_before(
 pub(super) fn subject_group(tokens: &[Token], left: &[Placed], s_start: usize) -> Vec<Placed> {
     let governed = |p: &Placed| {
         let next = tokens.get(p.end).map_or("", |t| t.lower.as_str());
-        PREPOSITIONS.contains(governor(tokens, p, s_start)) || matches!(next, "'s" | "'")
+        prepositional(tokens, p, s_start) || matches!(next, "'s" | "'")
     };
     let mut out: Vec<Placed> = Vec::new();
     let mut k = 0;
@@ -439,6 +445,26 @@ fn body_of(tokens: &[Token], p: &Placed, s_start: usize) -> bool {
 /// The word before a name (not before the sentence start `s_start`), past
 /// its title and article: "to" in "a former aide to Senator Ana Costa", ""
 /// at the sentence start or after "including".
+/// Whether a preposition governs `p` ("in Oslo", "outside Oslo"): no
+/// subject, nor a member of one.
+fn prepositional(tokens: &[Token], p: &Placed, s_start: usize) -> bool {
+    let g = governor(tokens, p, s_start);
+    PREPOSITIONS.contains(g)
+        || matches!(
+            g,
+            "outside"
+                | "inside"
+                | "across"
+                | "around"
+                | "beyond"
+                | "behind"
+                | "along"
+                | "throughout"
+                | "within"
+                | "near"
+        )
+}
+
 fn governor<'t>(tokens: &'t [Token], p: &Placed, s_start: usize) -> &'t str {
     governor_at(tokens, p, s_start).map_or("", |k| tokens[k].lower.as_str())
 }
