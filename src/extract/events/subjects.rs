@@ -48,7 +48,7 @@ pub(super) fn relative_antecedent(
             .iter()
             .any(|t| matches!(t.lower.as_str(), "that" | "which" | "who"));
     if open + 1 >= close
-        || !(matches!(first.lower.as_str(), "who" | "which") || participle || apposition)
+        || !(matches!(first.lower.as_str(), "who" | "which" | "whose") || participle || apposition)
     {
         return None;
     }
@@ -85,14 +85,25 @@ pub(super) fn relative_subject(site: &Site, sent_start: usize) -> Option<Placed>
             break;
         }
     }
-    if k < sent_start + 3 || tokens[k - 1].lower != "who" || tokens[k - 2].lower != "," {
+    if k < sent_start + 3
+        || !matches!(tokens[k - 1].lower.as_str(), "who" | "which")
+        || tokens[k - 2].lower != ","
+    {
         return None;
     }
+    // "who" after a person; "which" after a country or an organization
+    // ("Norland, which joined the union in 2007").
+    let which = tokens[k - 1].lower == "which";
     let person_ending = |end: usize| {
-        site.names
-            .iter()
-            .copied()
-            .find(|p| p.end == end && p.kind == EntityType::Person && !p.pronoun)
+        site.names.iter().copied().find(|p| {
+            p.end == end
+                && !p.pronoun
+                && if which {
+                    matches!(p.kind, EntityType::Country | EntityType::Organization)
+                } else {
+                    p.kind == EntityType::Person
+                }
+        })
     };
     // "Lars Berg, the company's finance chief, who had resigned": past an
     // apposition opened by an article.
