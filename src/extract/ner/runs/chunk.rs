@@ -41,7 +41,9 @@ pub(super) fn classify_chunk(
     while s < e && (!is_cap(&tokens[s]) || e - s > 1 && is_hyphen_modifier(text, &tokens[s])) {
         s += 1;
     }
-    while e > s && !is_cap(&tokens[e - 1]) {
+    // "Vessler CEO quits": a title in capitals closing the run is no part
+    // of a name (the organization before it is the title's).
+    while e > s && (!is_cap(&tokens[e - 1]) || e > s + 1 && acronym_title(lex, &tokens[e - 1])) {
         e -= 1;
     }
     // "the Sao Paulo-based company": a name hyphened to "based", "led",
@@ -400,4 +402,9 @@ fn is_roman_numeral(w: &str) -> bool {
     w.len() >= 2
         && w.chars()
             .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'd' | 'm'))
+}
+
+/// A title written as capitals: "CEO", "CFO", "MP".
+fn acronym_title(lex: &crate::resources::Lexicon, t: &crate::model::Token) -> bool {
+    t.shape == Shape::Upper && t.lower.len() >= 2 && lex.titles.contains_key(&t.lower)
 }
