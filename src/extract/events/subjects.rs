@@ -33,25 +33,39 @@ pub(super) fn relative_antecedent(
     }
     // The clause opens after the comma before: "who", "which", or a
     // participle ("Ola Berg, speaking after the ceremony, said…", "Ana
-    // Costa, arrested on Monday, denied…").
-    let open = (sent_start + 1..close)
-        .rev()
-        .find(|&k| tokens[k].lower == ",")?;
-    let first = tokens.get(open + 1)?;
-    let participle = first.shape == Shape::Lower
-        && first.lower.len() > 4
-        && (first.lower.ends_with("ing") || first.lower.ends_with("ed"));
-    // Or an apposition with a clause of its own ("The Nordic Civic
-    // Observatory, a group that deployed monitors in the city, said").
-    let apposition = matches!(first.lower.as_str(), "a" | "an")
-        && tokens[open + 1..close]
+    // Costa, arrested on Monday, denied…"). A plain apposition closing it
+    // ("…, who arrived on Monday for a state visit, the first since 2016,
+    // held talks") is passed over, once.
+    let mut close = close;
+    let mut open = None;
+    for _ in 0..2 {
+        let o = (sent_start + 1..close)
+            .rev()
+            .find(|&k| tokens[k].lower == ",")?;
+        let first = tokens.get(o + 1)?;
+        let participle = first.shape == Shape::Lower
+            && first.lower.len() > 4
+            && (first.lower.ends_with("ing") || first.lower.ends_with("ed"));
+        // Or an apposition with a clause of its own ("The Nordic Civic
+        // Observatory, a group that deployed monitors in the city, said").
+        let clause_of_its_own = tokens[o + 1..close]
             .iter()
             .any(|t| matches!(t.lower.as_str(), "that" | "which" | "who"));
-    if open + 1 >= close
-        || !(matches!(first.lower.as_str(), "who" | "which" | "whose") || participle || apposition)
-    {
-        return None;
+        let article = matches!(first.lower.as_str(), "a" | "an" | "the");
+        if o + 1 < close
+            && (matches!(first.lower.as_str(), "who" | "which" | "whose")
+                || participle
+                || article && first.lower != "the" && clause_of_its_own)
+        {
+            open = Some(o);
+            break;
+        }
+        if !article {
+            return None;
+        }
+        close = o;
     }
+    let open = open?;
     let k = open + 1;
     names
         .iter()
