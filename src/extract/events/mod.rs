@@ -187,9 +187,9 @@ fn past_time_phrase(tokens: &[Token], k: usize) -> usize {
     let unit = |j: usize| matches!(low(j), "week" | "month" | "year" | "weekend");
     if cal(k) {
         k + 1
-    } else if matches!(low(k), "on" | "in") && cal(k + 1) {
-        k + 2
-    } else if matches!(low(k), "last" | "this" | "next") && unit(k + 1) {
+    } else if matches!(low(k), "on" | "in") && cal(k + 1)
+        || matches!(low(k), "last" | "this" | "next") && unit(k + 1)
+    {
         k + 2
     } else if low(k) == "earlier" && low(k + 1) == "this" && unit(k + 2) {
         k + 3
