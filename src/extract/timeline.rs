@@ -163,10 +163,29 @@ pub fn build(
                             && verb_between(p.tok.saturating_sub(6), p.tok));
                 // "Costa, who arrived on Tuesday, said": the relative
                 // clause closed before the trigger keeps its time.
+                // So does a past participle's clause between commas
+                // ("Costa, arrested in Lisbon on Monday, denied the
+                // charges"; not "Costa, speaking on Monday, said": one
+                // occasion).
+                let participle_aside = || {
+                    let t = &toks.tokens;
+                    let Some(open) = (sent.tokens.start..p.tok)
+                        .rev()
+                        .find(|&k| t[k].lower == ",")
+                    else {
+                        return false;
+                    };
+                    let first = &t[open + 1];
+                    first.shape == crate::model::Shape::Lower
+                        && first.lower.len() > 4
+                        && first.lower.ends_with("ed")
+                        && (open + 1..p.tok).all(|k| t[k].lower != ",")
+                };
                 let relative = p.tok < m.token
-                    && c0 > sent.tokens.start
-                    && matches!(toks.tokens[c0 - 1].lower.as_str(), "who" | "which")
-                    && (p.tok + 1..m.token).any(|k| toks.tokens[k].lower == ",");
+                    && (p.tok + 1..m.token).any(|k| toks.tokens[k].lower == ",")
+                    && (c0 > sent.tokens.start
+                        && matches!(toks.tokens[c0 - 1].lower.as_str(), "who" | "which")
+                        || m.pos == Pos::Verb && participle_aside());
                 // "said he had pocketed it between 2019 and 2023": a time
                 // after a past perfect that a report goes on with is the
                 // reported event's.
