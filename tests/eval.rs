@@ -15,7 +15,10 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("seed.jsonl", "meetings", "F1", 1.0),
     ("seed.jsonl", "event_dates", "share", 0.99),
     ("gum-news.jsonl", "entity_mentions", "F1", 0.445),
-    ("gum-news.jsonl", "entity_mentions~", "F1", 0.685),
+    // 0.685 until the tagger was retrained on the rules that keep law
+    // names and "X-based" prefixes out (0.684: three lenient matches
+    // fewer; ECB+ partial recall 0.635 -> 0.641).
+    ("gum-news.jsonl", "entity_mentions~", "F1", 0.68),
     ("gum-news.jsonl", "entities", "F1", 0.52),
     ("meantime-airbus.jsonl", "entity_mentions", "F1", 0.625),
     ("meantime-airbus.jsonl", "entity_mentions~", "F1", 0.78),

@@ -38,9 +38,18 @@ pub(super) fn general_roles(site: &Site, (cl_start, cl_end): (usize, usize)) -> 
     // name before the relative clause.
     if out.is_empty() && site.trig.tense != "ing" {
         if let Some(p) = relative_antecedent(tokens, site.sent.start, i, site.names) {
+            // ("Berg, 58, who ran the agency, was found guilty": a passive.)
+            let be = |t: &Token| {
+                matches!(
+                    t.lower.as_str(),
+                    "was" | "were" | "is" | "are" | "been" | "be"
+                )
+            };
+            let passive = site.trig.tense == "past"
+                && tokens[site.sent.start..i].iter().rev().take(2).any(be);
             out.push(Participant {
                 entity: p.entity,
-                role: Role::Agent,
+                role: if passive { Role::Patient } else { Role::Agent },
             });
         }
     }

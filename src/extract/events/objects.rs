@@ -160,3 +160,47 @@ fn name_after(site: &Site, cl_end: usize, word: &str) -> Vec<Placed> {
     }
     out
 }
+
+/// The actors after "along with" or "together with" in the trigger's
+/// clause: the first right after it, and each one after an "and" that
+/// follows ("along with Ana Costa, the owner of Helix, and Piet Vermeer").
+pub(super) fn co_members(site: &Site, cl_end: usize) -> Vec<Placed> {
+    let tokens = site.tokens;
+    let end = site.sent.end;
+    let Some(k) = (site.i + site.len..cl_end.min(end).saturating_sub(1)).find(|&k| {
+        matches!(tokens[k].lower.as_str(), "along" | "together") && tokens[k + 1].lower == "with"
+    }) else {
+        return Vec::new();
+    };
+    let opens = |p: &Placed| p.titled.min(p.first);
+    let mut out: Vec<Placed> = Vec::new();
+    for p in site
+        .names
+        .iter()
+        .filter(|p| p.first > k + 1 && p.end <= end && !p.pronoun)
+    {
+        if p.kind == EntityType::Place {
+            continue;
+        }
+        let start = opens(p);
+        let joins = match out.last() {
+            None => start == k + 2,
+            Some(last) => {
+                tokens[start - 1].lower == "and"
+                    && p.kind == last.kind
+                    && !tokens
+                        .get(p.end)
+                        .is_some_and(|t| t.shape == Shape::Lower && site.event_verb(t))
+                    && !tokens[last.end..start]
+                        .iter()
+                        .any(|t| t.shape == Shape::Lower && site.event_verb(t))
+            }
+        };
+        if joins {
+            out.push(*p);
+        } else if out.is_empty() {
+            break;
+        }
+    }
+    out
+}

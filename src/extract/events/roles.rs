@@ -3,10 +3,10 @@
 //! of titles ("the FBI director"), plural anaphora ("the two") and places
 //! ("in X").
 
-use super::objects::{audience, by_agent, direct_object, recipient};
+use super::objects::{audience, by_agent, co_members, direct_object, recipient};
 use super::subjects::{
-    adjacent_group, controller_object, coordinated, nearer_subject, relative_antecedent,
-    relative_subject, reported_subject, subject_group,
+    adjacent_group, controller_object, coordinated, nearer_subject, object_in_relative, possessor,
+    relative_antecedent, relative_subject, reported_subject, subject_group,
 };
 use super::{Placed, Site};
 use crate::extract::entities::Resolved;
@@ -174,9 +174,9 @@ pub(super) fn actors(
         subject.clear();
     }
     if trig.pos == Pos::Verb
-        && subject
-            .last()
-            .is_some_and(|p| reported_subject(site, p.end, i))
+        && subject.last().is_some_and(|p| {
+            reported_subject(site, p.end, i) || object_in_relative(site, p, r.start)
+        })
     {
         subject.clear();
     }
@@ -237,6 +237,21 @@ pub(super) fn actors(
         .into_iter()
         .map(|p| holder_of_title(tokens, p, res).unwrap_or(p))
         .collect();
+    let mut object = object;
+    // "Costa was detained along with Berg": who is named after "along
+    // with" shares the role of the object before it, or else the subject's.
+    if trig.pos == Pos::Verb {
+        let with = co_members(site, cl_end);
+        // (Not the object itself: "detained along with Berg".)
+        object.retain(|p| !with.iter().any(|w| w.first == p.first));
+        if object.is_empty() {
+            if !subject.is_empty() {
+                subject.extend(with);
+            }
+        } else {
+            object.extend(with);
+        }
+    }
     let mut participants = if trig.pos == Pos::Verb {
         verb_roles(site, cl_end, &subject, &object)
     } else {
@@ -749,32 +764,6 @@ fn holder_of_title(tokens: &[Token], p: Placed, res: &Resolved) -> Option<Placed
         }),
         _ => None,
     }
-}
-
-/// "Comey's firing": the actor right before a possessive `'s` before the trigger.
-fn possessor(site: &Site, i: usize) -> Option<Placed> {
-    let (tokens, s_start) = (site.tokens, site.sent.start);
-    // "its investigation", "his sudden firing"
-    let pronoun = |end: usize| site.possessives.iter().copied().find(|p| p.end == end);
-    if let Some(p) = pronoun(i) {
-        return Some(p);
-    }
-    let mut k = i;
-    // skip one adjective: "Comey's sudden firing"
-    if k > s_start + 1 && tokens[k - 1].shape == Shape::Lower && tokens[k - 1].lower != "'s" {
-        k -= 1;
-        if let Some(p) = pronoun(k) {
-            return Some(p);
-        }
-    }
-    if k > s_start && matches!(tokens[k - 1].lower.as_str(), "'s" | "'") {
-        return site
-            .names
-            .iter()
-            .copied()
-            .find(|p| p.end == k - 1 && p.kind != EntityType::Place);
-    }
-    None
 }
 
 /// The objects of a verb of motion that it moves: not the places it goes

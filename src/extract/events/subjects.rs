@@ -41,7 +41,7 @@ pub(super) fn relative_antecedent(
     for _ in 0..2 {
         let o = (sent_start + 1..close)
             .rev()
-            .find(|&k| tokens[k].lower == ",")?;
+            .find(|&k| tokens[k].lower == "," && !in_list(names, k))?;
         let first = tokens.get(o + 1)?;
         let participle = first.shape == Shape::Lower
             && first.lower.len() > 4
@@ -50,7 +50,7 @@ pub(super) fn relative_antecedent(
         // Observatory, a group that deployed monitors in the city, said").
         let clause_of_its_own = tokens[o + 1..close]
             .iter()
-            .any(|t| matches!(t.lower.as_str(), "that" | "which" | "who"));
+            .any(|t| matches!(t.lower.as_str(), "that" | "which" | "who" | "whose"));
         let article = matches!(first.lower.as_str(), "a" | "an" | "the");
         if o + 1 < close
             && (matches!(first.lower.as_str(), "who" | "which" | "whose")
@@ -65,12 +65,24 @@ pub(super) fn relative_antecedent(
         }
         close = o;
     }
-    let open = open?;
-    let k = open + 1;
+    let mut open = open?;
+    // "Ana Costa, 34, a reporter whose…": past an age.
+    if open > sent_start + 2
+        && tokens[open - 1].lower.bytes().all(|b| b.is_ascii_digit())
+        && tokens[open - 2].lower == ","
+    {
+        open -= 2;
+    }
     names
         .iter()
         .copied()
-        .find(|p| p.end == k - 1 && p.kind != EntityType::Place)
+        .find(|p| p.end == open && p.kind != EntityType::Place)
+}
+
+/// A comma inside a list of names ("stores across Chile, Peru and
+/// Bolivia"): it opens no aside.
+fn in_list(names: &[Placed], k: usize) -> bool {
+    names.iter().any(|p| p.end == k) && names.iter().any(|p| p.first == k + 1)
 }
 
 /// "Jonas Berg, who was shot by police", "Ana Costa, who was convicted and
@@ -181,6 +193,40 @@ pub(super) fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
             .lower
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',')
+}
+
+/// "a former minister who had quit his Cabinet was sworn in", "the man
+/// who attacked Berg was arrested": the name `p` is the object of a verb
+/// in a relative clause (no comma between) that ends right before the
+/// trigger; the clause's antecedent, not the name, is the trigger's
+/// subject ("the official whom Costa fired was arrested" too). Not where
+/// the trigger is the clause's verb ("the official whom Costa fired") or a
+/// verb of saying reports the trigger's clause ("who said Costa was
+/// arrested").
+pub(super) fn object_in_relative(site: &Site, p: &Placed, sent_start: usize) -> bool {
+    let tokens = site.tokens;
+    let mut k = p.titled.min(p.first);
+    let mut words = 0;
+    while k > sent_start && words < 8 {
+        k -= 1;
+        let t = &tokens[k];
+        match t.lower.as_str() {
+            "," | ";" | ":" | "(" | ")" | "\"" | "—" | "–" => return false,
+            "who" | "whom" | "whose" | "which" => {
+                // A verb of the clause after the name ("whom Costa fired
+                // was arrested"), or before it, not one of saying.
+                let after = tokens[p.end..site.i]
+                    .iter()
+                    .any(|t| t.shape == Shape::Lower && !VERB_GROUP.contains(&t.lower));
+                return after || words > 0 && !(k + 1..p.first).any(|j| site.says(&tokens[j]));
+            }
+            _ => {}
+        }
+        if t.shape == Shape::Lower {
+            words += 1;
+        }
+    }
+    false
 }
 
 /// Whether a verb of saying between a name ending at `from` and the trigger
@@ -302,7 +348,10 @@ pub(super) fn adjacent_group(
     group.reverse();
     // "the number of refugees entering Spain dropped": a name a participle
     // governs is its object, not the subject of the verb after it.
-    if governed(site, &group[0]) || tokens.get(names[last].end).is_some_and(|t| t.lower == "'s") {
+    if governed(site, &group[0])
+        || tokens.get(names[last].end).is_some_and(|t| t.lower == "'s")
+        || object_in_relative(site, &names[last], site.sent.start)
+    {
         return None;
     }
     let group = group
@@ -335,7 +384,7 @@ fn apposition_before(
     let close = k - 1;
     let open = (close.saturating_sub(17).max(from)..close)
         .rev()
-        .find(|&j| tokens[j].lower == ",")?;
+        .find(|&j| tokens[j].lower == "," && !in_list(names, j))?;
     if open + 1 == close {
         return None;
     }
@@ -552,4 +601,30 @@ pub(super) fn coordinated(tokens: &[Token], a: Placed, b: Placed) -> bool {
                         "and" | "or" | "but" | "then" | "who" | "which" | "that"
                     )
         })
+}
+
+/// "Comey's firing": the actor right before a possessive `'s` before the trigger.
+pub(super) fn possessor(site: &Site, i: usize) -> Option<Placed> {
+    let (tokens, s_start) = (site.tokens, site.sent.start);
+    // "its investigation", "his sudden firing"
+    let pronoun = |end: usize| site.possessives.iter().copied().find(|p| p.end == end);
+    if let Some(p) = pronoun(i) {
+        return Some(p);
+    }
+    let mut k = i;
+    // skip one adjective: "Comey's sudden firing"
+    if k > s_start + 1 && tokens[k - 1].shape == Shape::Lower && tokens[k - 1].lower != "'s" {
+        k -= 1;
+        if let Some(p) = pronoun(k) {
+            return Some(p);
+        }
+    }
+    if k > s_start && matches!(tokens[k - 1].lower.as_str(), "'s" | "'") {
+        return site
+            .names
+            .iter()
+            .copied()
+            .find(|p| p.end == k - 1 && p.kind != EntityType::Place);
+    }
+    None
 }

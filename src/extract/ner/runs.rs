@@ -134,10 +134,16 @@ fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
         }
         // A word that is no name alone ends the run, unless a title or a
         // plural inside an organization's name.
+        // Nor an organization's head word closing a run of two words or
+        // more ("the National Fraud Police"), nor an ordinal inside one
+        // ("the Federal First Instance Court").
+        let next_cap = tokens.get(j + 1).is_some_and(|n| j + 1 < end && is_cap(n));
         let stops = j > i
             && lex.not_names.contains(&t.lower)
             && !lex.titles.contains_key(&t.lower)
-            && !plural_in_name(tokens, i, j, end);
+            && !plural_in_name(tokens, i, j, end)
+            && !(j >= i + 2 && !next_cap && ORG_HEADS.contains(&t.lower))
+            && !(next_cap && matches!(t.lower.as_str(), "first" | "second" | "third"));
         if is_cap(t) && !stops {
             j += 1;
             continue;
@@ -153,6 +159,16 @@ fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
                 && tokens
                     .get(j + 1)
                     .is_some_and(|n| !lex.not_names.contains(&n.lower)));
+        // ("Officers of the National Police said": a common noun opening
+        // the sentence joins no name.)
+        let opener = j == i + 1
+            && i == sent.start
+            && matches!(t.lower.as_str(), "of" | "for" | "and" | "&")
+            && lex.common_words.contains(&tokens[i].lower)
+            && !ORG_HEADS.contains(&tokens[i].lower);
+        if opener {
+            break;
+        }
         if connector
             && j > i
             && j + 1 < end

@@ -41,6 +41,14 @@ pub(super) fn classify_chunk(
     while s < e && (!is_cap(&tokens[s]) || e - s > 1 && is_hyphen_modifier(text, &tokens[s])) {
         s += 1;
     }
+    // "Cape Town-based Fynbos Capital": a place hyphened to "based" inside
+    // the run modifies the name after it.
+    if let Some(k) = (s..e.saturating_sub(1))
+        .rev()
+        .find(|&k| modifier_suffix(text, &tokens[k]))
+    {
+        s = k + 1;
+    }
     // "Vessler CEO quits": a title in capitals closing the run is no part
     // of a name (the organization before it is the title's).
     while e > s && (!is_cap(&tokens[e - 1]) || e > s + 1 && acronym_title(lex, &tokens[e - 1])) {
@@ -78,9 +86,20 @@ pub(super) fn classify_chunk(
         && !lex.given_names.contains(tokens[s].span.text(text));
     let head_word = ORG_HEADS.contains(lows.last().copied().unwrap_or(""))
         || (lows.len() > 2 && ORG_HEADS.contains(lows[0]) && lows[1] == "of")
-        // "Norland National Bureau of Farm Statistics" (no "and" after it).
+        // "Norland National Bureau of Farm Statistics"; "and" after it only
+        // where what follows names nothing on its own ("Federation of Rail
+        // and Port Workers", not "Bureau of Statistics and Ana Costa").
         || (1..lows.len().saturating_sub(1)).any(|m| {
-            head_connector(&tokens[s..e], m, 0) && !lows[m..].iter().any(|w| matches!(*w, "and" | "&"))
+            head_connector(&tokens[s..e], m, 0)
+                && lows[m..]
+                    .iter()
+                    .rposition(|w| matches!(*w, "and" | "&"))
+                    .is_none_or(|a| {
+                        let rest = &lows[m + a + 1..];
+                        !rest.is_empty()
+                            && !rest.iter().any(|w| ORG_HEADS.contains(w) || lex.titles.contains_key(*w))
+                            && !lex.given_names.contains(tokens[s + m + a + 1].span.text(text))
+                    })
         })
         || (lows.len() >= 2 && ORG_OPENERS.contains(lows[0]));
     // "Transcarpat Infrastructura, a construction firm that…": a noun
