@@ -18,7 +18,7 @@ use crate::extract::clause::{clause, relative_clause_end};
 use crate::extract::events::EventMention;
 use crate::model::PartialDate;
 use crate::model::{Coreferent, Event, Modality, Role, Timex, Tokens};
-use crate::resources::words::events::{AUXILIARIES, DATING_BOUNDARIES};
+use crate::resources::words::events::{AUXILIARIES, DATING_BOUNDARIES, REACTION_VERBS};
 use crate::resources::Pos;
 use std::collections::{HashMap, HashSet};
 
@@ -89,6 +89,18 @@ pub fn build(
     let in_headline: Vec<(bool, bool)> = (mentions.iter())
         .map(|m| (m.headline, m.pos == Pos::Verb))
         .collect();
+    // "the attack", "this meeting": a definite event noun naming nobody.
+    let definite: Vec<bool> = (mentions.iter())
+        .map(|m| {
+            m.pos == Pos::Noun
+                && m.event.participants.is_empty()
+                && m.token > toks.sentences[m.event.sentence].tokens.start
+                && matches!(
+                    toks.tokens[m.token - 1].lower.as_str(),
+                    "the" | "this" | "that"
+                )
+        })
+        .collect();
     for m in &mentions {
         let mut ev = m.event.clone();
         ev.local = ev.participants.clone();
@@ -154,13 +166,24 @@ pub fn build(
                 // fraud").
                 let perfect = m.pos == Pos::Verb
                     && (m.token.saturating_sub(3)..m.token).any(|k| toks.tokens[k].lower == "had");
-                let taken = p.tok < m.token
-                    && (perfect && statement_between(p.tok.saturating_sub(4), p.tok)
-                        || ev.modality == Modality::Planned
-                            && verb_between(p.tok.saturating_sub(4), p.tok)
-                        || m.pos == Pos::Noun
-                            && !p.modifier
-                            && verb_between(p.tok.saturating_sub(6), p.tok));
+                // "condemned the bombing on Tuesday": a time after an event
+                // noun that a verb of reaction takes is the reaction's.
+                let reacted_to = m.pos == Pos::Noun
+                    && p.tok > m.token
+                    && m.token >= sent.tokens.start + 2
+                    && matches!(
+                        toks.tokens[m.token - 1].lower.as_str(),
+                        "the" | "this" | "that" | "its" | "their" | "his" | "her"
+                    )
+                    && REACTION_VERBS.contains(&toks.tokens[m.token - 2].lower);
+                let taken = reacted_to
+                    || p.tok < m.token
+                        && (perfect && statement_between(p.tok.saturating_sub(4), p.tok)
+                            || ev.modality == Modality::Planned
+                                && verb_between(p.tok.saturating_sub(4), p.tok)
+                            || m.pos == Pos::Noun
+                                && !p.modifier
+                                && verb_between(p.tok.saturating_sub(6), p.tok));
                 // "Costa, who arrived on Tuesday, said": the relative
                 // clause closed before the trigger keeps its time.
                 // So does a past participle's clause between commas
@@ -249,8 +272,11 @@ pub fn build(
     let mut by_kind: HashMap<String, Vec<usize>> = HashMap::new();
     // Whether each cluster's trigger is a headline's word.
     let mut headline_trigger: Vec<bool> = Vec::new();
-    'next: for (((ev, explicit), own), (headline, verbal)) in
-        events.into_iter().zip(own_time).zip(in_headline)
+    'next: for ((((ev, explicit), own), (headline, verbal)), definite) in events
+        .into_iter()
+        .zip(own_time)
+        .zip(in_headline)
+        .zip(definite)
     {
         if ev.kind_info().happening && ev.modality == Modality::Asserted {
             // The compatible event with most mentions (the most recent on a
@@ -283,6 +309,21 @@ pub fn build(
                         (clusters[ci].0.coreferent.len(), ci)
                     }
                 });
+            // "the attack" paragraphs after the story's only attack: that
+            // attack, however far back.
+            let target = target.or_else(|| {
+                if !definite || untyped {
+                    return None;
+                }
+                let mut earlier = same_kind.iter().copied().filter(|&ci| {
+                    let c = &clusters[ci].0;
+                    c.modality == Modality::Asserted && compatible(c, &ev)
+                });
+                match (earlier.next(), earlier.next()) {
+                    (Some(ci), None) if same_kind.len() == 1 => Some(ci),
+                    _ => None,
+                }
+            });
             if let Some(ci) = target {
                 let (c, c_explicit) = &mut clusters[ci];
                 last_sentence[ci] = ev.sentence;

@@ -23,6 +23,9 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
     let tokens = &toks.tokens;
     // Surname → person; a known single-word name → its type.
     let mut names: HashMap<String, EntityType> = HashMap::new();
+    // First words of names of three words → the names (kept where one:
+    // "Kim" after "Kim Jong Nam" and "Kim Jong Un" is neither).
+    let mut first_of: HashMap<String, HashSet<String>> = HashMap::new();
     for m in &out.mentions {
         let words: Vec<&str> = m.span.text(text).split_whitespace().collect();
         match m.kind {
@@ -45,11 +48,25 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                             .or_insert(EntityType::Person);
                     }
                 }
-                // "Erik's ability" after "Erik Sandell": a given name alone.
+                // "Erik's ability" after "Erik Sandell": a given name alone;
+                // so is the first of a name of three words where it is no
+                // common word ("Meron" after "Meron Tesfaye Alemu": many
+                // naming traditions refer to a person by the first name).
+                let rare = |w: &str| {
+                    w.chars().count() > 2
+                        && w.chars().all(char::is_alphabetic)
+                        && !lex.common_words.contains(&w.to_lowercase())
+                        && !lex.demonyms.contains_key(w)
+                };
                 if lex.given_names.contains(words[0]) {
                     names
                         .entry(words[0].to_string())
                         .or_insert(EntityType::Person);
+                } else if words.len() >= 3 && rare(words[0]) {
+                    first_of
+                        .entry(words[0].to_string())
+                        .or_default()
+                        .insert(words.join(" "));
                 }
             }
             EntityType::Person => {
@@ -70,12 +87,17 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                 // ending in a trade or organization word, where it is no
                 // common word ("National Police").
                 if let [first, .., last] = words[..] {
+                    // (Or any name of a firm whose first word is made up:
+                    // "MedAxis" after "MedAxis Distribution".)
                     let by_head = m.evidence == Evidence::Pattern("organization head word")
                         || m.evidence == Evidence::Pattern("organization word");
-                    if by_head
-                        && first.starts_with(char::is_uppercase)
+                    let coined = first.chars().skip(1).any(char::is_uppercase)
+                        && first.chars().all(char::is_alphabetic);
+                    if (by_head
                         && (ORG_HEADS.contains(&last.to_lowercase())
                             || ORG_WORDS.contains(&last.to_lowercase()))
+                        || coined)
+                        && first.starts_with(char::is_uppercase)
                         && !lex.common_words.contains(&first.to_lowercase())
                         && !lex.demonyms.contains_key(first)
                         && !lex.given_names.contains(first)
@@ -87,6 +109,11 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                 }
             }
             _ => {}
+        }
+    }
+    for (first, full) in first_of {
+        if full.len() == 1 {
+            names.entry(first).or_insert(EntityType::Person);
         }
     }
     let taken: HashSet<usize> = out

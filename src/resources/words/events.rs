@@ -11,6 +11,11 @@ crate::word_list!(
     "events/dating_boundaries.txt",
     "Clause boundaries for dating: a time expression dates the events of its own clause."
 );
+crate::word_list!(
+    REACTION_VERBS,
+    "events/reaction_verbs.txt",
+    "Verbs of reacting to an event: a time after the event noun they take is theirs (\"condemned the bombing on Tuesday\")."
+);
 
 // Triggers (`crate::extract::events::triggers`).
 crate::word_list!(
