@@ -79,14 +79,16 @@ pub(super) fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigge
     }
     // "a contract to supply", "agreed to buy": an infinitive looks ahead,
     // unless a verb of aspect carries it ("began to fall").
+    // ("Lawmakers voted on Thursday to remove her": the vote does it.)
     if trig.pos == Pos::Verb
         && trig.tense == "base"
         && i > s_start
         && tokens[i - 1].lower == "to"
         && !(i >= s_start + 2
-            && ASPECT_VERBS
+            && (ASPECT_VERBS
                 .iter()
-                .any(|v| tokens[i - 2].lower.starts_with(v)))
+                .any(|v| tokens[i - 2].lower.starts_with(v))
+                || (i.saturating_sub(3).max(s_start)..i - 1).any(|k| tokens[k].lower == "voted")))
     {
         return Modality::Planned;
     }

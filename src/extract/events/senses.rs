@@ -80,6 +80,7 @@ pub(super) fn other_sense(site: &Site) -> Option<Sense> {
         "strike" if trig.pos == Pos::Verb => strike_verb(site),
         "strike" => strike_noun(site),
         "depart" | "departure" => departure(site),
+        "remove" if trig.pos == Pos::Verb => removal(site),
         // "on a conference call": the call is the event, no meeting.
         "conference" if matches!(site.next(), "call" | "calls") => Some(Sense::NoEvent),
         lemma if trig.generic && trig.pos == Pos::Verb && CONVERSATION_VERBS.contains(lemma) => {
@@ -108,6 +109,30 @@ fn departure(site: &Site) -> Option<Sense> {
         .iter()
         .any(|p| p.first == k && p.kind == EntityType::Organization);
     (named_org || POSTS.contains(site.word(k))).then_some(Sense::Kind("Resignation"))
+}
+
+/// "voted to remove Prime Minister Ana Costa from office", "was removed
+/// from his post": a person removed from a post is dismissed.
+fn removal(site: &Site) -> Option<Sense> {
+    let end = site.sent.end.min(site.i + site.len + 10);
+    let from = (site.i + site.len..end).find(|&k| site.word(k) == "from")?;
+    let mut k = from + 1;
+    if matches!(site.word(k), "the" | "his" | "her" | "their") {
+        k += 1;
+    }
+    let person_between = site
+        .names
+        .iter()
+        .any(|p| p.kind == EntityType::Person && p.first > site.i && p.end <= from);
+    let passive = site.i > site.sent.start
+        && matches!(
+            site.word(site.i - 1),
+            "was" | "were" | "been" | "be" | "being"
+        );
+    (matches!(site.word(k), "office" | "power") || POSTS.contains(site.word(k)))
+        .then_some(())
+        .filter(|_| person_between || passive)
+        .map(|_| Sense::Kind("Dismissal"))
 }
 
 /// A general verb of motion to or into a named place ("returned to

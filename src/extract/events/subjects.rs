@@ -237,12 +237,25 @@ pub(super) fn reported_subject(site: &Site, from: usize, i: usize) -> bool {
     let tokens = site.tokens;
     (from..i).any(|k| {
         let mut s = k + 1;
+        // ("Police in Vik said Thursday they had detained…": past a time.)
+        if tokens
+            .get(s)
+            .is_some_and(|t| matches!(t.lower.as_str(), "on" | "late" | "early"))
+        {
+            s += 1;
+        }
+        if tokens.get(s).is_some_and(calendar_word) {
+            s += 1;
+        } else {
+            s = k + 1;
+        }
         if tokens.get(s).is_some_and(|t| t.lower == "that") {
             s += 1;
         }
         site.says(&tokens[k])
             && s + 1 < i
-            && COMMON_SUBJECT_OPENERS.contains(&tokens[s].lower)
+            && (COMMON_SUBJECT_OPENERS.contains(&tokens[s].lower)
+                || matches!(tokens[s].lower.as_str(), "they" | "we"))
             && tokens[s + 1].shape == Shape::Lower
             && !site
                 .names
