@@ -75,9 +75,19 @@ pub(super) fn general_roles(site: &Site, (cl_start, cl_end): (usize, usize)) -> 
     // "Boeing fought Lockheed", "was upheld by the GAO": the name the verb
     // governs directly, as its patient, or after a passive its `by`-agent.
     // "a conference held by Acme": a past participle with its `by`-agent.
-    let reduced = out.is_empty() && site.trig.tense == "past" && next_word(site) == "by";
-    let (role, after) = if (passive || reduced) && next_word(site) == "by" {
-        (Role::Agent, site.i + site.len + 1)
+    // ("sworn in by", "handed over by": past a particle.)
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let end = site.i + site.len;
+    let by = if next_word(site) == "by" {
+        Some(end)
+    } else {
+        (matches!(word(end), "in" | "out" | "up" | "down" | "off" | "over")
+            && word(end + 1) == "by")
+            .then_some(end + 1)
+    };
+    let reduced = out.is_empty() && site.trig.tense == "past" && by.is_some();
+    let (role, after) = if let Some(by) = by.filter(|_| passive || reduced) {
+        (Role::Agent, by + 1)
     } else if passive {
         return out;
     } else {

@@ -185,11 +185,19 @@ fn past_time_phrase(tokens: &[Token], k: usize) -> usize {
     let low = |j: usize| tokens.get(j).map_or("", |t| t.lower.as_str());
     let cal = |j: usize| tokens.get(j).is_some_and(calendar_word);
     let unit = |j: usize| matches!(low(j), "week" | "month" | "year" | "weekend");
+    // "on March 3", "on Feb. 26": a day after the month.
+    let day = |j: usize| {
+        if tokens.get(j).is_some_and(|t| t.shape == Shape::Number) {
+            j + 1
+        } else {
+            j
+        }
+    };
     if cal(k) {
-        k + 1
-    } else if matches!(low(k), "on" | "in") && cal(k + 1)
-        || matches!(low(k), "last" | "this" | "next") && unit(k + 1)
-    {
+        day(k + 1)
+    } else if matches!(low(k), "on" | "in") && cal(k + 1) {
+        day(k + 2)
+    } else if matches!(low(k), "last" | "this" | "next") && unit(k + 1) {
         k + 2
     } else if low(k) == "earlier" && low(k + 1) == "this" && unit(k + 2) {
         k + 3

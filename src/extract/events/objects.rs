@@ -23,7 +23,9 @@ pub(super) fn direct_object(site: &Site, after: usize, cl_end: usize) -> Option<
         return None;
     }
     let first = site.names[k];
-    if first.kind == EntityType::Place || first.first > after + 3 {
+    // (A title before the name: "fired Finance Minister Ana Costa".)
+    let opens = first.titled.min(first.first).max(after);
+    if first.kind == EntityType::Place || opens > after + 3 {
         return None;
     }
     let plain = |t: &Token| {
@@ -31,7 +33,13 @@ pub(super) fn direct_object(site: &Site, after: usize, cl_end: usize) -> Option<
             && !PREPOSITIONS.contains(&t.lower)
             && !OBJECT_STOPS.contains(&t.lower)
     };
-    if !tokens[after..first.first].iter().all(plain) {
+    // (Or words in capitals before it: "promoted Finance Director Lise
+    // Holm", "sworn in by Governor-General Sir Peter Lumasi".)
+    let mut o = opens;
+    while o > after && o + 3 > opens && tokens[o - 1].shape == Shape::Capitalized {
+        o -= 1;
+    }
+    if !tokens[after..o].iter().all(plain) {
         return None;
     }
     if tokens.get(first.end).is_some_and(|t| {
@@ -78,7 +86,8 @@ pub(super) fn by_agent(site: &Site, cl_end: usize) -> Option<Placed> {
         .names
         .iter()
         .find(|p| p.first > by && p.end <= cl_end)?;
-    let between = &tokens[by + 1..p.first];
+    // ("sworn in by Governor-General Sir Peter Lumasi": past the title.)
+    let between = &tokens[by + 1..p.titled.min(p.first)];
     let linked = between.is_empty()
         || (between.len() <= 4
             && between.iter().all(|t| t.shape == Shape::Lower)
