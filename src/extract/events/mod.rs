@@ -187,6 +187,7 @@ fn past_time_phrase(tokens: &[Token], k: usize) -> usize {
     let unit = |j: usize| matches!(low(j), "week" | "month" | "year" | "weekend");
     // "on March 3", "on Feb. 26": a day after the month.
     let day = |j: usize| {
+        let j = if low(j) == "." { j + 1 } else { j };
         if tokens.get(j).is_some_and(|t| t.shape == Shape::Number) {
             j + 1
         } else {

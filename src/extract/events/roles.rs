@@ -486,6 +486,23 @@ fn noun_roles(
     if info.symmetric && participants.is_empty() && during_gathering(tokens, cl_start, i) {
         add(&mut participants, subject, Role::Participant);
     }
+    // "Costa and Berg held talks", "… had a phone call": the sides are the
+    // light verb's coordinated subject.
+    if info.symmetric && participants.is_empty() {
+        if let Some(v) = light_verb_before(site, cl_start) {
+            let at_verb = Site {
+                i: v,
+                len: 1,
+                sent: site.sent.clone(),
+                ..*site
+            };
+            if let Some((group, false)) = adjacent_group(&at_verb, cl_start, &|_| false) {
+                if group.len() >= 2 {
+                    add(&mut participants, &group, Role::Participant);
+                }
+            }
+        }
+    }
     // A name right before the noun: "the FBI probe", "Comey testimony".
     let mut k = i;
     while k > cl_start
@@ -675,12 +692,15 @@ fn object_group(site: &Site, right: &[Placed], after: usize) -> Vec<Placed> {
     // ("Trade and Industry Minister Ana Costa": an "and" between capitals
     // is inside a title.)
     let capital = |k: usize| k < gap_inner.len() && gap_inner[k].shape == Shape::Capitalized;
+    // (The period of "Sept." ends nothing.)
+    let abbreviation = |k: usize| k > 0 && crate::extract::timex::calendar_word(&gap_inner[k - 1]);
     if first.first > after + 7
         || gap_inner.iter().enumerate().any(|(k, t)| {
             matches!(
                 t.lower.as_str(),
-                "," | "." | ";" | "but" | "in" | "at" | "near" | "outside" | "inside" | "across"
-            ) || t.lower == "and" && !(k > 0 && capital(k - 1) && capital(k + 1))
+                "," | ";" | "but" | "in" | "at" | "near" | "outside" | "inside" | "across"
+            ) || t.lower == "." && !abbreviation(k)
+                || t.lower == "and" && !(k > 0 && capital(k - 1) && capital(k + 1))
         })
     {
         return Vec::new();

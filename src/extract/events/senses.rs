@@ -295,7 +295,23 @@ fn process(site: &Site) -> Option<Sense> {
     // A day's or a side's talks are a dated, specific meeting:
     // "Wednesday's talks", "Lavrov's talks".
     let owned = prev == "'s";
-    (!sides && !owned).then_some(Sense::Kind("Other"))
+    // Or the sides hold them: "Costa and Berg held talks".
+    let held = (i.saturating_sub(2).max(site.sent.start)..i)
+        .find(|&v| {
+            matches!(
+                site.word(v),
+                "held" | "hold" | "holds" | "holding" | "had" | "began" | "opened" | "resumed"
+            )
+        })
+        .is_some_and(|v| {
+            names.iter().any(|p| {
+                p.end == v
+                    && names
+                        .iter()
+                        .any(|q| q.end + 1 == p.first && site.word(q.end) == "and")
+            })
+        });
+    (!sides && !owned && !held).then_some(Sense::Kind("Other"))
 }
 
 /// "deadly clashes", "the clash": hostilities; "X clashes with Y" stands.
