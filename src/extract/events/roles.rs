@@ -463,13 +463,7 @@ fn noun_roles(
     // undertaking whose object the noun is.
     if !info.symmetric && !participants.iter().any(|p| p.role == Role::Agent) {
         if let Some(v) = undertaking_verb(tokens, cl_start, i, false) {
-            let at_verb = Site {
-                i: v,
-                len: 1,
-                sent: site.sent.clone(),
-                ..*site
-            };
-            if let Some((group, false)) = adjacent_group(&at_verb, cl_start, &|_| false) {
+            if let Some(group) = active_subject_of(site, v, cl_start) {
                 // "Obama made a trip to Cuba": he is who travels.
                 let role = if info.mover_is_patient {
                     Role::Patient
@@ -489,18 +483,11 @@ fn noun_roles(
     // "Costa and Berg held talks", "… had a phone call": the sides are the
     // light verb's coordinated subject.
     if info.symmetric && participants.is_empty() {
-        if let Some(v) = light_verb_before(site, cl_start) {
-            let at_verb = Site {
-                i: v,
-                len: 1,
-                sent: site.sent.clone(),
-                ..*site
-            };
-            if let Some((group, false)) = adjacent_group(&at_verb, cl_start, &|_| false) {
-                if group.len() >= 2 {
-                    add(&mut participants, &group, Role::Participant);
-                }
-            }
+        if let Some(group) = light_verb_before(site, cl_start)
+            .and_then(|v| active_subject_of(site, v, cl_start))
+            .filter(|g| g.len() >= 2)
+        {
+            add(&mut participants, &group, Role::Participant);
         }
     }
     // A name right before the noun: "the FBI probe", "Comey testimony".
@@ -578,6 +565,20 @@ pub(crate) fn undertaking_verb(
         ),
     };
     (opens && between.iter().skip(1).all(|t| t.shape == Shape::Lower)).then_some(v)
+}
+
+/// The actors right before the verb at `v`, where it is active.
+fn active_subject_of(site: &Site, v: usize, cl_start: usize) -> Option<Vec<Placed>> {
+    let at_verb = Site {
+        i: v,
+        len: 1,
+        sent: site.sent.clone(),
+        ..*site
+    };
+    match adjacent_group(&at_verb, cl_start, &|_| false) {
+        Some((group, false)) => Some(group),
+        _ => None,
+    }
 }
 
 /// The light verb ("held", "had") right before the event noun of `site`,
