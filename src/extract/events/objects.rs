@@ -1,7 +1,9 @@
-//! The names a verb governs after it, read from the words alone: its
-//! direct object ("Helix Corp sued Veltra Group") and, for a verb of
-//! giving, the recipient after "to" ("delivered the jet to Vendel
-//! Airlines"); for a testimony, before whom it is given.
+//! The names a trigger governs after it, read from the words alone: its
+//! direct object ("Helix Corp sued Veltra Group") and object group (with
+//! coordination and the person an organization qualifies), who is named
+//! "along with" it, and, for a verb of giving, the recipient after "to"
+//! ("delivered the jet to Vendel Airlines"); for a testimony, before whom
+//! it is given.
 
 use super::subjects::coordinated;
 use super::{Placed, Site};
@@ -212,4 +214,106 @@ pub(super) fn co_members(site: &Site, cl_end: usize) -> Vec<Placed> {
         }
     }
     out
+}
+
+/// The object of a trigger: the first actor after it (an organization or
+/// country right before a person qualifies the person), with coordination.
+pub(super) fn object_group(site: &Site, right: &[Placed], after: usize) -> Vec<Placed> {
+    let tokens = site.tokens;
+    let mut it = right.iter().copied().peekable();
+    let Some(mut first) = it.next() else {
+        return Vec::new();
+    };
+    // "fired the head of the Port Authority, Lars Berg": the object may sit
+    // a few words away, behind a title phrase; but a name after a comma
+    // that a verb follows opens a clause of its own ("the arrest on
+    // Sunday, Lars Berg said").
+    let gap = &tokens[after..first.first];
+    let apposition = gap.last().is_some_and(|t| t.lower == ",");
+    if apposition
+        && tokens
+            .get(first.end)
+            .is_some_and(|t| t.shape == Shape::Lower && site.event_verb(t))
+    {
+        return Vec::new();
+    }
+    let gap_inner = if apposition {
+        &gap[..gap.len() - 1]
+    } else {
+        gap
+    };
+    // "killed three people in Peshawar, Pakistan": a name in a place
+    // phrase is no object.
+    // ("Trade and Industry Minister Ana Costa": an "and" between capitals
+    // is inside a title.)
+    let capital = |k: usize| k < gap_inner.len() && gap_inner[k].shape == Shape::Capitalized;
+    // (The period of "Sept." ends nothing.)
+    let abbreviation = |k: usize| k > 0 && crate::extract::timex::calendar_word(&gap_inner[k - 1]);
+    if first.first > after + 7
+        || gap_inner.iter().enumerate().any(|(k, t)| {
+            matches!(
+                t.lower.as_str(),
+                "," | ";" | "but" | "in" | "at" | "near" | "outside" | "inside" | "across"
+            ) || t.lower == "." && !abbreviation(k)
+                || t.lower == "and" && !(k > 0 && capital(k - 1) && capital(k + 1))
+        })
+    {
+        return Vec::new();
+    }
+    if it.peek().is_some_and(|next| qualifies(tokens, first, next)) {
+        first = it.next().unwrap_or(first);
+    }
+    // "arrested the chief executive of Norrsken Minerals": who is done to
+    // is a person the organization after "of" only qualifies.
+    if first.kind != EntityType::Person
+        && gap_inner.iter().any(|t| t.lower == "of")
+        && matches!(
+            site.trig.kind.as_str(),
+            "Arrest" | "Charge" | "Sentence" | "Trial" | "Death" | "Release"
+        )
+    {
+        return Vec::new();
+    }
+    let mut out = vec![first];
+    // "between Costa and the company's director, Ana Berg": each
+    // coordinated actor may be qualified by the person after it.
+    while let Some(p) = it.next() {
+        if !coordinated(tokens, out[out.len() - 1], p) {
+            break;
+        }
+        match it.peek() {
+            Some(next) if qualifies(tokens, p, next) => {
+                out.push(*next);
+                it.next();
+            }
+            _ => out.push(p),
+        }
+    }
+    out
+}
+
+/// Whether the person `next` is who the organization or country `p`
+/// stands for: "FBI Director James Comey", "the Port Authority, Lars
+/// Berg,", "Spain's acting prime minister Ana Costa", "Spain's foreign
+/// minister, Ana Costa,".
+fn qualifies(tokens: &[Token], p: Placed, next: &Placed) -> bool {
+    if p.kind == EntityType::Person || next.kind != EntityType::Person {
+        return false;
+    }
+    let between: Vec<&str> = tokens[p.end..next.first]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    let possessive_title = match between.as_slice() {
+        ["'s", words @ ..] => {
+            let words = words.strip_suffix(&[","]).unwrap_or(words);
+            (1..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars().all(char::is_alphabetic)
+                        && !matches!(*w, "and" | "or" | "of" | "to" | "the")
+                })
+        }
+        _ => false,
+    };
+    between.len() <= 3 && !between.contains(&",") || between == [","] || possessive_title
 }

@@ -173,6 +173,16 @@ pub(super) fn add_place(
         {
             after += 2;
         }
+        // "near the Pakistan border": the country names the border, and
+        // the event is on one side of it.
+        if tokens.get(after).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "border" | "borders" | "frontier" | "boundary"
+            )
+        }) {
+            continue;
+        }
         if b > i
             && tokens[b - 1].lower == "the"
             && tokens.get(after).is_none_or(|t| {

@@ -3,9 +3,9 @@
 //! of titles ("the FBI director"), plural anaphora ("the two") and places
 //! ("in X").
 
-use super::objects::{audience, by_agent, co_members, direct_object, recipient};
+use super::objects::{audience, by_agent, co_members, direct_object, object_group, recipient};
 use super::subjects::{
-    adjacent_group, controller_object, coordinated, nearer_subject, object_in_relative, possessor,
+    adjacent_group, controller_object, nearer_subject, object_in_relative, possessor,
     relative_antecedent, relative_subject, reported_subject, subject_group,
 };
 use super::{Placed, Site};
@@ -660,97 +660,6 @@ fn post_holder_patient(site: &Site) -> bool {
     let after = i + site.len;
     let end = (after + 5).min(site.sent.end);
     after < end && head_of_phrase(&tokens[after..end])
-}
-
-/// The object of a trigger: the first actor after it (an organization or
-/// country right before a person qualifies the person), with coordination.
-fn object_group(site: &Site, right: &[Placed], after: usize) -> Vec<Placed> {
-    let tokens = site.tokens;
-    let mut it = right.iter().copied().peekable();
-    let Some(mut first) = it.next() else {
-        return Vec::new();
-    };
-    // "fired the head of the Port Authority, Lars Berg": the object may sit
-    // a few words away, behind a title phrase; but a name after a comma
-    // that a verb follows opens a clause of its own ("the arrest on
-    // Sunday, Lars Berg said").
-    let gap = &tokens[after..first.first];
-    let apposition = gap.last().is_some_and(|t| t.lower == ",");
-    if apposition
-        && tokens
-            .get(first.end)
-            .is_some_and(|t| t.shape == Shape::Lower && site.event_verb(t))
-    {
-        return Vec::new();
-    }
-    let gap_inner = if apposition {
-        &gap[..gap.len() - 1]
-    } else {
-        gap
-    };
-    // "killed three people in Peshawar, Pakistan": a name in a place
-    // phrase is no object.
-    // ("Trade and Industry Minister Ana Costa": an "and" between capitals
-    // is inside a title.)
-    let capital = |k: usize| k < gap_inner.len() && gap_inner[k].shape == Shape::Capitalized;
-    // (The period of "Sept." ends nothing.)
-    let abbreviation = |k: usize| k > 0 && crate::extract::timex::calendar_word(&gap_inner[k - 1]);
-    if first.first > after + 7
-        || gap_inner.iter().enumerate().any(|(k, t)| {
-            matches!(
-                t.lower.as_str(),
-                "," | ";" | "but" | "in" | "at" | "near" | "outside" | "inside" | "across"
-            ) || t.lower == "." && !abbreviation(k)
-                || t.lower == "and" && !(k > 0 && capital(k - 1) && capital(k + 1))
-        })
-    {
-        return Vec::new();
-    }
-    if it.peek().is_some_and(|next| qualifies(tokens, first, next)) {
-        first = it.next().unwrap_or(first);
-    }
-    let mut out = vec![first];
-    // "between Costa and the company's director, Ana Berg": each
-    // coordinated actor may be qualified by the person after it.
-    while let Some(p) = it.next() {
-        if !coordinated(tokens, out[out.len() - 1], p) {
-            break;
-        }
-        match it.peek() {
-            Some(next) if qualifies(tokens, p, next) => {
-                out.push(*next);
-                it.next();
-            }
-            _ => out.push(p),
-        }
-    }
-    out
-}
-
-/// Whether the person `next` is who the organization or country `p`
-/// stands for: "FBI Director James Comey", "the Port Authority, Lars
-/// Berg,", "Spain's acting prime minister Ana Costa", "Spain's foreign
-/// minister, Ana Costa,".
-fn qualifies(tokens: &[Token], p: Placed, next: &Placed) -> bool {
-    if p.kind == EntityType::Person || next.kind != EntityType::Person {
-        return false;
-    }
-    let between: Vec<&str> = tokens[p.end..next.first]
-        .iter()
-        .map(|t| t.lower.as_str())
-        .collect();
-    let possessive_title = match between.as_slice() {
-        ["'s", words @ ..] => {
-            let words = words.strip_suffix(&[","]).unwrap_or(words);
-            (1..=4).contains(&words.len())
-                && words.iter().all(|w| {
-                    w.chars().all(char::is_alphabetic)
-                        && !matches!(*w, "and" | "or" | "of" | "to" | "the")
-                })
-        }
-        _ => false,
-    };
-    between.len() <= 3 && !between.contains(&",") || between == [","] || possessive_title
 }
 
 /// "the FBI director": an organization followed by a title word stands for
