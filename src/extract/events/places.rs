@@ -174,13 +174,25 @@ pub(super) fn add_place(
             after += 2;
         }
         // "near the Pakistan border": the country names the border, and
-        // the event is on one side of it.
-        if tokens.get(after).is_some_and(|t| {
+        // the event is on one side of it. "in the Harare suburb of
+        // Borrowdale": the place after "of" is where it happened (not "the
+        // Kirkos district of Addis Ababa": a district is named either way).
+        let border = |t: &Token| {
             matches!(
                 t.lower.as_str(),
                 "border" | "borders" | "frontier" | "boundary"
             )
-        }) {
+        };
+        let part_named = tokens.get(after).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "suburb" | "town" | "village" | "city" | "neighborhood" | "neighbourhood"
+            )
+        }) && tokens.get(after + 1).is_some_and(|t| t.lower == "of")
+            && names
+                .iter()
+                .any(|q| q.first == after + 2 && q.kind != EntityType::Person);
+        if tokens.get(after).is_some_and(border) || part_named {
             continue;
         }
         if b > i

@@ -6,7 +6,7 @@
 use super::objects::{audience, by_agent, co_members, direct_object, object_group, recipient};
 use super::subjects::{
     adjacent_group, controller_object, nearer_subject, object_in_relative, possessor,
-    relative_antecedent, relative_subject, reported_subject, subject_group,
+    relative_antecedent, relative_subject, reported_subject, subject_group, with_coordinated,
 };
 use super::{Placed, Site};
 use crate::extract::entities::Resolved;
@@ -148,9 +148,9 @@ pub(super) fn actors(
         }
     }
     if subject.is_empty() && trig.pos == Pos::Verb && trig.tense != "ing" {
-        if let Some(p) = relative_subject(site, r.start)
-            .or_else(|| relative_antecedent(tokens, r.start, i, names))
-        {
+        if let Some(p) = relative_subject(site, r.start) {
+            subject = with_coordinated(tokens, names, p);
+        } else if let Some(p) = relative_antecedent(tokens, r.start, i, names) {
             subject = vec![p];
         }
     }

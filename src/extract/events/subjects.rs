@@ -145,6 +145,21 @@ pub(super) fn relative_subject(site: &Site, sent_start: usize) -> Option<Placed>
     person_ending(k - 2).or_else(apposition)
 }
 
+/// `p` with the names coordinated before it ("Tapiwa Chirwa and Nyasha
+/// Moyo, who had been arrested": both), in text order.
+pub(super) fn with_coordinated(tokens: &[Token], names: &[Placed], p: Placed) -> Vec<Placed> {
+    let mut out = vec![p];
+    let mut k = names.iter().position(|q| q.first == p.first);
+    while let Some(j) = k.filter(|&j| j > 0) {
+        if !coordinated(tokens, names[j - 1], names[j]) || names[j - 1].kind != p.kind {
+            break;
+        }
+        out.insert(0, names[j - 1]);
+        k = Some(j - 1);
+    }
+    out
+}
+
 /// Between a name ending at token `from` and a verb trigger at `to`, a
 /// noun phrase of common nouns right before the trigger's verb group ("Abe
 /// confirmed the engineers had been killed", "Mood said 60 adults were
