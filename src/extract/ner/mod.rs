@@ -191,7 +191,9 @@ fn title_at(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<(us
         .take(end.min(i + lex.max_title_words))
         .skip(i)
     {
-        if k > i {
+        // ("Sen." is one word of a title: its period is its own token.)
+        let period = t.lower == "." && k > i && tokens[k - 1].span.end == t.span.start;
+        if k > i && !period {
             words.push(' ');
         }
         words.push_str(&t.lower);

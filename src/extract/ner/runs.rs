@@ -177,6 +177,19 @@ fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
             j += 1;
             continue;
         }
+        // "Party Sen. Jo Berg": the period of a title's abbreviation.
+        if t.lower == "."
+            && j > i
+            && j + 1 < end
+            && t.span.start == tokens[j - 1].span.end
+            && is_cap(&tokens[j + 1])
+            && lex
+                .titles
+                .contains_key(&format!("{}.", tokens[j - 1].lower))
+        {
+            j += 1;
+            continue;
+        }
         // "United Mineworkers' Front", "the Farmers' Alliance": a plural's
         // apostrophe inside a name.
         if t.lower == "'"
@@ -240,7 +253,20 @@ fn segment_run(
     // The end of the last gazetteer name.
     let mut after_gazetteer: Option<usize> = None;
     while i < end {
-        if let Some(&(g_end, entry)) = gaz_at.get(&i) {
+        // "Sen. Jericho Panganiban": a one-word place right after a title,
+        // with a capitalized word after it, opens a person's name.
+        let named_after_title = |&&(g_end, entry): &&(usize, usize)| {
+            titled
+                && g_end == i + 1
+                && matches!(
+                    lex.gazetteer[entry].kind,
+                    EntityType::Place | EntityType::Country
+                )
+                && g_end < end
+                && is_cap(&tokens[g_end])
+                && !gaz_at.contains_key(&g_end)
+        };
+        if let Some(&(g_end, entry)) = gaz_at.get(&i).filter(|g| !named_after_title(g)) {
             let g = &lex.gazetteer[entry];
             // "Apple Corps", "United States Navy": a gazetteer name followed by
             // capitalized words ending in an organization word is another
