@@ -70,11 +70,36 @@ const SCHEDULING: [&str; 9] = [
     "moved",
 ];
 
-/// A clause told in the past: "was", "were" or "had" and no scheduling word.
+/// Irregular past forms news tells events with ("began on Sept. 3").
+const IRREGULAR_PAST: [&str; 24] = [
+    "began", "met", "held", "took", "left", "went", "came", "fled", "fought", "won", "lost",
+    "told", "gave", "made", "saw", "struck", "broke", "sold", "bought", "led", "ran", "shot",
+    "fell", "rose",
+];
+
+/// A clause told in the past: "was", "were", "had" or a past verb
+/// ("ended", "began"), and no scheduling word.
+/// (A past verb only where nothing after it looks ahead: not "announced
+/// an event to be held on October 12".)
 fn past_context(tokens: &[Token]) -> bool {
-    tokens
+    let past_verb = |t: &Token| {
+        let w = t.lower.as_str();
+        t.shape == Shape::Lower && (w.len() > 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w))
+    };
+    let ahead = |t: &Token| {
+        matches!(
+            t.lower.as_str(),
+            "to" | "be" | "being" | "is" | "are" | "will" | "would" | "shall"
+        )
+    };
+    let told = tokens
         .iter()
-        .any(|t| matches!(t.lower.as_str(), "was" | "were" | "had"))
+        .rposition(past_verb)
+        .is_some_and(|k| !(tokens[k + 1..].iter().any(ahead) || k > 0 && ahead(&tokens[k - 1])));
+    (told
+        || tokens
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "was" | "were" | "had")))
         && !tokens
             .iter()
             .any(|t| SCHEDULING.contains(&t.lower.as_str()))
@@ -746,6 +771,17 @@ mod tests {
         );
         let v: Vec<&str> = v.iter().map(|(_, value)| value.as_str()).collect();
         assert_eq!(v, ["2024-11", "2023-11"]);
+    }
+
+    #[test]
+    fn a_day_told_in_the_past_is_no_later_than_the_anchor() {
+        let v = values(
+            "The strike began on Sept. 3. Talks ended on Sept 4. The fair is held on Sept 5. \
+             Helix announced a launch to be held on Sept 6.",
+            "2024-03-06",
+        );
+        let v: Vec<&str> = v.iter().map(|(_, value)| value.as_str()).collect();
+        assert_eq!(v, ["2023-09-03", "2023-09-04", "2024-09-05", "2024-09-06"]);
     }
 
     #[test]
