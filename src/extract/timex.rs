@@ -80,7 +80,7 @@ const IRREGULAR_PAST: [&str; 24] = [
 /// A clause told in the past: "was", "were", "had" or a past verb
 /// ("ended", "began"), and no scheduling word.
 /// (A past verb only where nothing after it looks ahead: not "announced
-/// an event to be held on October 12".)
+/// a launch to be held on Sept 6".)
 fn past_context(tokens: &[Token]) -> bool {
     let past_verb = |t: &Token| {
         let w = t.lower.as_str();
