@@ -11,7 +11,9 @@ use super::subjects::{
 use super::{Placed, Site};
 use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Evidence, Participant, Role, Shape, Token};
-use crate::resources::words::events::{CONTROL, LIGHT_VERBS, PREPOSITIONS, UNDERTAKE_VERBS};
+use crate::resources::words::events::{
+    CONTROL, LIGHT_VERBS, PREPOSITIONS, UNDERGOER_NOUNS, UNDERTAKE_VERBS,
+};
 use crate::resources::{Lexicon, Pos};
 
 /// Event types whose object may be a government named by its capital.
@@ -445,6 +447,9 @@ fn noun_roles(
                 None
             } else if info.symmetric {
                 Some(Role::Participant)
+            } else if UNDERGOER_NOUNS.contains(&trig.lemma) {
+                // "the release of Ana Costa": she is released.
+                Some(Role::Patient)
             } else {
                 Some(Role::Agent)
             };

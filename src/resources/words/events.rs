@@ -12,6 +12,11 @@ crate::word_list!(
     "Clause boundaries for dating: a time expression dates the events of its own clause."
 );
 crate::word_list!(
+    UNDERGOER_NOUNS,
+    "events/undergoer_nouns.txt",
+    "Event nouns whose \"of\" names who undergoes them (\"the release of X\")."
+);
+crate::word_list!(
     REACTION_VERBS,
     "events/reaction_verbs.txt",
     "Verbs of reacting to an event: a time after the event noun they take is theirs (\"condemned the bombing on Tuesday\")."
