@@ -28,11 +28,12 @@ pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -
         .collect();
     let mut events = Vec::new();
     let mut unrealized = Vec::new();
-    let mut ids_of: Vec<Vec<String>> = Vec::new();
+    // Each event's written mentions: id and sentence.
+    let mut ids_of: Vec<Vec<(String, usize)>> = Vec::new();
     for (i, ev) in x.events.iter().enumerate() {
         let mut ids = Vec::new();
-        for (k, (sp, named)) in std::iter::once((ev.trigger, &ev.local))
-            .chain(ev.coreferent.iter().map(|c| (c.trigger, &c.participants)))
+        for (k, (sp, sentence, named)) in std::iter::once((ev.trigger, ev.sentence, &ev.local))
+            .chain((ev.coreferent.iter()).map(|c| (c.trigger, c.sentence, &c.participants)))
             .enumerate()
         {
             let id = if k == 0 {
@@ -52,38 +53,14 @@ pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -
             }
             if ev.modality.realized() {
                 events.push(v);
-                ids.push(id);
+                ids.push((id, sentence));
             } else {
                 unrealized.push(v);
             }
         }
         ids_of.push(ids);
     }
-    // `before` as its transitive closure (the extraction keeps the
-    // reduction), capped for very long texts.
-    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); x.events.len()];
-    for &(a, b) in &x.before {
-        succ[a].push(b);
-    }
-    let mut before = Vec::new();
-    'all: for a in 0..x.events.len() {
-        let mut seen = std::collections::HashSet::new();
-        let mut stack = succ[a].clone();
-        while let Some(b) = stack.pop() {
-            if b == a || !seen.insert(b) {
-                continue;
-            }
-            stack.extend(&succ[b]);
-            for ia in &ids_of[a] {
-                for ib in &ids_of[b] {
-                    if before.len() >= MAX_BEFORE_PAIRS {
-                        break 'all;
-                    }
-                    before.push(json!([ia, ib]));
-                }
-            }
-        }
-    }
+    let before = related_pairs(x, &ids_of);
     let timexes: Vec<Value> = x
         .timexes
         .iter()
@@ -103,4 +80,46 @@ pub fn document(id: &str, text: &str, published: Option<&str>, x: &Extraction) -
         "before": before,
         "timexes": timexes,
     })
+}
+
+/// The `before` pairs of mentions the article relates: of the transitive
+/// closure of the extraction's order, those between mentions in one
+/// sentence or in neighbouring ones, and those with an event of the lede
+/// (the news every other event of the story is told against). The full
+/// closure of a dated story orders every pair of its events, most of them
+/// told paragraphs apart and related by nothing but the calendar; the
+/// graph keeps the whole order (`ng:before+`).
+fn related_pairs(x: &Extraction, ids_of: &[Vec<(String, usize)>]) -> Vec<Value> {
+    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); x.events.len()];
+    for &(a, b) in &x.before {
+        succ[a].push(b);
+    }
+    let in_lede = |e: usize| {
+        let ev = &x.events[e];
+        ev.sentence < x.lede || ev.coreferent.iter().any(|c| c.sentence < x.lede)
+    };
+    let mut before = Vec::new();
+    'all: for a in 0..x.events.len() {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = succ[a].clone();
+        while let Some(b) = stack.pop() {
+            if b == a || !seen.insert(b) {
+                continue;
+            }
+            stack.extend(&succ[b]);
+            let lede = in_lede(a) || in_lede(b);
+            for (ia, sa) in &ids_of[a] {
+                for (ib, sb) in &ids_of[b] {
+                    if !lede && sa.abs_diff(*sb) > 1 {
+                        continue;
+                    }
+                    if before.len() >= MAX_BEFORE_PAIRS {
+                        break 'all;
+                    }
+                    before.push(json!([ia, ib]));
+                }
+            }
+        }
+    }
+    before
 }

@@ -28,13 +28,13 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("meantime-airbus.jsonl", "entities", "F1", 0.695),
     ("meantime-airbus.jsonl", "timex_values", "F1", 0.80),
     ("meantime-airbus.jsonl", "event_dates", "share", 0.93),
-    ("meantime-airbus.jsonl", "before", "F1", 0.06),
+    ("meantime-airbus.jsonl", "before", "F1", 0.17),
     ("meantime-apple.jsonl", "entity_mentions", "F1", 0.72),
     ("meantime-apple.jsonl", "entity_mentions~", "F1", 0.77),
     ("meantime-apple.jsonl", "entities", "F1", 0.765),
     ("meantime-apple.jsonl", "timex_values", "F1", 0.84),
     ("meantime-apple.jsonl", "event_dates", "share", 0.88),
-    ("meantime-apple.jsonl", "before", "F1", 0.04),
+    ("meantime-apple.jsonl", "before", "F1", 0.155),
     ("ecbplus-dev.jsonl", "entity_mentions_partial", "R", 0.625),
     ("ecbplus-dev.jsonl", "entity_mentions_partial~", "R", 0.73),
     ("ecbplus-dev.jsonl", "entities_partial", "R", 0.765),
@@ -51,6 +51,10 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("seed.jsonl", "event_args", "F1", 0.89),
     ("meantime-airbus.jsonl", "before", "R_all", 0.16),
     ("meantime-apple.jsonl", "before", "R_all", 0.18),
+    // What preceded the firing: the document's pairs are the related ones
+    // (neighbouring sentences, the lede's news), not the closure (P 0.137).
+    ("seed.jsonl", "before", "P", 0.9),
+    ("seed.jsonl", "before", "R", 0.99),
 ];
 
 /// `--ner rules` (no tagger). Its comparison with hybrid is in the README.

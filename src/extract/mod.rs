@@ -141,15 +141,35 @@ impl Extractor {
             .collect();
         let mentions = events::find_events(&doc, &res, &timex_spans, &sections);
         let (events, before) = timeline::build(&toks, &timexes, mentions);
+        let lede = lede(text_in, &toks);
         Extraction {
             entities: res.entities,
             events,
             timexes,
             before,
             credits,
+            lede,
         }
     }
 }
+
+/// How many sentences open the article with its news: the headline lines
+/// (a title, a dateline: lines with no sentence end, at most
+/// [`MAX_HEADLINE_LINES`]) and the story's first sentence.
+fn lede(text: &str, toks: &Tokens) -> usize {
+    let told = |s: &crate::model::Sentence| {
+        let t = s
+            .span
+            .text(text)
+            .trim_end_matches(['"', '\'', '”', '’', ')']);
+        t.ends_with(['.', '!', '?', ':'])
+    };
+    let headlines = toks.sentences.iter().take_while(|s| !told(s)).count();
+    (headlines.min(MAX_HEADLINE_LINES) + 1).min(toks.sentences.len())
+}
+
+/// Lines before the story's first sentence read as its headline.
+const MAX_HEADLINE_LINES: usize = 3;
 
 /// The bundled tagger model, read once.
 fn bundled_tagger() -> &'static Option<Arc<Model>> {

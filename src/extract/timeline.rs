@@ -329,6 +329,7 @@ pub fn build(
                 last_sentence[ci] = ev.sentence;
                 c.coreferent.push(Coreferent {
                     trigger: ev.trigger,
+                    sentence: ev.sentence,
                     participants: ev.local.clone(),
                 });
                 for p in &ev.participants {
@@ -352,6 +353,7 @@ pub fn build(
                     let told = c.coreferent.pop().expect("the mention just added");
                     c.coreferent.push(Coreferent {
                         trigger: c.trigger,
+                        sentence: c.sentence,
                         participants: std::mem::replace(&mut c.local, told.participants),
                     });
                     c.trigger = told.trigger;

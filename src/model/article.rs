@@ -12,6 +12,10 @@ pub struct Extraction {
     pub before: Vec<(usize, usize)>,
     /// Photo credits and bylines kept out of the story graph.
     pub credits: Vec<Span>,
+    /// Sentences `0..lede` are the article's lede: its headline lines and
+    /// the story's first sentence. What they tell is the news the rest of
+    /// the article is ordered against.
+    pub lede: usize,
 }
 
 /// An article as read from disk or stdin.

@@ -62,6 +62,8 @@ pub struct Participant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Coreferent {
     pub trigger: Span,
+    /// Sentence the trigger is in.
+    pub sentence: usize,
     pub participants: Vec<Participant>,
 }
 
