@@ -9,7 +9,7 @@ use newsgraph::input::{self, Published};
 use newsgraph::model::{Article, Extraction};
 use newsgraph::store::Store;
 use newsgraph::{graph, ingest, json};
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -86,11 +86,7 @@ fn write_one(
         // The article's graph exactly as `ingest` stores it (less the
         // union graph): what `load` reads.
         ExtractFormat::Nquads => {
-            let mut w = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);
-            for q in graph::quads(part, key, x) {
-                w.serialize_quad(&q).map_err(Error::Serialize)?;
-            }
-            w.finish().map_err(Error::Serialize)?;
+            graph::write_nquads(out, &graph::quads(part, key, x)).map_err(Error::Serialize)?;
         }
         ExtractFormat::Turtle | ExtractFormat::Ntriples => {
             let store = Store::in_memory()?;

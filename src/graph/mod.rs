@@ -2,7 +2,9 @@
 //! and the cross-article links decided from the set of articles.
 
 pub mod links;
+mod nquads;
 mod quads;
 pub mod vocab;
 
+pub use nquads::write_nquads;
 pub use quads::*;
