@@ -23,6 +23,12 @@ pub(super) fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigge
     {
         return Modality::Negated;
     }
+    // "released without charge", "ended without a deal", "left without
+    // meeting her": what did not happen.
+    let without = |b: usize| i >= s_start + b && tokens[i - b].lower == "without";
+    if without(1) || without(2) && matches!(tokens[i - 1].lower.as_str(), "a" | "an" | "any") {
+        return Modality::Negated;
+    }
     // Possibility rather than intent, within the trigger's clause: "could
     // strike", "threatened to bomb", "the possibility of an explosion".
     let possible = tokens[i.saturating_sub(7).max(s_start)..i]

@@ -12,7 +12,7 @@ use super::{Placed, Site};
 use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Evidence, Participant, Role, Shape, Token};
 use crate::resources::words::events::{
-    CONTROL, LIGHT_VERBS, PREPOSITIONS, UNDERGOER_NOUNS, UNDERTAKE_VERBS,
+    AUXILIARIES, CONTROL, LIGHT_VERBS, PREPOSITIONS, UNDERGOER_NOUNS, UNDERTAKE_VERBS,
 };
 use crate::resources::{Lexicon, Pos};
 
@@ -182,6 +182,20 @@ pub(super) fn actors(
     {
         subject.clear();
     }
+    // "Police arrested Ana Costa on Monday and charged her": the object of
+    // the verb before "and" is not the subject of the verb after it.
+    if trig.pos == Pos::Verb
+        && i > r.start
+        && matches!(tokens[i - 1].lower.as_str(), "and" | "or")
+        && subject.first().is_some_and(|p| {
+            p.first > r.start && {
+                let v = &tokens[p.first - 1];
+                v.shape == Shape::Lower && site.event_verb(v)
+            }
+        })
+    {
+        subject.clear();
+    }
     // "The court convicted Ana Costa of fraud, sentencing her to a year":
     // a participle after a comma shares the subject of the clause before,
     // and a name after that clause's verb is its object.
@@ -276,17 +290,10 @@ fn verb_roles(
     let r = &site.sent;
     let info = Event::kind_info_of(&trig.kind);
     let mut participants = Vec::new();
-    // "was convicted and executed": the second participle shares the
-    // first one's auxiliary.
-    let head = if i >= r.start + 3
-        && matches!(tokens[i - 1].lower.as_str(), "and" | "or")
-        && tokens[i - 2].shape == Shape::Lower
-        && tokens[i - 2].lower.ends_with("ed")
-    {
-        i - 2
-    } else {
-        i
-    };
+    // "was convicted and executed", "was arrested in Porto on Monday and
+    // charged with fraud": the second participle, with nothing it governs
+    // named right after it, shares the first one's auxiliary.
+    let head = coordinated_participle(site, object).unwrap_or(i);
     let passive = matches!(trig.tense.as_str(), "past" | "pastpart")
         && (1..=2).any(|b| {
             head >= r.start + b
@@ -390,6 +397,34 @@ fn verb_roles(
         }
     }
     participants
+}
+
+/// The past participle a participle trigger after "and"/"or" is
+/// coordinated with: the last lower-case "-ed" word of the clause before
+/// it, with no comma, verb of its own or "-ing" word between.
+fn coordinated_participle(site: &Site, object: &[Placed]) -> Option<usize> {
+    let Site { tokens, i, .. } = *site;
+    let start = site.sent.start;
+    if !matches!(site.trig.tense.as_str(), "past" | "pastpart")
+        || i < start + 3
+        || !matches!(tokens[i - 1].lower.as_str(), "and" | "or")
+        || object.first().is_some_and(|p| p.first == i + site.len)
+    {
+        return None;
+    }
+    let participle = |t: &Token| t.shape == Shape::Lower && t.lower.ends_with("ed");
+    (i.saturating_sub(12).max(start)..i - 1)
+        .rev()
+        .take_while(|&k| {
+            let t = &tokens[k];
+            !matches!(
+                t.lower.as_str(),
+                "," | ";" | "and" | "or" | "but" | "who" | "which" | "that"
+            ) && !t.lower.ends_with("ing")
+                && !AUXILIARIES.contains(&t.lower)
+                || participle(t)
+        })
+        .find(|&k| participle(&tokens[k]))
 }
 
 /// Roles around a noun trigger: "Y's firing", "the firing of Y", "talks

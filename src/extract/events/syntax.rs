@@ -121,6 +121,9 @@ impl Reader<'_> {
             Some(o) => Some(o),
             None => appos(),
         };
+        // "Al Jazeera's Reza Kazemi-Nia": a possessor's name qualifies
+        // the name after it, however the parse hangs the two.
+        let own = own.map(|o| self.possessed(o).unwrap_or(o));
         // The tokens of the phrase: the whole mention where `t` is in one
         // (a parser may hang a coordinated name on any of its words).
         let words = match own {
@@ -142,6 +145,36 @@ impl Reader<'_> {
                 self.collect_named(c, out, depth + 1);
             }
         }
+    }
+
+    /// The name right after a name and its possessive "'s".
+    fn possessed(&self, o: Placed) -> Option<Placed> {
+        let marker = self.site.tokens.get(o.end)?;
+        if !matches!(marker.lower.as_str(), "'s" | "\u{2019}s") {
+            return None;
+        }
+        self.mention_at(o.end + 1)
+            .filter(|p| p.first == o.end + 1 && p.kind == EntityType::Person)
+    }
+
+    /// A past participle coordinated with a passive verb, with no
+    /// auxiliary, subject or object of its own, is passive too: "Berg was
+    /// questioned for hours and released".
+    fn shares_passive(&self, v: usize) -> bool {
+        let Some(h) = self.tree.head(v) else {
+            return false;
+        };
+        self.tree.rel(v) == "conj"
+            && !self.lower(h).ends_with("ing")
+            && matches!(self.site.trig.tense.as_str(), "past" | "pastpart")
+            && !(self.tree.kids(v).iter())
+                .any(|&c| matches!(self.tree.rel(c), "aux" | "nsubj" | "obj"))
+            && self.tree.kids_with(h, "aux").any(|a| {
+                matches!(
+                    self.lower(a),
+                    "was" | "were" | "is" | "are" | "been" | "be" | "being"
+                )
+            })
     }
 
     /// The actors (not places) among what a nominal names.
@@ -277,7 +310,7 @@ pub(super) fn actors(site: &Site, tree: &Tree) -> Option<Vec<Participant>> {
 fn verb_roles(rd: &Reader, v: usize, info: KindInfo) -> Vec<Participant> {
     let mut ps = Vec::new();
     let (subject, own_voice) = rd.subject(v);
-    let passive = own_voice && rd.passive(v);
+    let passive = (own_voice && rd.passive(v)) || rd.shares_passive(v);
     let objects: Vec<Placed> = rd
         .tree
         .kids_with(v, "obj")
@@ -291,7 +324,9 @@ fn verb_roles(rd: &Reader, v: usize, info: KindInfo) -> Vec<Participant> {
         add(&mut ps, &objects, Role::Participant);
         add(&mut ps, &with, Role::Participant);
     } else if passive {
-        let role = if info.has_patient {
+        // ("Brenner was questioned and released": what an untyped verb
+        // is done to.)
+        let role = if info.has_patient || info.untyped {
             Role::Patient
         } else {
             Role::Agent
