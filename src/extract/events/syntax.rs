@@ -12,7 +12,7 @@
 
 use super::{Placed, Site};
 use crate::extract::parse::Parse;
-use crate::model::{EntityType, KindInfo, Participant, Role};
+use crate::model::{EntityType, KindInfo, Participant, Role, Shape};
 use crate::resources::words::events::{GERUND_CONTROL, GOVERNING_BODIES, OBJECT_CONTROL};
 use crate::resources::Pos;
 
@@ -153,8 +153,11 @@ impl Reader<'_> {
         if !matches!(marker.lower.as_str(), "'s" | "\u{2019}s") {
             return None;
         }
-        self.mention_at(o.end + 1)
-            .filter(|p| p.first == o.end + 1 && p.kind == EntityType::Person)
+        // ("State Department's Ambassador-at-Large David Saperstein": the
+        // person's title may stand between.)
+        (self.site.names.iter())
+            .find(|p| p.kind == EntityType::Person && p.titled.min(p.first) == o.end + 1)
+            .copied()
     }
 
     /// A past participle coordinated with a passive verb, with no
@@ -179,10 +182,46 @@ impl Reader<'_> {
 
     /// The actors (not places) among what a nominal names.
     fn actors(&self, t: usize) -> Vec<Placed> {
-        self.named(t)
-            .into_iter()
-            .filter(|p| p.kind != EntityType::Place)
-            .collect()
+        let tokens = self.site.tokens;
+        // "Apple Inc. CEO Steve Jobs", "Al-Monitor columnist Semih Idiz":
+        // an organization in a person's title stands for the person,
+        // however the parse hangs the two.
+        let titled_person = |o: &Placed| {
+            (o.kind == EntityType::Organization)
+                .then(|| {
+                    self.site.names.iter().find(|p| {
+                        p.kind == EntityType::Person
+                            && p.titled >= o.end
+                            && p.first <= o.end + 4
+                            && tokens[o.end..p.first].iter().all(|w| {
+                                w.shape != Shape::Punct && !matches!(w.lower.as_str(), "and" | "or")
+                            })
+                    })
+                })
+                .flatten()
+                .copied()
+        };
+        // "in Warsaw, Poland": the country after a place and its comma
+        // says where the place is.
+        let locates = |p: &Placed| {
+            p.first >= 2
+                && tokens[p.first - 1].lower == ","
+                && self.site.names.iter().any(|q| {
+                    q.end + 1 == p.first
+                        && matches!(q.kind, EntityType::Place | EntityType::Country)
+                })
+        };
+        let mut out: Vec<Placed> = Vec::new();
+        for p in self.named(t) {
+            let p = titled_person(&p).unwrap_or(p);
+            if p.kind != EntityType::Place
+                && !locates(&p)
+                && !out.iter().any(|q| q.entity == p.entity)
+            {
+                out.push(p);
+            }
+        }
+        out
     }
 
     /// A passive verb: a form of "be" or "get" as its auxiliary.
@@ -326,12 +365,11 @@ fn verb_roles(rd: &Reader, v: usize, info: KindInfo) -> Vec<Participant> {
     } else if passive {
         // ("Brenner was questioned and released": what an untyped verb
         // is done to.)
-        let role = if info.has_patient || info.untyped {
-            Role::Patient
-        } else {
-            Role::Agent
-        };
-        add(&mut ps, &subject, role);
+        // (Who "was told" or "was asked" to do something did not tell;
+        // who "was flown to Oslo" was moved.)
+        if info.has_patient || info.untyped || info.mover_is_patient {
+            add(&mut ps, &subject, Role::Patient);
+        }
         add(&mut ps, &by, Role::Agent);
     } else if info.patient_subject.contains(&rd.site.trig.lemma.as_str()) {
         add(&mut ps, &subject, Role::Patient);
