@@ -121,7 +121,7 @@ impl Reader<'_> {
             Some(o) => Some(o),
             None => appos(),
         };
-        // "Al Jazeera's Reza Kazemi-Nia": a possessor's name qualifies
+        // "Radio Nordby's Ana Costa": a possessor's name qualifies
         // the name after it, however the parse hangs the two.
         let own = own.map(|o| self.possessed(o).unwrap_or(o));
         // The tokens of the phrase: the whole mention where `t` is in one
@@ -153,8 +153,8 @@ impl Reader<'_> {
         if !matches!(marker.lower.as_str(), "'s" | "\u{2019}s") {
             return None;
         }
-        // ("State Department's Ambassador-at-Large David Saperstein": the
-        // person's title may stand between.)
+        // ("Norland Bank's chief economist Ana Costa": the person's title
+        // may stand between.)
         (self.site.names.iter())
             .find(|p| p.kind == EntityType::Person && p.titled.min(p.first) == o.end + 1)
             .copied()
@@ -183,8 +183,8 @@ impl Reader<'_> {
     /// The actors (not places) among what a nominal names.
     fn actors(&self, t: usize) -> Vec<Placed> {
         let tokens = self.site.tokens;
-        // "Apple Inc. CEO Steve Jobs", "Al-Monitor columnist Semih Idiz":
-        // an organization in a person's title stands for the person,
+        // "Helix Corp CEO Ana Costa", "Radio Nordby political reporter
+        // Jonas Berg": an organization in a person's title stands for the person,
         // however the parse hangs the two.
         let titled_person = |o: &Placed| {
             (o.kind == EntityType::Organization)
@@ -201,7 +201,7 @@ impl Reader<'_> {
                 .flatten()
                 .copied()
         };
-        // "in Warsaw, Poland": the country after a place and its comma
+        // "in Lisbon, Portugal": the country after a place and its comma
         // says where the place is.
         let locates = |p: &Placed| {
             p.first >= 2
