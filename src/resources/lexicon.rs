@@ -33,6 +33,10 @@ const GIVEN_NAMES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/given_names.txt"
 ));
+const NAME_GENDER: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/given_name_gender.tsv"
+));
 const NOT_NAMES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/not_names.txt"
@@ -54,6 +58,13 @@ const COMMON_WORDS: &str = include_str!(concat!(
 /// empty where none is bundled.
 pub(crate) const NER_MODEL: &[u8] =
     include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/ner.bin"));
+
+/// The gender a given name or a title tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
 
 /// One entry of the gazetteer: a country, place or organization.
 #[derive(Debug, Clone)]
@@ -109,6 +120,10 @@ pub struct Lexicon {
     /// Last words of the titles ("minister" of "foreign minister").
     pub title_heads: HashSet<String>,
     pub given_names: HashSet<String>,
+    /// Given names used for one gender only ("Ingrid", "Jonas"): who
+    /// "she" or "he" can stand for. Not names to find: those are
+    /// `given_names`.
+    pub name_gender: HashMap<String, Gender>,
     pub not_names: HashSet<String>,
     /// Lowercase common English words (from the GUM training genres).
     pub common_words: HashSet<String>,
@@ -276,6 +291,16 @@ impl Lexicon {
                 .collect::<HashSet<_>>()
         };
         let given_names = words(GIVEN_NAMES);
+        let name_gender = rows(NAME_GENDER)
+            .filter_map(|r| {
+                let gender = match field(&r, 1) {
+                    "f" => Gender::Female,
+                    "m" => Gender::Male,
+                    _ => return None,
+                };
+                Some((field(&r, 0).to_string(), gender))
+            })
+            .collect();
         let common_words = words(COMMON_WORDS);
         let not_names = words(NOT_NAMES)
             .into_iter()
@@ -324,6 +349,7 @@ impl Lexicon {
             max_title_words,
             title_heads,
             given_names,
+            name_gender,
             not_names,
             common_words,
             triggers,

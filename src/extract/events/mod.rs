@@ -261,6 +261,7 @@ pub(crate) fn find_events(
 ) -> Vec<EventMention> {
     let tokens = &doc.toks.tokens;
     let placed = roles::place_mentions(tokens, doc.lex, res);
+    let genders = pronouns::genders(tokens, &placed, res, doc.lex);
     let seats = seats_of_government(doc.lex, res);
     let mut out = Vec::new();
     for (si, sent) in doc.toks.sentences.iter().enumerate() {
@@ -277,14 +278,16 @@ pub(crate) fn find_events(
             .filter(|p| p.end <= r.end)
             .collect();
         let speech = triggers::quoted_speech(&tokens[r.clone()], r.start);
+        let referents = (&placed[..], &genders[..]);
         names.extend(pronouns::subjects(
             tokens,
             &doc.toks.sentences,
             si,
-            &placed,
+            referents,
             &speech,
         ));
-        let possessives = pronouns::possessives(tokens, &doc.toks.sentences, si, &placed, &speech);
+        let possessives =
+            pronouns::possessives(tokens, &doc.toks.sentences, si, referents, &speech);
         names.sort_by_key(|p| p.first);
         let scope = Scope {
             doc,

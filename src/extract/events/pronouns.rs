@@ -14,24 +14,96 @@
 //! person named inside quoted speech is not the antecedent of a pronoun
 //! outside it ("'Kim's brother was murdered,' he said").
 //!
+//! "He" and "his" pass over a person the text marks as a woman, "she" and
+//! "her" over one it marks as a man: by a title ("Mrs.", "Sir") or a given
+//! name used for one gender only (`data/lexicon/given_name_gender.tsv`).
+//!
 //! Plural anaphora ("the two", "they", "the diplomats") stand for the last
 //! two people named, as participants of a symmetric event.
 
 use super::{Placed, Site};
+use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Participant, Role, Sentence, Shape, Token};
 use crate::resources::words::events::{PLURAL_ANAPHORS, VERB_GROUP};
+use crate::resources::{Gender, Lexicon};
 use std::ops::Range;
 
 /// Third-person singular pronouns that refer to a person, as subjects
 /// ("it" only after a verb of saying: see [`subjects`]).
-const SUBJECTS: [&str; 2] = ["he", "she"];
+const SUBJECTS: [(&str, Refers); 2] = [
+    ("he", Refers::Person(Some(Gender::Male))),
+    ("she", Refers::Person(Some(Gender::Female))),
+];
 /// Possessive pronouns and what they refer to: "his firing", "its
 /// investigation" (only as a possessor of an event noun).
 const POSSESSIVES: [(&str, Refers); 3] = [
-    ("his", Refers::Person),
-    ("her", Refers::Person),
+    ("his", Refers::Person(Some(Gender::Male))),
+    ("her", Refers::Person(Some(Gender::Female))),
     ("its", Refers::Body),
 ];
+
+/// Titles that say a person is a woman or a man.
+const GENDERED_TITLES: [(&str, Gender); 22] = [
+    ("mrs", Gender::Female),
+    ("ms", Gender::Female),
+    ("miss", Gender::Female),
+    ("madam", Gender::Female),
+    ("madame", Gender::Female),
+    ("mme", Gender::Female),
+    ("lady", Gender::Female),
+    ("dame", Gender::Female),
+    ("queen", Gender::Female),
+    ("princess", Gender::Female),
+    ("duchess", Gender::Female),
+    ("empress", Gender::Female),
+    ("mr", Gender::Male),
+    ("sir", Gender::Male),
+    ("lord", Gender::Male),
+    ("king", Gender::Male),
+    ("prince", Gender::Male),
+    ("duke", Gender::Male),
+    ("emperor", Gender::Male),
+    ("monsieur", Gender::Male),
+    ("sheikh", Gender::Male),
+    ("sultan", Gender::Male),
+];
+
+/// Each entity's gender, where a title before one of its mentions or its
+/// given name tells it (and nothing says otherwise); `None` for others.
+pub(super) fn genders(
+    tokens: &[Token],
+    placed: &[Placed],
+    res: &Resolved,
+    lex: &Lexicon,
+) -> Vec<Option<Gender>> {
+    let mut out: Vec<Option<Option<Gender>>> = vec![None; res.entities.len()];
+    let mut tell = |entity: usize, g: Gender| {
+        let slot = &mut out[entity];
+        *slot = match *slot {
+            None => Some(Some(g)),
+            Some(Some(h)) if h == g => Some(Some(g)),
+            _ => Some(None),
+        };
+    };
+    for (i, e) in res.entities.iter().enumerate() {
+        if e.kind != EntityType::Person {
+            continue;
+        }
+        let given = e.name.split_whitespace().next().unwrap_or("");
+        if let Some(&g) = lex.name_gender.get(given) {
+            tell(i, g);
+        }
+    }
+    for p in placed.iter().filter(|p| p.kind == EntityType::Person) {
+        for t in &tokens[p.titled..p.first] {
+            let word = t.lower.trim_end_matches('.');
+            if let Some(&(_, g)) = GENDERED_TITLES.iter().find(|(w, _)| *w == word) {
+                tell(p.entity, g);
+            }
+        }
+    }
+    out.into_iter().map(Option::flatten).collect()
+}
 
 /// Words that open a noun phrase "its" could refer to instead.
 const NOUN_PHRASE_OPENERS: [&str; 8] = ["the", "a", "an", "this", "that", "these", "those", "its"];
@@ -39,7 +111,8 @@ const NOUN_PHRASE_OPENERS: [&str; 8] = ["the", "a", "an", "this", "that", "these
 /// What a pronoun refers to.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Refers {
-    Person,
+    /// A person, of the pronoun's gender.
+    Person(Option<Gender>),
     /// An organization or a country.
     Body,
 }
@@ -47,8 +120,16 @@ enum Refers {
 impl Refers {
     fn fits(self, kind: EntityType) -> bool {
         match self {
-            Refers::Person => kind == EntityType::Person,
+            Refers::Person(_) => kind == EntityType::Person,
             Refers::Body => matches!(kind, EntityType::Organization | EntityType::Country),
+        }
+    }
+
+    /// A person of no other gender than the pronoun's.
+    fn fits_person(self, gender: Option<Gender>) -> bool {
+        match (self, gender) {
+            (Refers::Person(Some(want)), Some(g)) => want == g,
+            _ => true,
         }
     }
 }
@@ -59,11 +140,10 @@ pub(super) fn subjects(
     tokens: &[Token],
     sentences: &[Sentence],
     si: usize,
-    placed: &[Placed],
+    (placed, genders): (&[Placed], &[Option<Gender>]),
     speech: &[Range<usize>],
 ) -> Vec<Placed> {
-    let words: Vec<(&str, Refers)> = SUBJECTS.iter().map(|w| (*w, Refers::Person)).collect();
-    let mut out = resolve(&words, tokens, sentences, si, placed, speech);
+    let mut out = resolve(&SUBJECTS, tokens, sentences, si, (placed, genders), speech);
     // "Norland Airways said it would buy jets": "it" right after a verb of
     // saying (and "that") is the body that said it, named before in the
     // sentence with no other noun phrase between.
@@ -145,7 +225,7 @@ pub(super) fn possessives(
     tokens: &[Token],
     sentences: &[Sentence],
     si: usize,
-    placed: &[Placed],
+    placed: (&[Placed], &[Option<Gender>]),
     speech: &[Range<usize>],
 ) -> Vec<Placed> {
     resolve(&POSSESSIVES, tokens, sentences, si, placed, speech)
@@ -156,7 +236,7 @@ fn resolve(
     tokens: &[Token],
     sentences: &[Sentence],
     si: usize,
-    placed: &[Placed],
+    (placed, genders): (&[Placed], &[Option<Gender>]),
     speech: &[Range<usize>],
 ) -> Vec<Placed> {
     let r = sentences[si].tokens.clone();
@@ -165,7 +245,9 @@ fn resolve(
         let hi = placed.partition_point(|p| p.first < b);
         placed[lo..hi.max(lo)]
             .iter()
-            .filter(|p| refers.fits(p.kind))
+            .filter(|p| {
+                refers.fits(p.kind) && refers.fits_person(genders.get(p.entity).copied().flatten())
+            })
             .copied()
             .collect::<Vec<_>>()
     };
@@ -192,7 +274,7 @@ fn resolve(
             .rev()
             .find(|p| p.end <= k && same_voice(p));
         let antecedent = match refers {
-            Refers::Person => last.or_else(|| before(refers)),
+            Refers::Person(_) => last.or_else(|| before(refers)),
             // "its" refers to things as often ("the plane made its maiden
             // flight"): only to a body named in its sentence with no other
             // noun phrase opening between.
