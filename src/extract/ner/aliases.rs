@@ -192,11 +192,12 @@ fn acts_like_person(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
     use crate::resources::Pos;
     // After a colon or a quote a capital says nothing ("2024: Contractor
     // arrested"); after "the" it names a party or a band, not a person
-    // ("the Greens won").
+    // ("the Greens won"); after "of" it is governed by the noun before
+    // ("the port authority of Nordby fired": the authority fired).
     if i > 0
         && matches!(
             tokens[i - 1].lower.as_str(),
-            ":" | "\"" | "“" | "(" | "-" | "–" | "—" | "the"
+            ":" | "\"" | "“" | "(" | "-" | "–" | "—" | "the" | "of"
         )
     {
         return false;

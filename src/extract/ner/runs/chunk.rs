@@ -239,8 +239,24 @@ pub(super) fn classify_chunk(
                     | "suburbs"
             )
     };
+    // "the mayor of Nordby", "the outskirts of Vestby": words said of a
+    // town before its name and "of".
+    let of_a_town = |w: &str| {
+        settlement(w)
+            || matches!(
+                w,
+                "mayor"
+                    | "residents"
+                    | "inhabitants"
+                    | "outskirts"
+                    | "streets"
+                    | "municipality"
+                    | "harbour"
+                    | "harbor"
+            )
+    };
     let settled = listed
-        || s >= sent_start + 2 && tokens[s - 1].lower == "of" && settlement(&tokens[s - 2].lower)
+        || s >= sent_start + 2 && tokens[s - 1].lower == "of" && of_a_town(&tokens[s - 2].lower)
         || settlement(after(0)) && !matches!(after(1), "'s" | "'")
         || after(0) == ","
             && after(1) == "a"
