@@ -94,7 +94,10 @@ pub(super) fn modality(tokens: &[Token], i: usize, s_start: usize, trig: &Trigge
             && (ASPECT_VERBS
                 .iter()
                 .any(|v| tokens[i - 2].lower.starts_with(v))
-                || (i.saturating_sub(3).max(s_start)..i - 1).any(|k| tokens[k].lower == "voted")))
+                || (i.saturating_sub(6).max(s_start)..i - 1)
+                    .rev()
+                    .take_while(|&k| tokens[k].lower != ",")
+                    .any(|k| matches!(tokens[k].lower.as_str(), "voted" | "votes"))))
     {
         return Modality::Planned;
     }

@@ -254,6 +254,25 @@ pub(super) fn actors(
         .map(|p| holder_of_title(tokens, p, res).unwrap_or(p))
         .collect();
     let mut object = object;
+    // "voted on Thursday to remove Prime Minister Ana Costa": a name after
+    // an infinitive is that verb's, not the trigger's.
+    if trig.pos == Pos::Verb {
+        let start = i + len;
+        let to = (start..cl_end.min(start + 5))
+            .take_while(|&k| tokens[k].lower != ",")
+            .find(|&k| {
+                tokens[k].lower == "to"
+                    && tokens.get(k + 1).is_some_and(|t| {
+                        t.shape == Shape::Lower
+                            && site.lex.triggers.get(&t.lower).is_some_and(|r| {
+                                r.iter().any(|x| x.pos == Pos::Verb && x.tense == "base")
+                            })
+                    })
+            });
+        if let Some(to) = to {
+            object.retain(|p| p.first < to);
+        }
+    }
     // "Costa was detained along with Berg": who is named after "along
     // with" shares the role of the object before it, or else the subject's.
     if trig.pos == Pos::Verb {

@@ -368,7 +368,7 @@ pub(super) fn adjacent_group(
     while k > 0
         && names[k - 1].first >= cl_start
         && coordinated(tokens, names[k - 1], names[k])
-        && !prepositional(tokens, &names[k - 1], site.sent.start)
+        && (!prepositional(tokens, &names[k - 1], site.sent.start) || led(site, &names[k - 1]))
     {
         k -= 1;
         group.push(names[k]);
@@ -376,7 +376,7 @@ pub(super) fn adjacent_group(
     group.reverse();
     // "the number of refugees entering Spain dropped": a name a participle
     // governs is its object, not the subject of the verb after it.
-    if governed(site, &group[0])
+    if governed(site, &group[0]) && !led(site, &group[0])
         || tokens.get(names[last].end).is_some_and(|t| t.lower == "'s")
         || object_in_relative(site, &names[last], site.sent.start)
     {
@@ -588,6 +588,27 @@ fn governor_at(tokens: &[Token], p: &Placed, s_start: usize) -> Option<usize> {
         Some(k) if tokens[k].lower == "including" => None,
         k => k,
     }
+}
+
+/// "The president of Brazil", "the foreign ministers of France and
+/// Germany": a country or body after a leader's title and "of" stands for
+/// its leader, the subject of what the leader does.
+fn led(site: &Site, p: &Placed) -> bool {
+    let tokens = site.tokens;
+    let Some(of) = governor_at(tokens, p, site.sent.start) else {
+        return false;
+    };
+    let head = |k: usize| {
+        let w = tokens[k].lower.as_str();
+        site.lex.title_heads.contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|w| site.lex.title_heads.contains(w))
+    };
+    matches!(p.kind, EntityType::Country | EntityType::Organization)
+        && tokens[of].lower == "of"
+        && of > site.sent.start
+        && tokens[of - 1].shape == Shape::Lower
+        && head(of - 1)
 }
 
 /// "X and Y", "X, Y and Z", "X, and Y": `b` is coordinated with `a`.
