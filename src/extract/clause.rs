@@ -70,8 +70,19 @@ fn aside(tokens: &[Token], within: Range<usize>, k: usize, forward: bool) -> Opt
 }
 
 /// "killed before dawn on Monday", "shortly after midnight": "before" or
-/// "after" with a time of day is a phrase of time, not a clause.
+/// "after" with a time of day is a phrase of time, not a clause; so is
+/// "that" with a part of a day or a period ("later that morning", "that
+/// week").
 fn time_of_day_after(tokens: &[Token], k: usize) -> bool {
+    let next = |k: usize| tokens.get(k + 1).map_or("", |t| t.lower.as_str());
+    if tokens[k].lower == "that"
+        && matches!(
+            next(k),
+            "morning" | "afternoon" | "evening" | "night" | "day" | "week" | "weekend" | "month"
+        )
+    {
+        return true;
+    }
     matches!(tokens[k].lower.as_str(), "before" | "after" | "until")
         && tokens.get(k + 1).is_some_and(|t| {
             matches!(

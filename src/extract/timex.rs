@@ -441,6 +441,35 @@ fn scan_sentence(
                 continue;
             }
         }
+        // "that evening", "later that day", "the same day": the day of
+        // the last date told, where it names one.
+        let part_of_day =
+            |w: &str| matches!(w, "morning" | "afternoon" | "evening" | "night" | "day");
+        let same_day = match (low(i), low(i + 1), low(i + 2)) {
+            ("that", w, _) if part_of_day(w) => Some(2),
+            ("the", "same", w) if part_of_day(w) => Some(3),
+            _ => None,
+        }
+        // As an adverbial, not a subject ("that day has come"): after a
+        // preposition or "later", or set off by a comma.
+        .filter(|&len| {
+            let prev = if i > 0 { low(i - 1) } else { "" };
+            matches!(
+                prev,
+                "on" | "later" | "earlier" | "by" | "until" | "from" | "of" | "since"
+            ) || low(i + len) == ","
+        });
+        if let Some(len) = same_day {
+            let last = out.iter().rev().find_map(|t| PartialDate::parse(&t.value));
+            if let Some(day) = last.filter(|d| d.day.is_some()) {
+                push(out, tokens, i, i + len, day.to_string());
+                if let Some(t) = out.last_mut() {
+                    t.anchored = true;
+                }
+                i += len;
+                continue;
+            }
+        }
         // "a year later", "the next day": after the last date of the
         // sentence before it ("took it over in 2020 and sold it a year
         // later"), else the heading or the publication date (a date of an
