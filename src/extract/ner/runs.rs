@@ -454,9 +454,15 @@ fn segment_run(
             i = t_end;
             continue;
         }
-        // A name chunk: up to the next gazetteer match or title.
+        // A name chunk: up to the next gazetteer match or title. ("Liberal
+        // Party Sen. Maria Lopez": a title after an organization's head
+        // word, before a name, ends the organization.)
+        let titled_after_head = |j: usize| {
+            ORG_HEADS.contains(&tokens[j - 1].lower)
+                && title_at(tokens, j, end, lex).is_some_and(|(t_end, _)| t_end < end)
+        };
         let mut j = i + 1;
-        while j < end && !gaz_at.contains_key(&j) {
+        while j < end && !gaz_at.contains_key(&j) && !titled_after_head(j) {
             j += 1;
         }
         // "the University of Coimbra", "the daily Diário do Tejo": a place
