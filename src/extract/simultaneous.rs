@@ -2,8 +2,9 @@
 //! crash-landed on Wednesday", "When police arrived on Tuesday, they
 //! arrested two men", "The protest in Vik turned violent on Tuesday". An
 //! event with no time of its own clause takes the time of the event of the
-//! "when" clause attached to it, and an event noun that of the verb it is
-//! the subject of.
+//! "when" clause attached to it, an event noun that of the verb it is
+//! the subject of, and a past verb after "and" that of the past verb
+//! before it ("accepted it on Wednesday and said").
 
 use crate::extract::events::{occurrence_subject, EventMention};
 use crate::model::{Event, Tokens};
@@ -21,6 +22,58 @@ pub(super) fn share_dates(
 ) {
     share_when_dates(toks, mentions, events, own);
     share_predicate_dates(toks, mentions, events, own);
+    share_coordinated_dates(toks, mentions, events, own);
+}
+
+/// "She accepted the resignation on Wednesday and said …", "arrived on
+/// Thursday and met the commanders": a past verb right after "and" (or
+/// "and was"), without a time of its own, shares the date of the verb
+/// before it in its sentence (the nearest verb mention, in the past, with
+/// a time of its own), as one subject's two acts told together.
+/// Not across a comma, a semicolon or a quote, and not for another
+/// subject ("…, and the minister named").
+fn share_coordinated_dates(
+    toks: &Tokens,
+    mentions: &[EventMention],
+    events: &mut [(Event, bool)],
+    own: &mut [bool],
+) {
+    let tokens = &toks.tokens;
+    let past = |m: &EventMention| m.pos == crate::resources::Pos::Verb && m.tense == "past";
+    for j in 1..mentions.len() {
+        let m = &mentions[j];
+        if own[j] || !past(m) {
+            continue;
+        }
+        let sent = &toks.sentences[events[j].0.sentence].tokens;
+        let mut and = m.token;
+        if and > sent.start && matches!(tokens[and - 1].lower.as_str(), "was" | "were") {
+            and -= 1;
+        }
+        if and <= sent.start || tokens[and - 1].lower != "and" {
+            continue;
+        }
+        let and = and - 1;
+        // The nearest verb before "and", in the sentence.
+        let verb = |k: &usize| mentions[*k].pos == crate::resources::Pos::Verb;
+        let Some(k) = (0..j).rev().filter(verb).find(|&k| mentions[k].token < and) else {
+            continue;
+        };
+        let prev = &mentions[k];
+        if prev.token < sent.start
+            || !own[k]
+            || !past(prev)
+            || (prev.token + prev.len..and)
+                .any(|w| matches!(tokens[w].lower.as_str(), "," | ";" | ":" | "\""))
+        {
+            continue;
+        }
+        if let Some(date) = events[k].0.date {
+            events[j].0.date = Some(date);
+            events[j].1 = true;
+            own[j] = true;
+        }
+    }
 }
 
 /// "The protest in Vik turned violent on Tuesday": an event noun without

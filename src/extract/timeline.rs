@@ -5,8 +5,9 @@
 //! of the dated heading governing its section; mentions of the same
 //! happening (same type, compatible participants and dates) become one
 //! event (an untyped one only with mentions of the same word); a "when"
-//! clause's event dates the event it is attached to, and a verb the event
-//! noun it has as subject (`simultaneous`);
+//! clause's event dates the event it is attached to, a verb the event
+//! noun it has as subject, and a past verb the past verb coordinated after
+//! it (`simultaneous`);
 //! nothing else dates an event. `before` comes from dates (respecting their
 //! granularity), textual cues ("a day after X", "before talks"), and tense
 //! and aspect inside a sentence (past perfect before simple past, a simple

@@ -18,7 +18,7 @@
 //! - `general`: the participants of a general (untyped) verb;
 //! - `objects`: the names a verb governs after it (object, recipient,
 //!   audience);
-//! - `pronouns`: he, she, his, its as who they stand for, in roles;
+//! - `pronouns`: he, she, him, his, its as who they stand for, in roles;
 //! - `modality`: whether the event is said to have happened.
 //!
 //! The properties of each event type (symmetric, done to a patient...) are
@@ -280,6 +280,13 @@ pub(crate) fn find_events(
         let speech = triggers::quoted_speech(&tokens[r.clone()], r.start);
         let referents = (&placed[..], &genders[..]);
         names.extend(pronouns::subjects(
+            tokens,
+            &doc.toks.sentences,
+            si,
+            referents,
+            &speech,
+        ));
+        names.extend(pronouns::objects(
             tokens,
             &doc.toks.sentences,
             si,

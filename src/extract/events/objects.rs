@@ -5,6 +5,7 @@
 //! ("delivered the jet to Vendel Airlines"); for a testimony, before whom
 //! it is given.
 
+use super::pronouns;
 use super::subjects::coordinated;
 use super::{Placed, Site};
 use crate::model::{EntityType, Event, Shape, Token};
@@ -21,7 +22,7 @@ pub(super) fn direct_object(site: &Site, after: usize, cl_end: usize) -> Option<
         .names
         .iter()
         .position(|p| p.first >= after && p.end <= cl_end)?;
-    if site.names[k].pronoun {
+    if site.names[k].pronoun && !pronouns::is_object(tokens, &site.names[k]) {
         return None;
     }
     let first = site.names[k];

@@ -24,7 +24,7 @@
 use super::{Placed, Site};
 use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Participant, Role, Sentence, Shape, Token};
-use crate::resources::words::events::{PLURAL_ANAPHORS, VERB_GROUP};
+use crate::resources::words::events::{PLURAL_ANAPHORS, PREPOSITIONS, VERB_GROUP};
 use crate::resources::{Gender, Lexicon};
 use std::ops::Range;
 
@@ -33,6 +33,13 @@ use std::ops::Range;
 const SUBJECTS: [(&str, Refers); 2] = [
     ("he", Refers::Person(Some(Gender::Male))),
     ("she", Refers::Person(Some(Gender::Female))),
+];
+/// Object pronouns that refer to a person ("police arrested him"; "her"
+/// only before punctuation, a preposition or "and": "charged her with
+/// fraud", not "her lawyer").
+const OBJECTS: [(&str, Refers); 2] = [
+    ("him", Refers::Person(Some(Gender::Male))),
+    ("her", Refers::Person(Some(Gender::Female))),
 ];
 /// Possessive pronouns and what they refer to: "his firing", "its
 /// investigation" (only as a possessor of an event noun).
@@ -143,7 +150,14 @@ pub(super) fn subjects(
     (placed, genders): (&[Placed], &[Option<Gender>]),
     speech: &[Range<usize>],
 ) -> Vec<Placed> {
-    let mut out = resolve(&SUBJECTS, tokens, sentences, si, (placed, genders), speech);
+    let mut out = resolve(
+        (&SUBJECTS, false),
+        tokens,
+        sentences,
+        si,
+        (placed, genders),
+        speech,
+    );
     // "Norland Airways said it would buy jets": "it" right after a verb of
     // saying (and "that") is the body that said it, named before in the
     // sentence with no other noun phrase between.
@@ -220,6 +234,35 @@ const SAYING: [&str; 12] = [
     "believes",
 ];
 
+/// The object pronouns of sentence `si` resolved to a person, as placed
+/// mentions: never the subject of their own verb ("Costa thanked him" is
+/// not Costa thanked).
+pub(super) fn objects(
+    tokens: &[Token],
+    sentences: &[Sentence],
+    si: usize,
+    placed: (&[Placed], &[Option<Gender>]),
+    speech: &[Range<usize>],
+) -> Vec<Placed> {
+    let mut out = resolve((&OBJECTS, true), tokens, sentences, si, placed, speech);
+    out.retain(|p| is_object(tokens, p));
+    out
+}
+
+/// Whether a resolved pronoun is an object pronoun in object use.
+pub(super) fn is_object(tokens: &[Token], p: &Placed) -> bool {
+    if !p.pronoun {
+        return false;
+    }
+    match tokens[p.first].lower.as_str() {
+        "him" => true,
+        "her" => tokens.get(p.end).is_none_or(|t| {
+            t.shape == Shape::Punct || t.lower == "and" || PREPOSITIONS.contains(&t.lower)
+        }),
+        _ => false,
+    }
+}
+
 /// The possessive pronouns of sentence `si` resolved to who they refer to.
 pub(super) fn possessives(
     tokens: &[Token],
@@ -228,11 +271,13 @@ pub(super) fn possessives(
     placed: (&[Placed], &[Option<Gender>]),
     speech: &[Range<usize>],
 ) -> Vec<Placed> {
-    resolve(&POSSESSIVES, tokens, sentences, si, placed, speech)
+    resolve((&POSSESSIVES, false), tokens, sentences, si, placed, speech)
 }
 
+/// The pronouns of sentence `si` among `words` resolved; `object`: they
+/// are objects, so never their own verb's subject.
 fn resolve(
-    words: &[(&str, Refers)],
+    (words, object): (&[(&str, Refers)], bool),
     tokens: &[Token],
     sentences: &[Sentence],
     si: usize,
@@ -269,10 +314,20 @@ fn resolve(
         };
         let quote = speech.iter().find(|q| q.contains(&k));
         let same_voice = |p: &Placed| quote == speech.iter().find(|q| q.contains(&p.first));
+        // An object pronoun is not its own verb's subject: the name a few
+        // words before it, with no "and", comma or clause opener between.
+        let own_subject = |p: &Placed| {
+            object
+                && k - p.end <= 4
+                && tokens[p.end..k].iter().all(|t| {
+                    t.shape != Shape::Punct
+                        && !matches!(t.lower.as_str(), "and" | "that" | "who" | "to")
+                })
+        };
         let last = named_in(r.start, k, refers)
             .into_iter()
             .rev()
-            .find(|p| p.end <= k && same_voice(p));
+            .find(|p| p.end <= k && same_voice(p) && !own_subject(p));
         let antecedent = match refers {
             Refers::Person(_) => last.or_else(|| before(refers)),
             // "its" refers to things as often ("the plane made its maiden

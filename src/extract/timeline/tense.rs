@@ -111,7 +111,8 @@ fn undertaken(toks: &Tokens, i: usize) -> Option<Aspect> {
 /// perfect before the earlier report that states it ("Acme announced it has
 /// settled"); a simple past or a present perfect before what is planned
 /// after it ("the firm won a contract to build ships", "Acme has won a
-/// contract to supply jets"); an event a report tells in the simple past
+/// contract to supply jets"); a past verb before the past verb it is
+/// coordinated with ("arrived and met them"); an event a report tells in the simple past
 /// before the report ("police said the gunman fled").
 pub(super) fn tense_order(
     toks: &Tokens,
@@ -159,8 +160,17 @@ pub(super) fn tense_order(
             // participle after the comma tells, the crash led to.
             let result =
                 a_first && aspect(sa) == Aspect::SimplePast && result_participle(toks, sa, sb);
+            // "obtained a prototype and published details of it": two past
+            // acts told one after the other, as they happened.
+            let sequence = a_first
+                && aspect(sa) == Aspect::SimplePast
+                && aspect(sb) == Aspect::SimplePast
+                && events[a].lemma != events[b].lemma
+                && (events[a].kind != events[b].kind || events[a].kind_info().untyped)
+                && coordinated_sequence(toks, verbs, sa, sb);
             let ordered = complement
                 || result
+                || sequence
                 || match (aspect(sa), aspect(sb)) {
                     // ("had been arrested after a businessman recorded a
                     // meeting in which the mayor demanded cash": what the
@@ -215,6 +225,30 @@ fn infinitive_complement(toks: &Tokens, a: Span, b: Span) -> bool {
         && between.len() <= 4
         && between.iter().all(|t| t.shape != Shape::Punct)
         && !ASPECT_VERBS.iter().any(|v| first.lower.starts_with(v))
+}
+
+/// Whether the verb trigger `b` follows the verb trigger `a` through "and"
+/// (or "and then", "and later", "and was"), with no punctuation and no
+/// other verb trigger between: one subject's acts, or the second's subject
+/// the first's object ("was arrested and charged").
+fn coordinated_sequence(toks: &Tokens, verbs: &HashSet<usize>, a: Span, b: Span) -> bool {
+    let tokens = &toks.tokens;
+    let from = tokens.partition_point(|t| t.span.start < a.end);
+    let mut at = tokens.partition_point(|t| t.span.start < b.start);
+    if !verbs.contains(&b.start) || at <= from {
+        return false;
+    }
+    if matches!(
+        tokens[at - 1].lower.as_str(),
+        "then" | "later" | "was" | "were"
+    ) {
+        at -= 1;
+    }
+    at > from
+        && tokens[at - 1].lower == "and"
+        && tokens[from..at - 1]
+            .iter()
+            .all(|t| t.shape != Shape::Punct && t.lower != "and" && !verbs.contains(&t.span.start))
 }
 
 /// Whether the trigger `b` is a participle of result ("killing",
