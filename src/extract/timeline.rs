@@ -29,6 +29,25 @@ mod tense;
 use placed::{place_timexes, Placed};
 use tense::{aspects, tense_order};
 
+/// Verbs after which "before" names where, not when ("appeared before the
+/// court").
+const APPEARING: [&str; 14] = [
+    "appear",
+    "appeared",
+    "appearing",
+    "appears",
+    "testify",
+    "testified",
+    "testifying",
+    "testifies",
+    "stand",
+    "stood",
+    "standing",
+    "brought",
+    "hauled",
+    "summoned",
+];
+
 /// How many of the most recent events a mention may corefer with: bounds
 /// the work on very long texts.
 const COREF_WINDOW: usize = 400;
@@ -567,9 +586,25 @@ fn textual_order(toks: &Tokens, events: &[Event]) -> Vec<(usize, usize)> {
                 .iter()
                 .map(|t| t.lower.as_str())
                 .collect();
-            if between.contains(&"after") || between.contains(&"following") {
+            // The connective's clause runs to the second trigger: no comma
+            // between ("Testifying before the committee, Costa, who was
+            // appointed in 2023, said": no order), and "before" after a
+            // verb of appearing is a place ("testified before Congress and
+            // denied it").
+            let connective = |words: &[&str]| {
+                between
+                    .iter()
+                    .rposition(|w| words.contains(w))
+                    .filter(|&k| {
+                        let comma = between[k..].contains(&",");
+                        let place = between[k] == "before"
+                            && APPEARING.contains(&toks.tokens[t1 + k].lower.as_str());
+                        !comma && !place
+                    })
+            };
+            if connective(&["after", "following"]).is_some() {
                 out.push((b, a));
-            } else if between.contains(&"before")
+            } else if connective(&["before"]).is_some()
                 || between.windows(2).any(|w| w == ["prior", "to"])
             {
                 out.push((a, b));

@@ -198,6 +198,27 @@ pub(super) fn actors(
     {
         subject.clear();
     }
+    // "Berg testified before Congress and denied it": a name between a
+    // preposition and the "and" before the verb is the preposition's; the
+    // verb's subject is the one before it.
+    if trig.pos == Pos::Verb
+        && i > r.start + 2
+        && matches!(tokens[i - 1].lower.as_str(), "and" | "or")
+        && subject.last().is_some_and(|p| p.end == i - 1)
+        && subject.first().is_some_and(|p| {
+            p.first > r.start
+                && (PREPOSITIONS.contains(&tokens[p.first - 1].lower)
+                    || matches!(tokens[p.first - 1].lower.as_str(), "before" | "after"))
+        })
+    {
+        let opener = subject[0].first - 1;
+        let before: Vec<Placed> = names
+            .iter()
+            .copied()
+            .filter(|p| p.first >= r.start && p.end <= opener)
+            .collect();
+        subject = subject_group(tokens, &seated(&before), r.start);
+    }
     // "The court convicted Ana Costa of fraud, sentencing her to a year":
     // a participle after a comma shares the subject of the clause before,
     // and a name after that clause's verb is its object.

@@ -165,8 +165,16 @@ pub(super) fn classify_chunk(
     // "Helix Corp and Veltra Group": two organizations, each complete with
     // its head word ("Procter and Gamble", "Department of Health and Human
     // Services" stay one).
-    let two = (1..lows.len().saturating_sub(1))
-        .find(|&m| matches!(lows[m], "and" | "&") && ORG_HEADS.contains(lows[m - 1]));
+    // So are a person and an organization: "Jonas Berg and Helix Corp"
+    // (a given name and a surname before "and", a head word at the end).
+    let person_first = |m: usize| {
+        (2..=3).contains(&m)
+            && lex.given_names.contains(tokens[s].span.text(text))
+            && lows.last().is_some_and(|w| ORG_HEADS.contains(w))
+    };
+    let two = (1..lows.len().saturating_sub(1)).find(|&m| {
+        matches!(lows[m], "and" | "&") && (ORG_HEADS.contains(lows[m - 1]) || person_first(m))
+    });
     if let (true, Some(m)) = (org_head, two) {
         for (a, b) in [(s, s + m), (s + m + 1, e)] {
             let part = Chunk {
