@@ -93,6 +93,8 @@ struct Site<'a> {
     names: &'a [Placed],
     /// Possessive pronouns resolved ("its investigation").
     possessives: &'a [Placed],
+    /// Object pronouns resolved ("charged him"), direct objects only.
+    objects: &'a [Placed],
     /// Capitals named in the document → their country's entity, where the
     /// document names it too.
     seats: &'a HashMap<usize, usize>,
@@ -148,6 +150,8 @@ struct Scope<'a> {
     speech: Vec<Range<usize>>,
     /// Possessive pronouns standing for who they refer to.
     possessives: Vec<Placed>,
+    /// Object pronouns standing for who they refer to.
+    objects: Vec<Placed>,
     /// Capitals → their country ([`Site::seats`]).
     seats: &'a HashMap<usize, usize>,
     headline: bool,
@@ -286,13 +290,7 @@ pub(crate) fn find_events(
             referents,
             &speech,
         ));
-        names.extend(pronouns::objects(
-            tokens,
-            &doc.toks.sentences,
-            si,
-            referents,
-            &speech,
-        ));
+        let objects = pronouns::objects(tokens, &doc.toks.sentences, si, referents, &speech);
         let possessives =
             pronouns::possessives(tokens, &doc.toks.sentences, si, referents, &speech);
         names.sort_by_key(|p| p.first);
@@ -305,6 +303,7 @@ pub(crate) fn find_events(
             si,
             speech,
             possessives,
+            objects,
             seats: &seats,
             headline: crate::extract::ner::is_headline(doc.text, &tokens[r.clone()]),
             sent: r,
@@ -485,6 +484,7 @@ fn mention_at(sc: &Scope, i: usize, out: &[EventMention]) -> (usize, Option<Even
         trig,
         names,
         possessives: &sc.possessives,
+        objects: &sc.objects,
         seats: sc.seats,
         lex: sc.doc.lex,
     };

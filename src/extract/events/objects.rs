@@ -5,7 +5,6 @@
 //! ("delivered the jet to Vendel Airlines"); for a testimony, before whom
 //! it is given.
 
-use super::pronouns;
 use super::subjects::coordinated;
 use super::{Placed, Site};
 use crate::model::{EntityType, Event, Shape, Token};
@@ -18,11 +17,15 @@ use crate::resources::Pos;
 /// the name not a modifier of a common noun after it ("20 Airbus jets").
 pub(super) fn direct_object(site: &Site, after: usize, cl_end: usize) -> Option<Vec<Placed>> {
     let tokens = site.tokens;
+    // "charged him with fraud": an object pronoun right after the verb.
+    if let Some(p) = site.objects.iter().find(|p| p.first == after) {
+        return Some(vec![*p]);
+    }
     let k = site
         .names
         .iter()
         .position(|p| p.first >= after && p.end <= cl_end)?;
-    if site.names[k].pronoun && !pronouns::is_object(tokens, &site.names[k]) {
+    if site.names[k].pronoun {
         return None;
     }
     let first = site.names[k];
@@ -221,6 +224,10 @@ pub(super) fn co_members(site: &Site, cl_end: usize) -> Vec<Placed> {
 /// country right before a person qualifies the person), with coordination.
 pub(super) fn object_group(site: &Site, right: &[Placed], after: usize) -> Vec<Placed> {
     let tokens = site.tokens;
+    // "charged him with fraud": an object pronoun right after the verb.
+    if let Some(p) = site.objects.iter().find(|p| p.first == after) {
+        return vec![*p];
+    }
     let mut it = right.iter().copied().peekable();
     let Some(mut first) = it.next() else {
         return Vec::new();

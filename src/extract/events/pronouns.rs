@@ -250,7 +250,7 @@ pub(super) fn objects(
 }
 
 /// Whether a resolved pronoun is an object pronoun in object use.
-pub(super) fn is_object(tokens: &[Token], p: &Placed) -> bool {
+fn is_object(tokens: &[Token], p: &Placed) -> bool {
     if !p.pronoun {
         return false;
     }

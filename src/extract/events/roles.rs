@@ -8,7 +8,7 @@ use super::subjects::{
     adjacent_group, controller_object, nearer_subject, object_in_relative, possessor,
     relative_antecedent, relative_subject, reported_subject, subject_group, with_coordinated,
 };
-use super::{pronouns, Placed, Site};
+use super::{Placed, Site};
 use crate::extract::entities::Resolved;
 use crate::model::{EntityType, Event, Evidence, Participant, Role, Shape, Token};
 use crate::resources::words::events::{
@@ -118,9 +118,7 @@ pub(super) fn actors(
     let right: Vec<Placed> = names
         .iter()
         .copied()
-        .filter(|p| {
-            p.first >= i + len && p.end <= cl_end && (!p.pronoun || pronouns::is_object(tokens, p))
-        })
+        .filter(|p| p.first >= i + len && p.end <= cl_end && !p.pronoun)
         .collect();
     let actors = |ps: &[Placed]| {
         ps.iter()
