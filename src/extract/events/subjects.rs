@@ -8,7 +8,7 @@ use crate::extract::timex::calendar_word;
 use crate::model::{EntityType, Shape, Token};
 use crate::resources::words::events::{
     COMMON_SUBJECT_OPENERS, GERUND_CONTROL, GOVERNING_BODIES, GROUP_HEADS, OBJECT_CONTROL,
-    PREPOSITIONS, VERB_GROUP,
+    PREPOSITIONS, REPRESENTATIVES, VERB_GROUP,
 };
 use crate::resources::Pos;
 
@@ -523,6 +523,10 @@ pub(super) fn controller_object(site: &Site, s_start: usize) -> Option<Vec<Place
 /// follows "the BODY of" opening the sentence or a part of it set off by
 /// punctuation (a dateline's dash, an opening clause's comma), so the body
 /// acting is the named organization or country acting.
+///
+/// So are people acting for it: "a spokesman for Helix", "the three-judge
+/// panel at the Lisbon Court", "investigators from the Fraud Office"
+/// (`REPRESENTATIVES`, a few lowercase words before them at most).
 fn body_of(tokens: &[Token], p: &Placed, s_start: usize) -> bool {
     if p.kind == EntityType::Person || p.kind == EntityType::Place {
         return false;
@@ -531,15 +535,34 @@ fn body_of(tokens: &[Token], p: &Placed, s_start: usize) -> bool {
     if b > s_start && tokens[b - 1].lower == "the" {
         b -= 1;
     }
-    if b < s_start + 2
-        || tokens[b - 1].lower != "of"
-        || !GOVERNING_BODIES.contains(&tokens[b - 2].lower)
-    {
+    if b < s_start + 2 {
+        return false;
+    }
+    let (prep, head) = (tokens[b - 1].lower.as_str(), &tokens[b - 2].lower);
+    let governing = prep == "of" && GOVERNING_BODIES.contains(head);
+    let acting_for = matches!(prep, "of" | "for" | "at" | "from") && REPRESENTATIVES.contains(head);
+    if !governing && !acting_for {
         return false;
     }
     let mut open = b - 2;
     if open > s_start && tokens[open - 1].lower == "the" {
         open -= 1;
+    } else if acting_for {
+        // ("A spokesman", "two senior officials", "the three-judge panel")
+        let opener = |t: &Token| {
+            matches!(
+                t.lower.as_str(),
+                "the" | "a" | "an" | "two" | "three" | "several"
+            ) || t.shape == Shape::Lower
+                && !VERB_GROUP.contains(&t.lower)
+                && !PREPOSITIONS.contains(&t.lower)
+                || t.shape == Shape::Number
+        };
+        let mut k = 0;
+        while k < 4 && open > s_start && opener(&tokens[open - 1]) {
+            open -= 1;
+            k += 1;
+        }
     }
     open == s_start || tokens[open - 1].shape == Shape::Punct
 }

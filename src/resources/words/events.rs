@@ -137,6 +137,11 @@ crate::word_list!(
     "Bodies acting for what they govern: \"the board of X fired\" has X as its subject."
 );
 crate::word_list!(
+    REPRESENTATIVES,
+    "events/representatives.txt",
+    "People acting for an organization or country named after \"for\", \"of\", \"at\" or \"from\": \"a spokesman for X said\" has X as its subject."
+);
+crate::word_list!(
     GROUP_HEADS,
     "events/group_heads.txt",
     "Plural nouns of people acting as a body (\"authorities\", \"officials\"): a name right before one only modifies the verb's subject (\"Norland authorities seized\")."
