@@ -116,6 +116,7 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
             names.entry(first).or_insert(EntityType::Person);
         }
     }
+    shorter_organization_names(text, lex, out);
     let taken: HashSet<usize> = out
         .mentions
         .iter()
@@ -168,6 +169,32 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                     Qualifiers::default(),
                 );
             }
+        }
+    }
+}
+
+/// "Highveld Milk" in a headline before "Highveld Milk Holdings" in the
+/// story: a name of two words or more taken for a person (no given name
+/// opening it, no title before it) whose words open an organization's name
+/// of the same text is that organization's.
+fn shorter_organization_names(text: &str, lex: &Lexicon, out: &mut Recognized) {
+    let orgs: Vec<Vec<&str>> = out
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Organization)
+        .map(|m| m.span.text(text).split_whitespace().collect())
+        .collect();
+    for m in &mut out.mentions {
+        let words: Vec<&str> = m.span.text(text).split_whitespace().collect();
+        if m.kind == EntityType::Person
+            && words.len() >= 2
+            && m.extent == m.span
+            && !lex.given_names.contains(words[0])
+            && orgs
+                .iter()
+                .any(|o| o.len() > words.len() && o.starts_with(&words))
+        {
+            m.kind = EntityType::Organization;
         }
     }
 }

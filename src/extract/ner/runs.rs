@@ -324,7 +324,14 @@ fn segment_run(
                 after_gazetteer = Some(k);
                 continue;
             }
-            if k > g_end && (ORG_HEADS.contains(last) || named_after_place || head_of) {
+            // "the dairy group Karoo Fresh": a place opening a name that a
+            // kind of organization announces is in it.
+            let described = i == start
+                && start > sent_start
+                && matches!(g.kind, EntityType::Place | EntityType::Country)
+                && ORG_DESCRIPTORS.contains(&tokens[start - 1].lower);
+            if k > g_end && (ORG_HEADS.contains(last) || named_after_place || head_of || described)
+            {
                 out.push(
                     tokens,
                     i..k,
