@@ -224,11 +224,30 @@ pub fn build(
                         && first.lower.ends_with("ed")
                         && (open + 1..p.tok).all(|k| t[k].lower != ",")
                 };
+                // So does one that closes without a comma, right before the
+                // trigger's auxiliaries ("two men who were kidnapped in May
+                // were released on Friday").
+                let unclosed = || {
+                    let t = &toks.tokens;
+                    let mut a = m.token;
+                    while a > p.tok + 1
+                        && (AUXILIARIES.contains(&t[a - 1].lower) || t[a - 1].lower == "been")
+                    {
+                        a -= 1;
+                    }
+                    a < m.token
+                        && a <= p.tok + 3
+                        && (sent.tokens.start..p.tok).any(|k| {
+                            matches!(t[k].lower.as_str(), "who" | "which" | "that")
+                                && verb_between(k, p.tok)
+                        })
+                };
                 let relative = p.tok < m.token
-                    && (p.tok + 1..m.token).any(|k| toks.tokens[k].lower == ",")
-                    && (c0 > sent.tokens.start
-                        && matches!(toks.tokens[c0 - 1].lower.as_str(), "who" | "which")
-                        || m.pos == Pos::Verb && participle_aside());
+                    && ((p.tok + 1..m.token).any(|k| toks.tokens[k].lower == ",")
+                        && (c0 > sent.tokens.start
+                            && matches!(toks.tokens[c0 - 1].lower.as_str(), "who" | "which")
+                            || m.pos == Pos::Verb && participle_aside())
+                        || m.pos == Pos::Verb && unclosed());
                 // "said he had pocketed it between 2019 and 2023": a time
                 // after a past perfect that a report goes on with is the
                 // reported event's.
@@ -260,7 +279,9 @@ pub fn build(
                     });
                 !verb_between(a, b) && !coordinated && !taken && !relative && !reported
             })
-            .min_by_key(|p| p.tok.abs_diff(m.token))
+            // (On a tie, the time after the trigger: "who were kidnapped
+            // in May were released on Friday".)
+            .min_by_key(|p| (p.tok.abs_diff(m.token), p.tok < m.token))
             .copied()
             .or_else(|| {
                 timexes_in(m.token, sent.tokens.end)

@@ -77,8 +77,13 @@ pub(super) fn by_agent(site: &Site, cl_end: usize) -> Option<Placed> {
     let by = (after..(after + 7).min(cl_end)).find(|&k| tokens[k].lower == "by")?;
     // Adverbs may stand between ("claimed a day later by"), not another
     // verb group ("was arrested and is held by").
-    if tokens[after..by].iter().any(|t| {
-        t.shape == Shape::Punct
+    // (The period of "Dec." ends nothing: "seized on Dec. 2 by".)
+    let period_of_month = |k: usize| {
+        tokens[k].lower == "." && k > after && crate::extract::timex::calendar_word(&tokens[k - 1])
+    };
+    if (after..by).any(|k| {
+        let t = &tokens[k];
+        t.shape == Shape::Punct && !period_of_month(k)
             || t.shape == Shape::Lower
                 && VERB_GROUP.contains(&t.lower)
                 && !matches!(

@@ -178,7 +178,12 @@ pub(super) fn tense_order(
                     (Aspect::PastPerfect, y) if simple(y) => {
                         !(a_first && after_clause_between(toks, sa, sb))
                     }
-                    (Aspect::PresentPerfect, y) if simple(y) => !a_first,
+                    // ("A reporter who was arrested on Monday has been
+                    // released": no report, no order.)
+                    (Aspect::PresentPerfect, Aspect::Simple) => !a_first,
+                    (Aspect::PresentPerfect, Aspect::SimplePast) => {
+                        !a_first && (events[b].kind == "Statement" || !in_relative_clause(toks, sb))
+                    }
                     // What a meeting is held to do ("met on Monday in Oslo to
                     // discuss the contract") is done at it, not after it.
                     (
