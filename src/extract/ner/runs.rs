@@ -279,7 +279,14 @@ fn segment_run(
                 && !gaz_at.contains_key(&k)
                 && (head_of || title_at(tokens, k, end, lex).is_none())
             {
-                if is_cap(&tokens[k]) || is_numbered_name(&tokens[k]) {
+                // ("Central Coast Port Workers' Union": a plural's apostrophe.)
+                let apostrophe = tokens[k].lower == "'"
+                    && k > g_end
+                    && tokens[k - 1].lower.ends_with('s')
+                    && tokens[k].span.start == tokens[k - 1].span.end
+                    && k + 1 < end
+                    && is_cap(&tokens[k + 1]);
+                if is_cap(&tokens[k]) || is_numbered_name(&tokens[k]) || apostrophe {
                     k += 1;
                 } else if head_connector(tokens, k, g_end) && k + 1 < end && is_cap(&tokens[k + 1])
                 {
@@ -468,8 +475,22 @@ fn segment_run(
             ORG_HEADS.contains(&tokens[j - 1].lower)
                 && title_at(tokens, j, end, lex).is_some_and(|(t_end, _)| t_end < end)
         };
+        // "Rodrigo Lagos Fuentes", "John Washington": a one-word place
+        // right after a given name is a surname.
+        let surname_place = |j: usize| {
+            j == i + 1
+                && lex.given_names.contains(tokens[i].span.text(text))
+                && !lex.common_words.contains(&tokens[i].lower)
+                && gaz_at.get(&j).is_some_and(|&(g_end, entry)| {
+                    g_end == j + 1
+                        && matches!(
+                            lex.gazetteer[entry].kind,
+                            EntityType::Place | EntityType::Country
+                        )
+                })
+        };
         let mut j = i + 1;
-        while j < end && !gaz_at.contains_key(&j) && !titled_after_head(j) {
+        while j < end && (!gaz_at.contains_key(&j) || surname_place(j)) && !titled_after_head(j) {
             j += 1;
         }
         // "the University of Coimbra", "the daily Diário do Tejo": a place
@@ -511,7 +532,8 @@ fn plural_in_name(tokens: &[Token], i: usize, j: usize, end: usize) -> bool {
         && w.ends_with('s')
         && tokens[j].shape == Shape::Capitalized
         && ((j + 1..(j + 4).min(end))
-            .take_while(|&k| is_cap(&tokens[k]))
+            // ("Port Workers' Union": past the plural's apostrophe.)
+            .take_while(|&k| is_cap(&tokens[k]) || k == j + 1 && tokens[k].lower == "'")
             .any(|k| ORG_HEADS.contains(&tokens[k].lower))
             || (i + 1..j).any(|k| head_connector(tokens, k, i)))
 }
