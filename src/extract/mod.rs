@@ -10,7 +10,7 @@ pub mod text;
 pub mod timeline;
 pub mod timex;
 
-use crate::model::{Article, Extraction, PartialDate, Span, Tokens};
+use crate::model::{Article, Extraction, PartialDate, Span, Timex, Tokens};
 use crate::resources::{Lexicon, NER_MODEL};
 use ner::tagger::Model;
 use ner::NerMode;
@@ -133,7 +133,7 @@ impl Extractor {
             }
             _ => rec,
         };
-        let rec = ner::datelines(text_in, &toks, lex, rec);
+        let (rec, filing_dates) = ner::datelines(text_in, &toks, lex, rec);
         let mut res = entities::resolve(text_in, &rec, lex);
         entities::add_nominals(text_in, &toks, lex, &mut res);
         let timex_spans: Vec<_> = timexes.iter().map(|t| t.span).collect();
@@ -149,7 +149,14 @@ impl Extractor {
             })
             .collect();
         let mentions = events::find_events(&doc, &res, &timex_spans, &sections);
-        let (events, before) = timeline::build(&toks, &timexes, mentions);
+        // A dateline's filing date ("LISBON, May 4 (Reuters) -") dates the
+        // story, not the events of its first sentence.
+        let event_times: Vec<Timex> = timexes
+            .iter()
+            .filter(|t| !filing_dates.iter().any(|f| f.contains(t.span)))
+            .cloned()
+            .collect();
+        let (events, before) = timeline::build(&toks, &event_times, mentions);
         let lede = lede(text_in, &toks);
         Extraction {
             entities: res.entities,

@@ -308,12 +308,15 @@ pub(crate) fn is_kicker(toks: &Tokens, i: usize) -> bool {
 /// becomes a place mention (a country where the gazetteer says so), and so
 /// does the region, whatever the rules or the tagger made of them. A
 /// caption's or a clip's marker ("FILE -", "WATCH:") is no place.
+/// Also returns the filing dates' spans: they date the story, not its
+/// events.
 pub(crate) fn datelines(
     text: &str,
     toks: &Tokens,
     lex: &Lexicon,
     mut rec: Recognized,
-) -> Recognized {
+) -> (Recognized, Vec<Span>) {
+    let mut filing = Vec::new();
     let tokens = &toks.tokens;
     // Words in capitals from token `from` on, within `line`: at most
     // three, dots allowed where `dots` ("D.C.").
@@ -359,8 +362,13 @@ pub(crate) fn datelines(
             }
         }
         // "WASHINGTON, Dec 3 (Reuters) -": the filing date after a comma.
+        let mut date = None;
         if tokens.get(marker_at).is_some_and(|t| t.lower == ",") {
             if let Some(after) = dateline_date(tokens, marker_at + 1, line) {
+                date = Some(Span::new(
+                    tokens[marker_at + 1].span.start,
+                    tokens[after - 1].span.end,
+                ));
                 marker_at = after;
             }
         }
@@ -387,6 +395,7 @@ pub(crate) fn datelines(
         {
             continue;
         }
+        filing.extend(date);
         let agency_part = agency.map(|a| {
             let span = Span::new(tokens[a.start].span.start, tokens[a.end - 1].span.end);
             let entry = lex
@@ -420,7 +429,7 @@ pub(crate) fn datelines(
             );
         }
     }
-    in_text_order(rec)
+    (in_text_order(rec), filing)
 }
 
 /// A region in title case after a dateline's place and its comma, as the
