@@ -139,7 +139,14 @@ pub fn build(
                     .tokens
                     .get(end)
                     .is_some_and(|t| t.shape == crate::model::Shape::Capitalized)
-                    && !verb_between(end, sent.tokens.end);
+                    && !verb_between(end, sent.tokens.end)
+                // ("…, spokesman Jonas Berg told reporters.": whom it was
+                // told, a word or two.)
+                || sent.tokens.end <= end + 3
+                    && !verb_between(end, sent.tokens.end)
+                    && toks.tokens[end..sent.tokens.end]
+                        .iter()
+                        .all(|t| t.lower.chars().all(char::is_alphabetic) || t.shape == crate::model::Shape::Punct);
             let comma = (m.token.saturating_sub(5).max(c0)..m.token)
                 .rev()
                 .find(|&k| toks.tokens[k].lower == ",");
