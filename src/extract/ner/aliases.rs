@@ -93,7 +93,23 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                         || m.evidence == Evidence::Pattern("organization word");
                     let coined = first.chars().skip(1).any(char::is_uppercase)
                         && first.chars().all(char::is_alphabetic);
+                    // ("the Avellino Prosecutor's Office", "the Vestby City
+                    // Council": a public body's first word is its place.)
+                    let public = matches!(
+                        last.to_lowercase().as_str(),
+                        "office"
+                            | "court"
+                            | "police"
+                            | "council"
+                            | "authority"
+                            | "tribunal"
+                            | "assembly"
+                            | "municipality"
+                            | "prefecture"
+                            | "university"
+                    );
                     if (by_head
+                        && !public
                         && (ORG_HEADS.contains(&last.to_lowercase())
                             || ORG_WORDS.contains(&last.to_lowercase()))
                         || coined)

@@ -202,6 +202,21 @@ fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
             j += 1;
             continue;
         }
+        // "the Avellino Prosecutor's Office", "the People's Bank": a
+        // common noun's or a title's "'s" before an organization's head word (not a
+        // country's: "Norland's Ministry of Defence").
+        if t.lower == "'s"
+            && j > i
+            && j + 1 < end
+            && t.span.start == tokens[j - 1].span.end
+            && (lex.common_words.contains(&tokens[j - 1].lower)
+                || lex.titles.contains_key(&tokens[j - 1].lower))
+            && is_cap(&tokens[j + 1])
+            && ORG_HEADS.contains(&tokens[j + 1].lower)
+        {
+            j += 1;
+            continue;
+        }
         // "Office of the Auditor General"
         if t.lower == "of"
             && j > i
