@@ -7,7 +7,7 @@
 //! before it ("accepted it on Wednesday and said").
 
 use crate::extract::events::{occurrence_subject, EventMention};
-use crate::model::{Event, Tokens};
+use crate::model::{Event, Role, Tokens};
 
 /// Most tokens between an event's trigger and the "when" after it.
 const REACH: usize = 12;
@@ -60,7 +60,19 @@ fn share_coordinated_dates(
             continue;
         };
         let prev = &mentions[k];
-        if prev.token < sent.start
+        // ("detained Costa on Monday and charged Berg": another act, on
+        // someone else.)
+        let patients = |e: &Event| {
+            e.participants
+                .iter()
+                .filter(|p| p.role == Role::Patient)
+                .map(|p| p.entity)
+                .collect::<Vec<_>>()
+        };
+        let (mine, theirs) = (patients(&m.event), patients(&prev.event));
+        let other_patient = !theirs.is_empty() && mine.iter().any(|e| !theirs.contains(e));
+        if other_patient
+            || prev.token < sent.start
             || !own[k]
             || !past(prev)
             || (prev.token + prev.len..and)

@@ -17,9 +17,16 @@ use crate::resources::Pos;
 /// the name not a modifier of a common noun after it ("20 Airbus jets").
 pub(super) fn direct_object(site: &Site, after: usize, cl_end: usize) -> Option<Vec<Placed>> {
     let tokens = site.tokens;
-    // "charged him with fraud": an object pronoun right after the verb.
+    // "released him on Monday": an object pronoun right after the verb,
+    // the object phrase closing with it (not "showed him far ahead", "saw
+    // him leave": a predicate of its own follows).
     if let Some(p) = site.objects.iter().find(|p| p.first == after) {
-        return Some(vec![*p]);
+        let closes = tokens.get(p.end).is_none_or(|t| {
+            t.shape == Shape::Punct
+                || matches!(t.lower.as_str(), "and" | "or")
+                || PREPOSITIONS.contains(&t.lower)
+        });
+        return closes.then(|| vec![*p]);
     }
     let k = site
         .names
