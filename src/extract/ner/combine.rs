@@ -32,9 +32,9 @@ pub(crate) fn combine(
         return rules;
     }
     let tokens = &toks.tokens;
-    let gaz_kind: HashMap<(usize, usize), EntityType> = lex
-        .gazetteer_matches(text)
-        .into_iter()
+    let gaz_kind: HashMap<(usize, usize), EntityType> = rules
+        .gazetteer
+        .iter()
         .map(|m| ((m.start, m.end), lex.gazetteer[m.entry].kind))
         .collect();
     let chunk_kind = |c: &Chunk| -> EntityType {
@@ -56,7 +56,10 @@ pub(crate) fn combine(
             }
         }
     };
-    let mut out = Recognized::default();
+    let mut out = Recognized {
+        gazetteer: rules.gazetteer.clone(),
+        ..Recognized::default()
+    };
     if mode == NerMode::Tagger {
         // What the model says, as GUM (its training data) marks names:
         // titles inside.

@@ -29,7 +29,7 @@ use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token, Tokens};
 use crate::resources::words::ner::{
     CAPTION_MARKERS, CREDIT_PREFIXES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS,
 };
-use crate::resources::Lexicon;
+use crate::resources::{GazMatch, Lexicon};
 use std::ops::Range;
 
 /// A word that heads organization or place names ("university", "museum").
@@ -73,6 +73,9 @@ pub struct Qualifiers {
 pub struct Recognized {
     pub mentions: Vec<Mention>,
     pub qualifiers: Vec<Qualifiers>,
+    /// The text's gazetteer matches, found once for the rules and read
+    /// again by the tagger and the combination of both.
+    pub gazetteer: Vec<GazMatch>,
 }
 
 /// "76ers": digits and letters in one name word.
@@ -178,6 +181,7 @@ fn in_text_order(out: Recognized) -> Recognized {
     Recognized {
         mentions: order.iter().map(|&k| out.mentions[k].clone()).collect(),
         qualifiers: order.iter().map(|&k| out.qualifiers[k].clone()).collect(),
+        gazetteer: out.gazetteer,
     }
 }
 

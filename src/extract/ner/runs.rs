@@ -63,14 +63,18 @@ pub(super) fn names_in_runs(doc: Doc) -> (Recognized, Vec<(usize, bool)>) {
         .enumerate()
         .map(|(i, t)| (t.span.end, i + 1))
         .collect();
+    let gazetteer = lex.gazetteer_matches(text);
     let mut gaz_at: GazAt = HashMap::new();
-    for m in lex.gazetteer_matches(text) {
+    for m in &gazetteer {
         if let (Some(&a), Some(&b)) = (start_tok.get(&m.start), end_tok.get(&m.end)) {
             gaz_at.insert(a, (b, m.entry));
         }
     }
     let in_credit = |s: Span| credits.iter().any(|c| c.contains(s));
-    let mut out = Recognized::default();
+    let mut out = Recognized {
+        gazetteer,
+        ..Recognized::default()
+    };
     let mut pending_single: Vec<(usize, bool)> = Vec::new(); // (token, after place preposition)
     for sent in &toks.sentences {
         if in_credit(sent.span) {

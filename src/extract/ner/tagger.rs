@@ -160,7 +160,7 @@ fn token_infos<'a>(
         .enumerate()
         .map(|(i, t)| (t.span.start, i))
         .collect();
-    for m in lex.gazetteer_matches(text) {
+    for m in &rules.gazetteer {
         if let Some(&a) = start_tok.get(&m.start) {
             let code = kind_code(lex.gazetteer[m.entry].kind) * 2;
             let mut i = a;
@@ -184,6 +184,26 @@ const PAD: &str = "<pad>";
 /// The features of token `i` of a sentence spanning tokens `[s, e)`, given
 /// the two previous labels.
 fn features(infos: &[TokenInfo], s: usize, e: usize, i: usize, p1: usize, p2: usize) -> Vec<u64> {
+    let mut f = Vec::with_capacity(FEATURES);
+    features_into(&mut f, infos, s, e, i, p1, p2);
+    f
+}
+
+/// How many features a token has.
+const FEATURES: usize = 28;
+
+/// [`features`] into a buffer the caller keeps (tagging allocates nothing
+/// per token).
+fn features_into(
+    f: &mut Vec<u64>,
+    infos: &[TokenInfo],
+    s: usize,
+    e: usize,
+    i: usize,
+    p1: usize,
+    p2: usize,
+) {
+    f.clear();
     let w = |k: isize| -> &str {
         let j = i as isize + k;
         if j < s as isize || j >= e as isize {
@@ -198,7 +218,6 @@ fn features(infos: &[TokenInfo], s: usize, e: usize, i: usize, p1: usize, p2: us
     };
     let t = &infos[i];
     let shape = |x: Option<&TokenInfo>| x.map_or(99, |x| x.shape as u8);
-    let mut f = Vec::with_capacity(40);
     let lower = t.lower;
     let n_chars = lower.chars().count();
     let cut = |k: usize| lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
@@ -243,12 +262,8 @@ fn features(infos: &[TokenInfo], s: usize, e: usize, i: usize, p1: usize, p2: us
     f.push(Fnv::new(24).str(lower).str(w(1)).0);
     f.push(Fnv::new(25).byte(p1 as u8).byte(t.shape as u8).0);
     f.push(Fnv::new(26).str(t.form).0);
-    f.push(
-        Fnv::new(27)
-            .str(&info(1).map_or(String::new(), |x| x.fine.clone()))
-            .0,
-    );
-    f
+    f.push(Fnv::new(27).str(info(1).map_or("", |x| x.fine.as_str())).0);
+    debug_assert_eq!(f.len(), FEATURES);
 }
 
 /// Is label `l` allowed after label `prev`? (I-X only continues X.)
@@ -283,11 +298,13 @@ impl Model {
         let infos = token_infos(text, toks, lex, rules);
         let mut labels = vec![0usize; infos.len()];
         let mut margins = vec![0f32; infos.len()];
+        let mut feats = Vec::with_capacity(FEATURES);
         for sent in &toks.sentences {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
             let (mut p1, mut p2) = (0, 0);
             for i in s..e {
-                let (l, m) = self.best(&features(&infos, s, e, i, p1, p2), p1);
+                features_into(&mut feats, &infos, s, e, i, p1, p2);
+                let (l, m) = self.best(&feats, p1);
                 labels[i] = l;
                 margins[i] = m;
                 p2 = p1;
