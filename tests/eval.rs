@@ -34,7 +34,9 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("meantime-apple.jsonl", "entities", "F1", 0.765),
     ("meantime-apple.jsonl", "timex_values", "F1", 0.84),
     ("meantime-apple.jsonl", "event_dates", "share", 0.88),
-    ("meantime-apple.jsonl", "before", "F1", 0.155),
+    // 0.155 until a verb's event object was ordered ("rejected the
+    // offer"): one pair more that the gold leaves out (P 0.088 -> 0.087).
+    ("meantime-apple.jsonl", "before", "F1", 0.15),
     ("ecbplus-dev.jsonl", "entity_mentions_partial", "R", 0.625),
     ("ecbplus-dev.jsonl", "entity_mentions_partial~", "R", 0.73),
     ("ecbplus-dev.jsonl", "entities_partial", "R", 0.765),
@@ -44,12 +46,13 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("m2e2-dev.jsonl", "events_by_type/Meeting", "F1", 0.525),
     ("m2e2-dev.jsonl", "events_by_type/Attack", "F1", 0.505),
     // Who did what to whom (4 December 2026: 0.415, 0.593, 0.749, 0.894),
-    // and what came first (R_all 0.165, 0.188).
+    // and what came first (R_all 0.165, 0.188; Airbus 0.188 with a verb's
+    // event object ordered).
     ("m2e2-dev.jsonl", "event_args", "F1", 0.41),
     ("meantime-airbus.jsonl", "event_args", "F1", 0.59),
     ("meantime-apple.jsonl", "event_args", "F1", 0.745),
     ("seed.jsonl", "event_args", "F1", 0.89),
-    ("meantime-airbus.jsonl", "before", "R_all", 0.16),
+    ("meantime-airbus.jsonl", "before", "R_all", 0.18),
     ("meantime-apple.jsonl", "before", "R_all", 0.18),
     // What preceded the firing: the document's pairs are the related ones
     // (neighbouring sentences, the lede's news), not the closure (P 0.137).

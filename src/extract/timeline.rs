@@ -23,6 +23,7 @@ use crate::resources::words::events::{AUXILIARIES, DATING_BOUNDARIES, REACTION_V
 use crate::resources::Pos;
 use std::collections::{HashMap, HashSet};
 
+mod arguments;
 mod offset;
 mod placed;
 mod tense;
@@ -436,6 +437,7 @@ pub fn build(
         .map(|m| m.event.trigger.start)
         .collect();
     cues.extend(tense_order(toks, &events, &aspects, &verbs));
+    cues.extend(arguments::argument_order(toks, &events, &verbs));
     // A general verb stays where the text says who did it, when, or what
     // came before or after an event that stays.
     let mut keep: Vec<bool> = events

@@ -49,6 +49,10 @@ const VERBS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/verbs.tsv"
 ));
+const VERBS_ADDED: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/verbs_added.tsv"
+));
 const COMMON_WORDS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/common_words.txt"
@@ -311,7 +315,7 @@ impl Lexicon {
         // A later row of the same form and part of speech replaces an earlier
         // one: the typed lexicon wins over the general verbs, a user's
         // lexicon over both.
-        let sources = [(VERBS, true), (EVENTS, false)]
+        let sources = [(VERBS, true), (VERBS_ADDED, true), (EVENTS, false)]
             .into_iter()
             .chain(extra_triggers.iter().map(|d| (d.as_str(), false)));
         for (data, generic) in sources {

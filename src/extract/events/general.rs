@@ -53,7 +53,7 @@ pub(super) fn general_roles(site: &Site, (cl_start, cl_end): (usize, usize)) -> 
             });
         }
     }
-    // "Boeing challenged the award, claiming the evaluation was skewed": a
+    // "Helix Corp appealed the ruling, claiming the tender was rigged": a
     // participle after a comma is done by the subject of its sentence.
     if out.is_empty()
         && site.trig.tense == "ing"
@@ -72,7 +72,7 @@ pub(super) fn general_roles(site: &Site, (cl_start, cl_end): (usize, usize)) -> 
             Role::Agent,
         );
     }
-    // "Boeing fought Lockheed", "was upheld by the GAO": the name the verb
+    // "Helix Corp sued Tarn Freight", "was upheld by the court": the name the verb
     // governs directly, as its patient, or after a passive its `by`-agent.
     // "a conference held by Acme": a past participle with its `by`-agent.
     // ("sworn in by", "handed over by": past a particle.)

@@ -397,7 +397,7 @@ fn verb_roles(
         add(&mut participants, subject, Role::Participant);
         add(&mut participants, object, Role::Participant);
     } else if passive || reduced || appositive {
-        // "Lockheed was selected": what an untyped verb is done to.
+        // "Tarn Freight was selected": what an untyped verb is done to.
         let role = if info.has_patient || info.untyped {
             Role::Patient
         } else {
@@ -424,7 +424,7 @@ fn verb_roles(
         if info.has_patient {
             add(&mut participants, object, Role::Patient);
         } else if info.untyped {
-            // "Boeing fought Lockheed": only a name the verb governs
+            // "Helix Corp sued Tarn Freight": only a name the verb governs
             // directly, not one behind a noun phrase or preposition.
             if let Some(group) = direct_object(site, i + site.len, cl_end) {
                 add(&mut participants, &group, Role::Patient);

@@ -166,8 +166,8 @@ pub(super) fn with_coordinated(tokens: &[Token], names: &[Placed], p: Placed) ->
 /// killed"): that phrase is the trigger's subject, not the name. Words set
 /// off by commas ("Lavrov, Russia's foreign minister, met") and time
 /// phrases ("Trump on Tuesday fired") are no other subject. (A verb of
-/// saying between is no sign: "Boeing says they have orders", with no
-/// pronoun resolution, is better read with Boeing.)
+/// saying between is no sign: "Helix Corp says they have orders", with no
+/// pronoun resolution, is better read with Helix Corp.)
 pub(super) fn nearer_subject(tokens: &[Token], from: usize, to: usize) -> bool {
     if from >= to {
         return false;

@@ -215,6 +215,17 @@ crate::word_list!(
 );
 crate::word_list!(ASPECT_VERBS, "events/aspect_verbs.txt", "Starts of verbs of aspect whose infinitive tells what happened (\"began to fall\"), matched as prefixes.");
 
+crate::word_list!(
+    RETROSPECTIVE_VERBS,
+    "events/retrospective_verbs.txt",
+    "Verbs (lemmas) whose object event happened before them (\"rejected the offer\")."
+);
+crate::word_list!(
+    PROSPECTIVE_VERBS,
+    "events/prospective_verbs.txt",
+    "Verbs (lemmas) whose object event comes after them (\"postponed the vote\")."
+);
+
 // Dating (`crate::extract::timeline`).
 crate::word_list!(DATE_NOT_MODIFIER, "events/date_not_modifier.txt", "Words after a date that show it pre-modifies no noun (\"2016 and\"), unlike \"the 2016 campaign\".");
 crate::word_list!(
