@@ -4,7 +4,9 @@
 
 use crate::extract::events::{undertaking_verb, EventMention};
 use crate::model::{Event, Modality, Shape, Span, Tokens};
-use crate::resources::words::events::{ASPECT_VERBS, BARE_FORM_GOVERNORS, RESULT_PARTICIPLES};
+use crate::resources::words::events::{
+    ASPECT_VERBS, BARE_FORM_GOVERNORS, EVIDENCE_VERBS, RESULT_PARTICIPLES,
+};
 use crate::resources::Pos;
 use std::collections::{HashMap, HashSet};
 
@@ -182,7 +184,7 @@ pub(super) fn tense_order(
                     // released": no report, no order.)
                     (Aspect::PresentPerfect, Aspect::Simple) => !a_first,
                     (Aspect::PresentPerfect, Aspect::SimplePast) => {
-                        !a_first && (events[b].kind == "Statement" || !in_relative_clause(toks, sb))
+                        !a_first && (reports(toks, &events[b]) || !in_relative_clause(toks, sb))
                     }
                     // What a meeting is held to do ("met on Monday in Oslo to
                     // discuss the contract") is done at it, not after it.
@@ -195,8 +197,8 @@ pub(super) fn tense_order(
                     // before the report.
                     (Aspect::SimplePast, y) => {
                         simple(y)
-                            && events[b].kind == "Statement"
-                            && events[a].kind != "Statement"
+                            && reports(toks, &events[b])
+                            && !reports(toks, &events[a])
                             && !temporal_clause_between(toks, sa, sb)
                             && !in_relative_clause(toks, sb)
                     }
@@ -210,6 +212,19 @@ pub(super) fn tense_order(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Whether an event tells what another is: a statement, or a verb of
+/// evidence or belief before "that" ("the audit showed that",
+/// "investigators found that"; not "the files were found", "showed up").
+fn reports(toks: &Tokens, e: &Event) -> bool {
+    e.kind == "Statement"
+        || EVIDENCE_VERBS.contains(&e.lemma) && {
+            let k = toks
+                .tokens
+                .partition_point(|t| t.span.start < e.trigger.end);
+            toks.tokens.get(k).is_some_and(|t| t.lower == "that")
+        }
 }
 
 /// Whether the trigger `b` is an infinitive after the verb trigger `a` (a

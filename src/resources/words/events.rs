@@ -226,6 +226,12 @@ crate::word_list!(
     "Verbs (lemmas) whose object event comes after them (\"postponed the vote\")."
 );
 
+crate::word_list!(
+    EVIDENCE_VERBS,
+    "events/evidence_verbs.txt",
+    "Verbs (lemmas) that report what a source shows, like a statement (\"the audit showed the bank had lost\")."
+);
+
 // Dating (`crate::extract::timeline`).
 crate::word_list!(DATE_NOT_MODIFIER, "events/date_not_modifier.txt", "Words after a date that show it pre-modifies no noun (\"2016 and\"), unlike \"the 2016 campaign\".");
 crate::word_list!(
