@@ -49,11 +49,16 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     // and what came first (R_all 0.165, 0.188; Airbus 0.188 with a verb's
     // event object ordered).
     ("m2e2-dev.jsonl", "event_args", "F1", 0.41),
-    ("meantime-airbus.jsonl", "event_args", "F1", 0.59),
+    // 0.59 until verb forms after "to", a modal or "had" were read as
+    // events ("agreed to purchase"): more gold events aligned, most of
+    // their participants not found (0.596 -> 0.570; R_all 0.261 -> 0.268).
+    ("meantime-airbus.jsonl", "event_args", "F1", 0.565),
     ("meantime-apple.jsonl", "event_args", "F1", 0.745),
     ("seed.jsonl", "event_args", "F1", 0.89),
-    ("meantime-airbus.jsonl", "before", "R_all", 0.18),
-    ("meantime-apple.jsonl", "before", "R_all", 0.18),
+    ("meantime-airbus.jsonl", "before", "R_all", 0.21),
+    ("meantime-apple.jsonl", "before", "R_all", 0.245),
+    ("meantime-airbus.jsonl", "before", "P_judged", 0.9),
+    ("meantime-apple.jsonl", "before", "P_judged", 0.9),
     // What preceded the firing: the document's pairs are the related ones
     // (neighbouring sentences, the lede's news), not the closure (P 0.137).
     ("seed.jsonl", "before", "P", 0.9),

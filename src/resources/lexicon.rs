@@ -53,6 +53,10 @@ const VERBS_ADDED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/verbs_added.tsv"
 ));
+const VERB_FORMS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/verb_forms.tsv"
+));
 const COMMON_WORDS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/common_words.txt"
@@ -133,6 +137,11 @@ pub struct Lexicon {
     pub common_words: HashSet<String>,
     /// Lowercased trigger form (possibly several words) → its readings.
     pub triggers: HashMap<String, Vec<Trigger>>,
+    /// Verb forms that are general events only where the words before them
+    /// allow no other reading (`data/lexicon/verb_forms.tsv`): the bare
+    /// form after "to" or a modal, the past participle after a perfect's
+    /// auxiliary. Each form's readings, `base` and/or `past`.
+    pub context_verbs: HashMap<String, Vec<Trigger>>,
     pub max_trigger_words: usize,
     /// Gazetteer index by canonical name.
     pub by_name: HashMap<String, usize>,
@@ -338,6 +347,25 @@ impl Lexicon {
                 entry.push(t);
             }
         }
+        let mut context_verbs: HashMap<String, Vec<Trigger>> = HashMap::default();
+        for r in rows(VERB_FORMS) {
+            let readings = field(&r, 2)
+                .split('|')
+                .filter_map(|tag| match tag {
+                    "VB" => Some("base"),
+                    "VBN" => Some("past"),
+                    _ => None,
+                })
+                .map(|tense| Trigger {
+                    lemma: field(&r, 1).to_string(),
+                    pos: Pos::Verb,
+                    tense: tense.to_string(),
+                    kind: "Other".to_string(),
+                    generic: true,
+                })
+                .collect();
+            context_verbs.insert(field(&r, 0).to_lowercase(), readings);
+        }
         let max_trigger_words = triggers
             .keys()
             .map(|t| t.split(' ').count())
@@ -357,6 +385,7 @@ impl Lexicon {
             not_names,
             common_words,
             triggers,
+            context_verbs,
             max_trigger_words,
             by_name,
         })

@@ -37,7 +37,9 @@ pub(super) fn trigger_at<'a>(
             best = Some((k + 1 - i, readings));
         }
     }
-    let (len, readings) = best?;
+    let Some((len, readings)) = best else {
+        return context_verb(tokens, i, sentence.start, lex).map(|t| (1, t));
+    };
     let prev = if i > 0 {
         tokens[i - 1].lower.as_str()
     } else {
@@ -206,4 +208,51 @@ pub(super) fn gathering_after(tokens: &[Token], from: usize, end: usize) -> Opti
                 && !matches!(w, "and" | "or" | "said" | "says" | "say" | "told")
         })
         .find(|&k| GATHERINGS.contains(&tokens[k].lower))
+}
+
+/// A verb form that is an event only by the words before it
+/// ([`Lexicon::context_verbs`]): its bare form after "to" or a modal ("plans
+/// to sell", "will own"), its past participle after "had", "has" or "have",
+/// "been" allowed between ("had left", "has been downloaded"); "not" and
+/// adverbs in "-ly" may stand between too. A lowercase word only.
+fn context_verb<'a>(
+    tokens: &[Token],
+    i: usize,
+    start: usize,
+    lex: &'a Lexicon,
+) -> Option<&'a Trigger> {
+    if tokens[i].shape != Shape::Lower {
+        return None;
+    }
+    let mut k = i;
+    while k > start && {
+        let w = tokens[k - 1].lower.as_str();
+        matches!(
+            w,
+            "not" | "n't" | "also" | "already" | "never" | "just" | "been"
+        ) || w.ends_with("ly") && w.len() > 3
+    } {
+        k -= 1;
+    }
+    let before = tokens[start..k].last()?.lower.as_str();
+    let tense = match before {
+        "to" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "should"
+        | "shall" => "base",
+        "had" | "has" | "have" => "past",
+        _ => return None,
+    };
+    // ("to" before a noun: "went to work" is read by the lexicon alone.)
+    if tense == "base" && before == "to" && k >= start + 2 {
+        let w = tokens[k - 2].lower.as_str();
+        if matches!(
+            w,
+            "went" | "go" | "goes" | "came" | "back" | "due" | "according" | "up"
+        ) {
+            return None;
+        }
+    }
+    lex.context_verbs
+        .get(&tokens[i].lower)?
+        .iter()
+        .find(|r| r.tense == tense)
 }
