@@ -9,7 +9,9 @@ past participle after "had", "has" or "have" ("had left", "has been
 downloaded"). A form is listed with the tags it has in the English Web
 Treebank's train split and the GUM training genres, VB (bare) and VBN (past
 participle), each seen at least twice as VERB; its lemma is its most
-frequent VERB lemma. Left out: forms the event lexicons already list
+frequent VERB lemma. Left out: the VBN reading of forms that are a verb
+in less than VERB_SHARE of their occurrences ("to be involved", "will be
+limited": adjectives), forms the event lexicons already list
 (data/lexicon/events.tsv, verbs.tsv, verbs_added.tsv), the verbs "be",
 "have" and "do", and forms that are not alphabetic.
 """
@@ -18,16 +20,22 @@ import glob
 import os
 import sys
 
+VERB_SHARE = 0.6
+
 train = sys.argv[1] if len(sys.argv) > 1 else "../shared/train"
 here = os.path.dirname(os.path.abspath(__file__))
 files = [os.path.join(train, "ud-ewt", "en_ewt-ud-train.conllu")]
 files += sorted(glob.glob(os.path.join(train, "gum", "*.conllu")))
 tags = collections.defaultdict(collections.Counter)
 lemma = collections.defaultdict(collections.Counter)
+seen = collections.Counter()
 for path in files:
     for line in open(path, encoding="utf-8"):
         cols = line.rstrip("\n").split("\t")
-        if len(cols) < 5 or not cols[0].isdigit() or cols[3] != "VERB":
+        if len(cols) < 5 or not cols[0].isdigit():
+            continue
+        seen[cols[1].lower()] += 1
+        if cols[3] != "VERB":
             continue
         form = cols[1].lower()
         tags[form][cols[4]] += 1
@@ -53,6 +61,9 @@ for form in sorted(tags):
     lem = most_common(lemma[form])
     if not form.isalpha() or form in known or lem in ("be", "have", "do"):
         continue
-    kept = [t for t in ("VB", "VBN") if tags[form][t] >= 2]
+    # A participle mostly an adjective ("involved", "limited", "related")
+    # is no event after "to be" or "has been".
+    adjective = sum(tags[form].values()) < VERB_SHARE * seen[form]
+    kept = [t for t in ("VB", "VBN") if tags[form][t] >= 2 and not (t == "VBN" and adjective)]
     if kept:
         print(f"{form}\t{lem}\t{'|'.join(kept)}")

@@ -213,7 +213,8 @@ pub(super) fn gathering_after(tokens: &[Token], from: usize, end: usize) -> Opti
 /// A verb form that is an event only by the words before it
 /// ([`Lexicon::context_verbs`]): its bare form after "to" or a modal ("plans
 /// to sell", "will own"), its past participle after "had", "has" or "have",
-/// "been" allowed between ("had left", "has been downloaded"); "not" and
+/// "been" allowed between ("had left", "has been downloaded"), or after a
+/// modal's "be" ("will be compensated"); "not" and
 /// adverbs in "-ly" may stand between too. A lowercase word only.
 fn context_verb<'a>(
     tokens: &[Token],
@@ -235,10 +236,25 @@ fn context_verb<'a>(
         k -= 1;
     }
     let before = tokens[start..k].last()?.lower.as_str();
+    let modal = |w: &str| {
+        matches!(
+            w,
+            "to" | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "shall"
+        )
+    };
     let tense = match before {
-        "to" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "should"
-        | "shall" => "base",
+        w if modal(w) => "base",
         "had" | "has" | "have" => "past",
+        // "will be compensated", "to be replaced": a passive to come.
+        "be" if k >= start + 2 && modal(&tokens[k - 2].lower) => "past",
         _ => return None,
     };
     // ("to" before a noun: "went to work" is read by the lexicon alone.)

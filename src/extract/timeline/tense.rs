@@ -180,6 +180,12 @@ pub(super) fn tense_order(
                     (Aspect::PastPerfect, y) if simple(y) => {
                         !(a_first && after_clause_between(toks, sa, sb))
                     }
+                    // "a memo stating that the firm had missed its targets": a past
+                    // perfect before the report that tells it, whatever
+                    // the report's form.
+                    (Aspect::PastPerfect, Aspect::Other) => {
+                        !a_first && verbs.contains(&sb.start) && reports(toks, &events[b])
+                    }
                     // ("A reporter who was arrested on Monday has been
                     // released": no report, no order.)
                     (Aspect::PresentPerfect, Aspect::Simple) => !a_first,
