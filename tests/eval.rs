@@ -51,11 +51,13 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("m2e2-dev.jsonl", "event_args", "F1", 0.41),
     // 0.59 until verb forms after "to", a modal or "had" were read as
     // events ("agreed to purchase"): more gold events aligned, most of
-    // their participants not found (0.596 -> 0.570; R_all 0.261 -> 0.268).
-    ("meantime-airbus.jsonl", "event_args", "F1", 0.565),
+    // their participants not found (0.596 -> 0.570; R_all 0.261 -> 0.268),
+    // and again when a verbal noun became the event its verb takes ("the
+    // award"): 0.570 -> 0.565, R_all unchanged.
+    ("meantime-airbus.jsonl", "event_args", "F1", 0.56),
     ("meantime-apple.jsonl", "event_args", "F1", 0.745),
     ("seed.jsonl", "event_args", "F1", 0.89),
-    ("meantime-airbus.jsonl", "before", "R_all", 0.21),
+    ("meantime-airbus.jsonl", "before", "R_all", 0.23),
     ("meantime-apple.jsonl", "before", "R_all", 0.245),
     ("meantime-airbus.jsonl", "before", "P_judged", 0.9),
     ("meantime-apple.jsonl", "before", "P_judged", 0.9),

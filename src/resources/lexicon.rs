@@ -142,6 +142,11 @@ pub struct Lexicon {
     /// form after "to" or a modal, the past participle after a perfect's
     /// auxiliary. Each form's readings, `base` and/or `past`.
     pub context_verbs: HashMap<String, Vec<Trigger>>,
+    /// Nouns with the form of an event verb's lemma ("award", "search"):
+    /// general events only as the object of a verb that takes events
+    /// (`timeline::arguments`). (Not their plurals: "blamed security
+    /// forces", "proposed projects".)
+    pub verbal_nouns: HashMap<String, Trigger>,
     pub max_trigger_words: usize,
     /// Gazetteer index by canonical name.
     pub by_name: HashMap<String, usize>,
@@ -366,6 +371,23 @@ impl Lexicon {
                 .collect();
             context_verbs.insert(field(&r, 0).to_lowercase(), readings);
         }
+        let mut verbal_nouns: HashMap<String, Trigger> = HashMap::default();
+        let lemmas = triggers
+            .values()
+            .chain(context_verbs.values())
+            .flatten()
+            .filter(|t| t.pos == Pos::Verb && !t.lemma.contains(' '))
+            .map(|t| t.lemma.clone());
+        for lemma in lemmas {
+            let noun = Trigger {
+                lemma: lemma.clone(),
+                pos: Pos::Noun,
+                tense: "-".to_string(),
+                kind: "Other".to_string(),
+                generic: true,
+            };
+            verbal_nouns.insert(lemma, noun);
+        }
         let max_trigger_words = triggers
             .keys()
             .map(|t| t.split(' ').count())
@@ -386,6 +408,7 @@ impl Lexicon {
             common_words,
             triggers,
             context_verbs,
+            verbal_nouns,
             max_trigger_words,
             by_name,
         })

@@ -5,7 +5,8 @@
 use super::Placed;
 use crate::model::{Shape, Token};
 use crate::resources::words::events::{
-    BOUNDARIES, GATHERINGS, NOUN_CONTEXT, PREPOSITIONS, UNDERTAKE_VERBS, VERB_CONTEXT,
+    AUXILIARIES, BOUNDARIES, GATHERINGS, NOUN_CONTEXT, PREPOSITIONS, PROSPECTIVE_VERBS,
+    RETROSPECTIVE_VERBS, UNDERTAKE_VERBS, VERB_CONTEXT,
 };
 use crate::resources::{Lexicon, Pos, Trigger};
 
@@ -38,7 +39,9 @@ pub(super) fn trigger_at<'a>(
         }
     }
     let Some((len, readings)) = best else {
-        return context_verb(tokens, i, sentence.start, lex).map(|t| (1, t));
+        return context_verb(tokens, i, sentence.start, lex)
+            .or_else(|| verbal_object(tokens, i, sentence.clone(), lex))
+            .map(|t| (1, t));
     };
     let prev = if i > 0 {
         tokens[i - 1].lower.as_str()
@@ -271,4 +274,57 @@ fn context_verb<'a>(
         .get(&tokens[i].lower)?
         .iter()
         .find(|r| r.tense == tense)
+}
+
+/// A noun with the form of an event verb ([`Lexicon::verbal_nouns`]) that
+/// heads the object of a verb taking events ("challenged the award",
+/// "funded an extended search", "postponed the vote"): at most three
+/// determiners, modifiers or a possessor between, and nothing but
+/// punctuation, a preposition, a conjunction or an auxiliary after it.
+fn verbal_object<'a>(
+    tokens: &[Token],
+    i: usize,
+    sentence: std::ops::Range<usize>,
+    lex: &'a Lexicon,
+) -> Option<&'a Trigger> {
+    if tokens[i].shape != Shape::Lower {
+        return None;
+    }
+    let noun = lex.verbal_nouns.get(&tokens[i].lower)?;
+    let head = tokens
+        .get(i + 1)
+        .filter(|_| i + 1 < sentence.end)
+        .is_none_or(|n| {
+            n.shape == Shape::Punct
+                || PREPOSITIONS.contains(&n.lower)
+                || AUXILIARIES.contains(&n.lower)
+                || matches!(n.lower.as_str(), "and" | "or" | "but" | "that" | "which")
+        });
+    if !head {
+        return None;
+    }
+    let mut k = i;
+    while k > sentence.start && i - k < 4 {
+        let t = &tokens[k - 1];
+        let taker = lex.triggers.get(&t.lower).is_some_and(|readings| {
+            readings.iter().any(|r| {
+                r.pos == Pos::Verb
+                    && (RETROSPECTIVE_VERBS.contains(&r.lemma)
+                        || PROSPECTIVE_VERBS.contains(&r.lemma))
+            })
+        });
+        if taker {
+            return (k < i).then_some(noun);
+        }
+        let modifier = t.shape != Shape::Punct
+            && !PREPOSITIONS.contains(&t.lower)
+            && !AUXILIARIES.contains(&t.lower)
+            && !matches!(t.lower.as_str(), "and" | "or" | "but" | "to")
+            || matches!(t.lower.as_str(), "'s" | "'");
+        if !modifier {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
