@@ -9,7 +9,7 @@ use crate::extract::ner::{surname_key, Recognized};
 use crate::model::{Attributes, Entity, EntityType, Evidence, Mention, Shape, Span, Tokens};
 use crate::resources::words::ner::FOLLOWERS;
 use crate::resources::Lexicon;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Entities, and for each mention (same order as `Recognized::mentions`)
 /// the index of its entity.
@@ -35,18 +35,18 @@ fn initials(name: &str) -> String {
 
 pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut by_gaz: HashMap<usize, usize> = HashMap::new();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut by_gaz: HashMap<usize, usize> = HashMap::default();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::default();
     let mut mention_entity = vec![usize::MAX; rec.mentions.len()];
     let mut last_seen: Vec<usize> = Vec::new();
     // People's name words (by entity) and who has which last name word.
     let mut person_words: Vec<Vec<String>> = Vec::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
     // Organizations by the initials of their name (by entity, and who has
     // which; entries go stale as names grow and are checked on use), so that
     // an acronym is not a scan of every entity on a long text.
     let mut org_initials: Vec<String> = Vec::new();
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
 
     // Longer person names first, so that "Comey" finds "James Comey" even
     // when the short form comes first (headlines).
@@ -439,7 +439,7 @@ pub(crate) fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut R
         })
         .map(|m| m.extent)
         .collect();
-    let mut extents_of: HashMap<EntityType, Extents> = HashMap::new();
+    let mut extents_of: HashMap<EntityType, Extents> = HashMap::default();
     for (k, e) in res.entities.iter().enumerate() {
         if e.kind == EntityType::Person && e.attributes.job_title.is_none() {
             continue;

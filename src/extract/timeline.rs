@@ -21,7 +21,7 @@ use crate::model::PartialDate;
 use crate::model::{Coreferent, Event, Modality, Role, Timex, Tokens};
 use crate::resources::words::events::{AUXILIARIES, DATING_BOUNDARIES, REACTION_VERBS};
 use crate::resources::Pos;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 mod arguments;
 mod offset;
@@ -318,7 +318,7 @@ pub fn build(
     let mut last_sentence: Vec<usize> = Vec::new();
     // The clusters of each type, in order: a mention looks at its own type's
     // only (a long text has thousands of clusters in the window).
-    let mut by_kind: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_kind: HashMap<String, Vec<usize>> = HashMap::default();
     // Whether each cluster's trigger is a headline's word.
     let mut headline_trigger: Vec<bool> = Vec::new();
     'next: for ((((ev, explicit), own), (headline, verbal)), definite) in events
@@ -486,7 +486,7 @@ const MAX_DATE_PAIRS: usize = 20_000;
 /// events of the next dates (respecting granularity); the order of any two
 /// dated events follows by transitivity (`ng:before+` in queries).
 fn date_order(events: &[Event]) -> Vec<(usize, usize)> {
-    let mut by_date: HashMap<PartialDate, Vec<usize>> = HashMap::new();
+    let mut by_date: HashMap<PartialDate, Vec<usize>> = HashMap::default();
     for (i, e) in events.iter().enumerate() {
         if let (Some(d), Modality::Asserted) = (e.date, e.modality) {
             by_date.entry(d).or_default().push(i);

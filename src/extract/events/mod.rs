@@ -45,8 +45,8 @@ use crate::resources::words::events::{
     BOUNDARIES, LIGHT_VERBS, OCCURRENCE_VERBS, PREPOSITIONS, PROCESS_MEETINGS, VERB_GROUP,
 };
 use crate::resources::{Pos, Trigger};
+use rustc_hash::FxHashMap as HashMap;
 use senses::Sense;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A mention placed on the token grid.
@@ -236,7 +236,7 @@ fn overlaps_any(sorted: &[Span], s: Span) -> bool {
 /// The capitals the document names whose country it names too: capital
 /// entity → country entity.
 fn seats_of_government(lex: &crate::resources::Lexicon, res: &Resolved) -> HashMap<usize, usize> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (k, e) in res.entities.iter().enumerate() {
         if e.kind != EntityType::Place {
             continue;

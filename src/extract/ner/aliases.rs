@@ -8,7 +8,7 @@ use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
 use crate::resources::words::ner::{IMPERSONAL_VERBS, ORG_HEADS, ORG_WORDS};
 use crate::resources::Lexicon;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Document-level consistency: shorter forms of recognized names, and
 /// single capitalized words left undecided.
@@ -22,10 +22,10 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
     } = doc;
     let tokens = &toks.tokens;
     // Surname → person; a known single-word name → its type.
-    let mut names: HashMap<String, EntityType> = HashMap::new();
+    let mut names: HashMap<String, EntityType> = HashMap::default();
     // First words of names of three words → the names (kept where one:
     // "Kim" after "Kim Jong Nam" and "Kim Jong Un" is neither).
-    let mut first_of: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut first_of: HashMap<String, HashSet<String>> = HashMap::default();
     for m in &out.mentions {
         let words: Vec<&str> = m.span.text(text).split_whitespace().collect();
         match m.kind {

@@ -5,7 +5,7 @@ use super::tagger::{Chunk, ChunkType};
 use super::{in_text_order, is_cap, patterns, title_at, NerMode, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Span};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Smallest tagger margin (label score over "O") for a name the rules
 /// missed to be added in hybrid mode.

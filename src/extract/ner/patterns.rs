@@ -6,7 +6,7 @@ use super::{is_cap, is_name_particle, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token};
 use crate::resources::words::ner::{PUBLICATION_HEADS, SPORTS_WORDS};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Extents as news annotation marks them: a country whose name takes an
 /// article keeps it ("the United States", "the U.S.", "the Philippines").
@@ -311,7 +311,7 @@ pub(super) fn titles_out_of_names(doc: Doc, out: &mut Recognized) {
 /// Hollow" and "Maple Hollow, a town west of Ottawa").
 pub(super) fn one_type_per_name(doc: Doc, out: &mut Recognized) {
     let by_default = Evidence::Pattern("capitalized name");
-    let mut typed: HashMap<&str, EntityType> = HashMap::new();
+    let mut typed: HashMap<&str, EntityType> = HashMap::default();
     for m in &out.mentions {
         if m.kind != EntityType::Person && m.evidence != by_default {
             typed.entry(m.span.text(doc.text)).or_insert(m.kind);

@@ -11,7 +11,7 @@ use crate::resources::words::ner::{
     PARTY_LABELS, PLACE_HEADS, RELIGIOUS_GROUPS,
 };
 use crate::resources::Lexicon;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 mod chunk;
 use chunk::classify_chunk;
@@ -64,7 +64,7 @@ pub(super) fn names_in_runs(doc: Doc) -> (Recognized, Vec<(usize, bool)>) {
         .map(|(i, t)| (t.span.end, i + 1))
         .collect();
     let gazetteer = lex.gazetteer_matches(text);
-    let mut gaz_at: GazAt = HashMap::new();
+    let mut gaz_at: GazAt = HashMap::default();
     for m in &gazetteer {
         if let (Some(&a), Some(&b)) = (start_tok.get(&m.start), end_tok.get(&m.end)) {
             gaz_at.insert(a, (b, m.entry));

@@ -155,7 +155,7 @@ fn token_infos<'a>(
             }
         })
         .collect();
-    let start_tok: HashMap<usize, usize> = tokens
+    let start_tok: rustc_hash::FxHashMap<usize, usize> = tokens
         .iter()
         .enumerate()
         .map(|(i, t)| (t.span.start, i))

@@ -9,7 +9,7 @@ use crate::model::{Event, Shape, Span, Tokens};
 use crate::resources::words::events::{
     AUXILIARIES, PREPOSITIONS, PROSPECTIVE_VERBS, RETROSPECTIVE_VERBS,
 };
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Most words between a verb and the head of its object ("rejected the
 /// union's final offer"), or between a subject's head and its verb ("the

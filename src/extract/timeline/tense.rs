@@ -8,7 +8,7 @@ use crate::resources::words::events::{
     ASPECT_VERBS, BARE_FORM_GOVERNORS, EVIDENCE_VERBS, RESULT_PARTICIPLES,
 };
 use crate::resources::Pos;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Tense and aspect of an event mention's verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,7 +127,7 @@ pub(super) fn tense_order(
     // told in the headline and again in the story is ordered where the
     // story tells it), grouped by sentence first (over all pairs of a long
     // text's events it was quadratic).
-    let mut by_sentence: HashMap<usize, Vec<(usize, Span)>> = HashMap::new();
+    let mut by_sentence: HashMap<usize, Vec<(usize, Span)>> = HashMap::default();
     for (k, e) in events.iter().enumerate() {
         by_sentence
             .entry(e.sentence)
