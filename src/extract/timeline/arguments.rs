@@ -9,7 +9,7 @@ use crate::model::{Event, Shape, Span, Tokens};
 use crate::resources::words::events::{
     AUXILIARIES, PREPOSITIONS, PROSPECTIVE_VERBS, RETROSPECTIVE_VERBS,
 };
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Most words between a verb and the head of its object ("rejected the
 /// union's final offer"), or between a subject's head and its verb ("the
@@ -22,7 +22,8 @@ const ADJECTIVE_OPENERS: [&str; 12] = [
 ];
 
 /// `before` pairs between a verb trigger and an event noun it governs, in
-/// one sentence. `verbs`: the trigger starts of the verb mentions.
+/// one sentence; every mention of an event counts ("the deal", told again,
+/// "had been killed"). `verbs`: the trigger starts of the verb mentions.
 pub(super) fn argument_order(
     toks: &Tokens,
     events: &[Event],
@@ -31,51 +32,63 @@ pub(super) fn argument_order(
     let tokens = &toks.tokens;
     let at = |s: Span| tokens.partition_point(|t| t.span.start < s.start);
     let after = |s: Span| tokens.partition_point(|t| t.span.start < s.end);
+    // Mentions grouped by sentence: pairs are looked for inside one (over
+    // all pairs of a long text's events it would be quadratic).
+    let mut by_sentence: HashMap<usize, Vec<(usize, Span)>> = HashMap::default();
+    for (k, e) in events.iter().enumerate() {
+        for s in std::iter::once(e.trigger).chain(e.coreferent.iter().map(|c| c.trigger)) {
+            let si = toks.sentences.partition_point(|x| x.span.end <= s.start);
+            by_sentence.entry(si).or_default().push((k, s));
+        }
+    }
     let mut out = Vec::new();
-    for (v, verb) in events.iter().enumerate() {
-        if !verbs.contains(&verb.trigger.start) {
-            continue;
-        }
-        let retrospective = RETROSPECTIVE_VERBS.contains(&verb.lemma);
-        if !retrospective && !PROSPECTIVE_VERBS.contains(&verb.lemma) {
-            continue;
-        }
-        let (v0, v1) = (at(verb.trigger), after(verb.trigger));
-        // "a suspended sentence", "the much delayed launch": a participle
-        // before a noun qualifies it.
-        if v0 > 0 && ADJECTIVE_OPENERS.contains(&tokens[v0 - 1].lower.as_str()) {
-            continue;
-        }
-        for (n, noun) in events.iter().enumerate() {
-            if n == v || noun.sentence != verb.sentence || verbs.contains(&noun.trigger.start) {
+    for group in by_sentence.values() {
+        for &(v, vs) in group {
+            let verb = &events[v];
+            if !verbs.contains(&vs.start) {
                 continue;
             }
-            let (n0, n1) = (at(noun.trigger), after(noun.trigger));
-            // "the takeover offer": a noun before another qualifies it.
-            if tokens.get(n1).is_some_and(|t| {
-                t.shape == Shape::Lower
-                    && t.lower.chars().all(char::is_alphabetic)
-                    && !closes_phrase(&t.lower)
-            }) {
+            let retrospective = RETROSPECTIVE_VERBS.contains(&verb.lemma);
+            if !retrospective && !PROSPECTIVE_VERBS.contains(&verb.lemma) {
                 continue;
             }
-            let governed = if n0 >= v1 {
-                // "called for talks": the particle of a verb of asking
-                // ("called the claim nonsense" names, and orders nothing).
-                let from = if verb.lemma == "call" {
-                    if tokens.get(v1).is_none_or(|t| t.lower != "for") {
-                        continue;
-                    }
-                    v1 + 1
+            let (v0, v1) = (at(vs), after(vs));
+            // "a suspended sentence", "the much delayed launch": a
+            // participle before a noun qualifies it.
+            if v0 > 0 && ADJECTIVE_OPENERS.contains(&tokens[v0 - 1].lower.as_str()) {
+                continue;
+            }
+            for &(n, ns) in group {
+                if n == v || verbs.contains(&ns.start) {
+                    continue;
+                }
+                let (n0, n1) = (at(ns), after(ns));
+                // "the takeover offer": a noun before another qualifies it.
+                if tokens.get(n1).is_some_and(|t| {
+                    t.shape == Shape::Lower
+                        && t.lower.chars().all(char::is_alphabetic)
+                        && !closes_phrase(&t.lower)
+                }) {
+                    continue;
+                }
+                let governed = if n0 >= v1 {
+                    // "called for talks": the particle of a verb of asking
+                    // ("called the claim nonsense" names, and orders nothing).
+                    let from = if verb.lemma == "call" {
+                        if tokens.get(v1).is_none_or(|t| t.lower != "for") {
+                            continue;
+                        }
+                        v1 + 1
+                    } else {
+                        v1
+                    };
+                    object_words(&tokens[from.min(n0)..n0])
                 } else {
-                    v1
+                    n1 <= v0 && passive_between(&tokens[n1..v0])
                 };
-                object_words(&tokens[from.min(n0)..n0])
-            } else {
-                n1 <= v0 && passive_between(&tokens[n1..v0])
-            };
-            if governed {
-                out.push(if retrospective { (n, v) } else { (v, n) });
+                if governed {
+                    out.push(if retrospective { (n, v) } else { (v, n) });
+                }
             }
         }
     }
