@@ -12,6 +12,7 @@
 //! only; it knows nothing of the rest of the pipeline.
 
 pub(crate) mod arc;
+pub(crate) mod layout;
 pub(crate) mod perceptron;
 pub(crate) mod pos;
 
@@ -184,7 +185,7 @@ pub const DECODE_BEAM: usize = 16;
 
 const MAGIC: &[u8; 8] = b"NGPARS1\n";
 /// Bytes before the weights: magic, version, fingerprint, epochs, beam.
-const HEADER: usize = 32;
+use layout::HEADER;
 
 /// Version of the feature sets: bump it whenever the features of the tagger
 /// or the parser change, so that a stale model is noticed.
@@ -228,12 +229,13 @@ pub struct Parser {
 }
 
 impl Parser {
-    /// The bundled greedy models (`data/models/parser.bin`), read once;
-    /// `None` if the build has no usable model file. Fast: extraction's.
+    /// The bundled greedy models (`data/models/parser.bin`, in the layout
+    /// the build wrote), borrowed from the binary; `None` if the build has
+    /// no usable model file. Fast: extraction's.
     pub fn bundled() -> Option<&'static Parser> {
         static PARSER: OnceLock<Option<Parser>> = OnceLock::new();
         PARSER
-            .get_or_init(|| Parser::from_bytes(crate::resources::models::PARSER_MODEL).ok())
+            .get_or_init(|| Parser::from_layout(&crate::resources::models::PARSER_LAYOUT.0).ok())
             .as_ref()
     }
 
@@ -323,10 +325,25 @@ impl Parser {
 
     /// Read a model file written by [`Parser::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        Self::with_tables(bytes, Weights::read)
+    }
+
+    /// Borrow a model in the layout [`layout::convert`] writes (8-byte
+    /// aligned): nothing is read or built until it is scored.
+    pub(crate) fn from_layout(bytes: &'static [u8]) -> Result<Self> {
+        Self::with_tables(bytes, Weights::from_layout)
+    }
+
+    /// The header, then the tagger's and the parser's tables as `table`
+    /// reads them.
+    fn with_tables<'a>(
+        bytes: &'a [u8],
+        table: impl Fn(&mut &'a [u8], usize) -> Result<Weights>,
+    ) -> Result<Self> {
         let provenance = Self::provenance_of(bytes)?;
         let mut b = &bytes[HEADER..];
-        let tagger = Weights::read(&mut b, pos::N_TAGS)?;
-        let parser = Weights::read(&mut b, arc::N_ACTIONS)?;
+        let tagger = table(&mut b, pos::N_TAGS)?;
+        let parser = table(&mut b, arc::N_ACTIONS)?;
         if !b.is_empty() {
             return Err(bad("trailing bytes"));
         }
@@ -351,6 +368,20 @@ mod tests {
         assert_eq!(Deprel::parse("root"), Some(Deprel::ROOT));
         assert_eq!(Deprel::parse("dep"), Some(Deprel::DEP));
         assert_eq!(Deprel::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn the_embedded_layout_is_the_model_file() {
+        let file = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/models/parser.bin"
+        ))
+        .unwrap();
+        let bundled = Parser::bundled().expect("the build embeds the parser");
+        assert_eq!(bundled.to_bytes(), file);
+        let read = Parser::from_bytes(&file).unwrap();
+        let forms = ["Ana", "Costa", "met", "the", "board", "on", "Monday", "."];
+        assert_eq!(bundled.parse_sentence(&forms), read.parse_sentence(&forms));
     }
 
     #[test]

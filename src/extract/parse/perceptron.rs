@@ -2,8 +2,11 @@
 //! the parser: hashed features, each holding weights only for the classes
 //! it was ever updated for; training with lazily averaged weights.
 
+use super::layout::{self, pack, spread, Table, DENSE, LANES, LEN_BITS, MAX_CLASSES, TABLE_HEADER};
 use crate::error::{Error, Result};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use zerocopy::{FromBytes, Immutable, KnownLayout};
 
 /// Feature keys are already hashes: the maps use them as they are.
 #[derive(Default, Clone, Copy)]
@@ -46,11 +49,6 @@ fn short(f: u64) -> u32 {
     f as u32
 }
 
-/// A short key spread over 64 bits (the table's slot is from the top bits).
-fn spread(k: u32) -> u64 {
-    u64::from(k).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
 /// Round to bfloat16 (the top 16 bits of an `f32`, rounded to nearest even).
 fn to_bf16(x: f32) -> u16 {
     let b = x.to_bits();
@@ -62,128 +60,69 @@ fn from_bf16(h: u16) -> f32 {
     f32::from_bits(u32::from(h) << 16)
 }
 
-/// A class and a bfloat16 weight in one `u32`.
-fn pack(class: u8, weight: u16) -> u32 {
-    (u32::from(class) << 16) | u32::from(weight)
-}
-
 #[inline]
 fn unpack(entry: u32) -> (usize, f32) {
     ((entry >> 16) as usize, from_bf16(entry as u16))
 }
 
-/// Trained weights: feature → (class, weight) pairs.
+/// Trained weights: feature → (class, weight) pairs, in the table of
+/// [`layout`](super::layout): built when trained or read from a model
+/// file, or borrowed from the layout embedded in the binary.
 ///
-/// The index is an open-addressing table (linear probing) of one `u64` a
-/// feature: its 32-bit key, where its entries start, and how many there
-/// are. One probe usually touches one cache line, where a general hash map
-/// touches two; scoring is most of the parser's time.
-///
-/// A feature with weights for many classes (a tag, a frequent word: few
-/// features, but most of what a sentence looks up) keeps them as a dense
-/// row of every class's weight instead, added with vector instructions
-/// rather than one class at a time.
-#[derive(Debug, Clone, Default)]
+/// Scoring is most of the parser's time; each feature looked up touches
+/// one slot and its entries (or dense row).
+#[derive(Debug, Clone)]
 pub(crate) struct Weights {
     classes: usize,
-    /// `key << 32 | start << LEN_BITS | len`; `len == 0` marks a free slot,
-    /// `len == DENSE` a dense row (`start` is its number).
-    slots: Vec<u64>,
+    slots: Cow<'static, [u64]>,
     /// Slots minus one (their number is a power of two).
     mask: usize,
     /// Number of features.
     count: usize,
-    /// (class, bfloat16 weight) packed in 32 bits: half the memory of
-    /// `(u8, f32)`, and the weights were bfloat16 on disk anyway.
-    entries: Vec<u32>,
-    /// Dense rows: `blocks` blocks of `LANES` bfloat16 weights each, by
-    /// class (zero past the last class).
-    dense: Vec<[u16; LANES]>,
+    entries: Cow<'static, [u32]>,
+    dense: Cow<'static, [[u16; LANES]]>,
     /// Blocks per dense row.
     blocks: usize,
 }
 
-/// Bits of a slot holding its number of entries (at most one per class).
-const LEN_BITS: u32 = 7;
-/// The length marking a dense row.
-const DENSE: usize = (1 << LEN_BITS) - 1;
-/// The most classes a model may have.
-const MAX_CLASSES: usize = DENSE - 1;
-/// Classes per block of a dense row.
-const LANES: usize = 16;
-/// Blocks of the widest dense row.
-const MAX_BLOCKS: usize = MAX_CLASSES.div_ceil(LANES);
-/// A feature with weights for at least this many classes is a dense row:
-/// with fewer, adding its entries one by one is as fast.
-const DENSE_MIN: usize = 12;
 /// Features per scoring call handled without allocating.
 const STACK_FEATURES: usize = 160;
+/// Blocks of the widest dense row.
+const MAX_BLOCKS: usize = MAX_CLASSES.div_ceil(LANES);
 
-impl Weights {
-    /// An empty table for `n` features of `classes` classes.
-    fn with_capacity(classes: usize, n: usize) -> Self {
-        assert!(classes <= MAX_CLASSES, "{classes} classes");
-        // At most half full: short probe runs.
-        let size = (2 * n.max(1)).next_power_of_two();
+impl From<Table> for Weights {
+    fn from(t: Table) -> Self {
         Weights {
-            classes,
-            slots: vec![0; size],
-            mask: size - 1,
-            count: 0,
-            entries: Vec::new(),
-            dense: Vec::new(),
-            blocks: classes.div_ceil(LANES),
+            classes: t.classes,
+            mask: t.slots.len() - 1,
+            count: t.count,
+            blocks: t.blocks(),
+            slots: Cow::Owned(t.slots),
+            entries: Cow::Owned(t.entries),
+            dense: Cow::Owned(t.dense),
         }
     }
+}
 
+impl Default for Weights {
+    /// No features: every score zero.
+    fn default() -> Self {
+        Table::with_capacity(0, 0).into()
+    }
+}
+
+impl Weights {
     #[inline]
     fn home(&self, key: u32) -> usize {
         (spread(key) >> 32) as usize & self.mask
     }
 
-    /// Add a feature whose entries are `entries[start..]` (a dense row
-    /// instead if there are many).
-    fn insert(&mut self, key: u32, start: usize) -> Result<()> {
-        let mut len = self.entries.len() - start;
-        if len == 0 {
-            return Ok(());
-        }
-        if len > self.classes {
-            return Err(bad("more weights than classes"));
-        }
-        let mut at = start;
-        if len >= DENSE_MIN {
-            at = self.dense.len() / self.blocks;
-            let mut row = vec![[0u16; LANES]; self.blocks];
-            for &entry in &self.entries[start..] {
-                let c = (entry >> 16) as usize;
-                row[c / LANES][c % LANES] = entry as u16;
-            }
-            self.entries.truncate(start);
-            self.dense.extend(row);
-            len = DENSE;
-        }
-        if at >= 1 << (32 - LEN_BITS) {
-            return Err(bad("too many weights"));
-        }
-        let mut i = self.home(key);
-        while self.slots[i] & DENSE as u64 != 0 {
-            if (self.slots[i] >> 32) as u32 == key {
-                return Err(bad("a feature stored twice"));
-            }
-            i = (i + 1) & self.mask;
-        }
-        self.slots[i] = (u64::from(key) << 32) | ((at as u64) << LEN_BITS) | len as u64;
-        self.count += 1;
-        Ok(())
-    }
-
     /// The slot of feature `key`, or 0.
     #[inline]
-    fn find(&self, key: u32) -> u64 {
+    fn find(&self, slots: &[u64], key: u32) -> u64 {
         let mut i = self.home(key);
         loop {
-            let s = self.slots[i];
+            let s = slots[i];
             if s & DENSE as u64 == 0 || (s >> 32) as u32 == key {
                 return s;
             }
@@ -204,6 +143,7 @@ impl Weights {
             return;
         }
         let blocks = self.blocks;
+        let (slots, entries, dense) = (&*self.slots, &*self.entries, &*self.dense);
         for chunk in feats.chunks(STACK_FEATURES) {
             let n = chunk.len();
             let mut keys = [0u32; STACK_FEATURES];
@@ -212,7 +152,7 @@ impl Weights {
                 *k = short(*f);
             }
             for (s, k) in slot.iter_mut().zip(&keys[..n]) {
-                *s = self.slots[self.home(*k)];
+                *s = slots[self.home(*k)];
             }
             // Sparse features as entry ranges, dense ones as row numbers.
             let mut sparse = [(0usize, 0usize); STACK_FEATURES];
@@ -222,7 +162,7 @@ impl Weights {
                 let s = if s & DENSE as u64 == 0 || (s >> 32) as u32 == k {
                     s
                 } else {
-                    self.find(k)
+                    self.find(slots, k)
                 };
                 let len = (s & DENSE as u64) as usize;
                 let start = ((s as u32) >> LEN_BITS) as usize;
@@ -236,15 +176,15 @@ impl Weights {
             }
             let mut first = 0u32;
             for &(s, _) in &sparse[..m] {
-                first ^= self.entries[s];
+                first ^= entries[s];
             }
             for &r in &rows[..d] {
-                first ^= u32::from(self.dense[r][0]);
+                first ^= u32::from(dense[r][0]);
             }
             std::hint::black_box(first);
             let mut acc = [[0f32; LANES]; MAX_BLOCKS];
             for &r in &rows[..d] {
-                for (a, row) in acc.iter_mut().zip(&self.dense[r..r + blocks]) {
+                for (a, row) in acc.iter_mut().zip(&dense[r..r + blocks]) {
                     for (x, &w) in a.iter_mut().zip(row) {
                         *x += from_bf16(w);
                     }
@@ -255,7 +195,7 @@ impl Weights {
             let mut sums = [[0f32; DENSE + 1]; 4];
             for (j, &(s, e)) in sparse[..m].iter().enumerate() {
                 let a = &mut sums[j & 3];
-                for &entry in &self.entries[s..e] {
+                for &entry in &entries[s..e] {
                     let (c, w) = unpack(entry);
                     a[c & DENSE] += w;
                 }
@@ -317,26 +257,66 @@ impl Weights {
 
     /// Read what [`Weights::write`] wrote, advancing `bytes`.
     pub(crate) fn read(bytes: &mut &[u8], classes: usize) -> Result<Self> {
-        let n = take_u32(bytes)? as usize;
+        Ok(Table::read_compact(bytes, classes)
+            .map_err(|m| bad(&m))?
+            .into())
+    }
+
+    /// Borrow a table written by [`Table::write_layout`], advancing
+    /// `bytes` (which must be 8-byte aligned). On a big-endian machine the
+    /// table is decoded into owned vectors instead.
+    pub(crate) fn from_layout(bytes: &mut &'static [u8], classes: usize) -> Result<Self> {
+        let mut head = [0usize; TABLE_HEADER];
+        for h in &mut head {
+            *h = usize::try_from(take_u64(bytes)?).map_err(|_| bad("table too large"))?;
+        }
+        let [n, count, n_slots, n_entries, n_dense, _] = head;
         if n != classes {
             return Err(bad(&format!("{n} classes, this build expects {classes}")));
         }
-        let count = take_u32(bytes)? as usize;
-        let mut w = Weights::with_capacity(classes, count);
-        w.entries.reserve(count * 3);
-        for _ in 0..count {
-            let key = take_u32(bytes)?;
-            let k = take(bytes, 1)?[0] as usize;
-            let start = w.entries.len();
-            for r in take(bytes, k * 3)?.chunks_exact(3) {
-                if r[0] as usize >= classes {
-                    return Err(bad("class out of range"));
-                }
-                w.entries.push(pack(r[0], u16::from_le_bytes([r[1], r[2]])));
-            }
-            w.insert(key, start)?;
+        if !n_slots.is_power_of_two() || count >= n_slots {
+            return Err(bad("a table's slots are not a power of two"));
         }
-        Ok(w)
+        let slots = take(bytes, n_slots * 8)?;
+        let entries = take(bytes, n_entries * 4)?;
+        take(bytes, n_entries % 2 * 4)?;
+        let dense = take(bytes, n_dense * 2 * LANES)?;
+        Ok(Weights {
+            classes,
+            mask: n_slots - 1,
+            count,
+            blocks: classes.div_ceil(LANES),
+            slots: borrow(slots, |b| {
+                u64::from_le_bytes(b.try_into().expect("8 bytes"))
+            })?,
+            entries: borrow(entries, |b| {
+                u32::from_le_bytes(b.try_into().expect("4 bytes"))
+            })?,
+            dense: borrow(dense, |b| {
+                std::array::from_fn(|i| u16::from_le_bytes([b[2 * i], b[2 * i + 1]]))
+            })?,
+        })
+    }
+}
+
+/// `bytes` as a slice of `T` where the machine is little-endian (checked
+/// for alignment); decoded by `decode` from each `size_of::<T>()` bytes
+/// where it is not.
+fn borrow<T>(bytes: &'static [u8], decode: impl Fn(&[u8]) -> T) -> Result<Cow<'static, [T]>>
+where
+    T: Clone + FromBytes + Immutable + KnownLayout,
+{
+    if cfg!(target_endian = "little") {
+        <[T]>::ref_from_bytes(bytes)
+            .map(Cow::Borrowed)
+            .map_err(|_| bad("a table of the model layout is misaligned"))
+    } else {
+        Ok(Cow::Owned(
+            bytes
+                .chunks_exact(std::mem::size_of::<T>())
+                .map(decode)
+                .collect(),
+        ))
     }
 }
 
@@ -349,24 +329,15 @@ pub(crate) fn bad(m: &str) -> Error {
 }
 
 pub(crate) fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Result<&'a [u8]> {
-    if bytes.len() < n {
-        return Err(bad("truncated file"));
-    }
-    let (a, b) = bytes.split_at(n);
-    *bytes = b;
-    Ok(a)
+    layout::take(bytes, n).map_err(|m| bad(&m))
 }
 
 pub(crate) fn take_u32(bytes: &mut &[u8]) -> Result<u32> {
-    Ok(u32::from_le_bytes(
-        take(bytes, 4)?.try_into().expect("4 bytes"),
-    ))
+    layout::take_u32(bytes).map_err(|m| bad(&m))
 }
 
 pub(crate) fn take_u64(bytes: &mut &[u8]) -> Result<u64> {
-    Ok(u64::from_le_bytes(
-        take(bytes, 8)?.try_into().expect("8 bytes"),
-    ))
+    layout::take_u64(bytes).map_err(|m| bad(&m))
 }
 
 /// One class's weight of a feature while training.
@@ -455,7 +426,7 @@ impl Trainer {
         let clock = self.clock.max(1);
         let mut keys: Vec<(u32, u64)> = self.map.keys().map(|&k| (short(k), k)).collect();
         keys.sort_unstable();
-        let mut out = Weights::with_capacity(self.classes, keys.len());
+        let mut out = Table::with_capacity(self.classes, keys.len());
         let mut i = 0;
         let mut sums = vec![0f64; self.classes];
         while i < keys.len() {
@@ -480,7 +451,7 @@ impl Trainer {
             out.insert(k, start)
                 .expect("a key once, and few enough weights");
         }
-        out
+        out.into()
     }
 }
 
@@ -507,6 +478,51 @@ mod tests {
         assert!(Weights::read(&mut &bytes[..bytes.len() - 1], 4).is_err());
         assert!(Weights::read(&mut bytes.as_slice(), 5).is_err());
         assert_eq!(from_bf16(to_bf16(1.5)), 1.5);
+    }
+
+    /// `bytes` at an 8-byte aligned address, for the life of the test.
+    fn aligned(bytes: &[u8]) -> &'static [u8] {
+        let words: Vec<u64> = bytes
+            .chunks(8)
+            .map(|c| {
+                let mut w = [0u8; 8];
+                w[..c.len()].copy_from_slice(c);
+                u64::from_ne_bytes(w)
+            })
+            .collect();
+        let words: &'static [u64] = Box::leak(words.into_boxed_slice());
+        &zerocopy::IntoBytes::as_bytes(words)[..bytes.len()]
+    }
+
+    #[test]
+    fn the_layout_scores_like_the_file() {
+        let classes = 20;
+        let mut t = Trainer::new(classes);
+        for c in 0..18 {
+            t.tick();
+            t.update(&[7, 8 + (c % 3) as u64], c, (c + 1) % classes);
+        }
+        let w = t.averaged(0.0);
+        let mut file = vec![0u8; layout::HEADER];
+        w.write(&mut file);
+        let converted = aligned(&layout::convert(&file).unwrap());
+        let mut rest = &converted[layout::HEADER..];
+        let back = Weights::from_layout(&mut rest, classes).unwrap();
+        assert!(rest.is_empty());
+        assert!(matches!(back.slots, Cow::Borrowed(_)));
+        let (mut a, mut b) = (vec![0f32; classes], vec![0f32; classes]);
+        w.score(&[7, 8, 9, 10, 11], &mut a);
+        back.score(&[7, 8, 9, 10, 11], &mut b);
+        assert_eq!(a, b);
+        assert!(a.iter().any(|&x| x != 0.0));
+        let mut again = Vec::new();
+        back.write(&mut again);
+        assert_eq!(again, file[layout::HEADER..]);
+        // A table for another number of classes, or cut short, is refused.
+        let mut rest = &converted[layout::HEADER..];
+        assert!(Weights::from_layout(&mut rest, classes + 1).is_err());
+        let mut short = &converted[layout::HEADER..converted.len() - 8];
+        assert!(Weights::from_layout(&mut short, classes).is_err());
     }
 
     #[test]
