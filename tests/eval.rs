@@ -57,8 +57,10 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("meantime-airbus.jsonl", "event_args", "F1", 0.56),
     ("meantime-apple.jsonl", "event_args", "F1", 0.745),
     ("seed.jsonl", "event_args", "F1", 0.89),
-    ("meantime-airbus.jsonl", "before", "R_all", 0.245),
-    ("meantime-apple.jsonl", "before", "R_all", 0.245),
+    // Issue #12's goal (0.25) on both; Airbus 0.248 -> 0.263 with a
+    // participle set off after its noun ordered before the noun's verb.
+    ("meantime-airbus.jsonl", "before", "R_all", 0.25),
+    ("meantime-apple.jsonl", "before", "R_all", 0.25),
     ("meantime-airbus.jsonl", "before", "P_judged", 0.9),
     ("meantime-apple.jsonl", "before", "P_judged", 0.9),
     // What preceded the firing: the document's pairs are the related ones

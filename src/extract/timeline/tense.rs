@@ -5,7 +5,8 @@
 use crate::extract::events::{undertaking_verb, EventMention};
 use crate::model::{Event, Modality, Shape, Span, Tokens};
 use crate::resources::words::events::{
-    ASPECT_VERBS, BARE_FORM_GOVERNORS, EVIDENCE_VERBS, RESULT_PARTICIPLES,
+    ASPECT_VERBS, AUXILIARIES, BARE_FORM_GOVERNORS, EVIDENCE_VERBS, RESULT_PARTICIPLES,
+    STATIVE_VERBS,
 };
 use crate::resources::Pos;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -170,9 +171,20 @@ pub(super) fn tense_order(
                 && events[a].lemma != events[b].lemma
                 && (events[a].kind != events[b].kind || events[a].kind_info().untyped)
                 && coordinated_sequence(toks, verbs, sa, sb);
+            // "The bridge, built in 1890, was closed": what a participle
+            // set off after its subject tells came before the verb; not a
+            // state ("owned by the city") nor an inverted report ("the
+            // donors, said Costa, are required").
+            let parenthetical = a_first
+                && matches!(aspect(sa), Aspect::SimplePast | Aspect::Other)
+                && !STATIVE_VERBS.contains(&events[a].lemma)
+                && !matches!(events[a].lemma.as_str(), "say" | "tell" | "add")
+                && !matches!(aspect(sb), Aspect::Other)
+                && participle_phrase(toks, verbs, sa, sb);
             let ordered = complement
                 || result
                 || sequence
+                || parenthetical
                 || match (aspect(sa), aspect(sb)) {
                     // ("had been arrested after a businessman recorded a
                     // meeting in which the mayor demanded cash": what the
@@ -292,6 +304,67 @@ fn result_participle(toks: &Tokens, a: Span, b: Span) -> bool {
             .is_some_and(|t| RESULT_PARTICIPLES.contains(&t.lower))
         && tokens[from..at - 1].iter().all(|t| t.lower != ",")
 }
+
+/// Whether the verb trigger `a` is a past participle opening a phrase set
+/// off by commas after its noun, and the verb trigger `b` the verb of that
+/// noun right after the closing comma, past its auxiliaries and adverbs
+/// ("the firm, founded in 1970, was sold"; "the plan, announced in May,
+/// has now been dropped"). Not after an age, an adverb or another verb
+/// ("Costa, 45, said"; "Costa, however, said"; "said, adding").
+fn participle_phrase(toks: &Tokens, verbs: &HashSet<usize>, a: Span, b: Span) -> bool {
+    /// Most words of the phrase after the participle.
+    const MAX_PHRASE: usize = 10;
+    let tokens = &toks.tokens;
+    let i = tokens.partition_point(|t| t.span.start < a.start);
+    let from = tokens.partition_point(|t| t.span.start < a.end);
+    let mut at = tokens.partition_point(|t| t.span.start < b.start);
+    let (Some(participle), Some(noun)) = (tokens.get(i), i.checked_sub(2).map(|k| &tokens[k]))
+    else {
+        return false;
+    };
+    let opened = tokens[i - 1].lower == ","
+        && participle.shape == Shape::Lower
+        && !participle.lower.ends_with("ing")
+        && matches!(noun.shape, Shape::Lower | Shape::Capitalized | Shape::Upper)
+        && noun.lower.chars().all(char::is_alphabetic)
+        && !noun.lower.ends_with("ly")
+        && !DISCOURSE_ADVERBS.contains(&noun.lower.as_str())
+        && !verbs.contains(&noun.span.start);
+    if !opened || !verbs.contains(&b.start) {
+        return false;
+    }
+    // Back from `b` over its auxiliaries and adverbs to the closing comma.
+    while at > from
+        && (AUXILIARIES.contains(tokens[at - 1].lower.as_str())
+            || matches!(
+                tokens[at - 1].lower.as_str(),
+                "been" | "be" | "not" | "now" | "also" | "already" | "then" | "later"
+            )
+            || tokens[at - 1].lower.ends_with("ly") && tokens[at - 1].shape == Shape::Lower)
+    {
+        at -= 1;
+    }
+    at > from
+        && at <= from + 1 + MAX_PHRASE
+        && tokens[at - 1].lower == ","
+        && tokens[from..at - 1].iter().all(|t| {
+            !matches!(t.lower.as_str(), "," | ";" | ":" | "and" | "but" | "or")
+                && !verbs.contains(&t.span.start)
+        })
+}
+
+/// Adverbs a writer sets off by commas after a subject ("Costa, however,
+/// said"): no phrase of the subject's follows them.
+const DISCOURSE_ADVERBS: [&str; 8] = [
+    "however",
+    "meanwhile",
+    "too",
+    "though",
+    "instead",
+    "therefore",
+    "moreover",
+    "furthermore",
+];
 
 /// Whether "after", "since" or "following" stands between `a` and the
 /// later `b`: `b` is told in a clause of what came before `a`.

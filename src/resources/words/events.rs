@@ -285,6 +285,11 @@ crate::word_list!(
     "Lemmas of verbs telling only that an event happened: with an event noun as subject (\"the attack happened on Tuesday\") the noun is the event."
 );
 crate::word_list!(
+    STATIVE_VERBS,
+    "events/stative_verbs.txt",
+    "Verbs (lemmas) whose participle set off after a noun tells a state, not an earlier act: \"the ferry, operated by a local firm, sank\"."
+);
+crate::word_list!(
     RESULT_PARTICIPLES,
     "events/result_participles.txt",
     "Participles after a comma that tell what a simple past before them led to: \"crashed, killing nine\"."
