@@ -1,16 +1,11 @@
 //! The statistical models other than the name tagger, embedded in the
 //! binary.
 
-/// Bytes aligned for the `u64` tables they hold.
-#[repr(C, align(8))]
-pub(crate) struct Aligned<B: ?Sized>(pub(crate) B);
-
 /// The UPOS tagger and dependency parser (`data/models/parser.bin`, written
 /// by `newsgraph train-parser`) in the in-memory layout the build script
-/// converts it to (empty if it could not); borrowed by
+/// converts it to (empty if it could not); read by
 /// [`crate::extract::parse::Parser::bundled`].
-pub(crate) static PARSER_LAYOUT: &Aligned<[u8]> =
-    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/parser.layout")));
+pub(crate) const PARSER_LAYOUT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/parser.layout"));
 
 /// The same tagger with a parser trained with a beam (more accurate, many
 /// times slower; `data/models/parser-beam.bin`, written by `newsgraph

@@ -3,10 +3,10 @@
 //!
 //! This module uses only `std`: the build script compiles it too
 //! (`build.rs`), to turn `data/models/parser.bin` into the layout the
-//! binary embeds and scores from without reading it first
-//! ([`super::perceptron::Weights::from_layout`]). Building the table at
-//! start (2²¹ slots, a million inserts, fresh pages zeroed) was most of a
-//! process's 0.1 s start.
+//! binary embeds, whose tables a process copies as they are at start
+//! ([`super::perceptron::Weights::from_layout`]). Building them from the
+//! model file (2²¹ slots, a million inserts) was most of a process's 0.1 s
+//! start.
 //!
 //! The index is an open-addressing table (linear probing) of one `u64` a
 //! feature: its 32-bit key, where its entries start, and how many there
@@ -16,7 +16,7 @@
 //! A layout file is the model file's header ([`HEADER`] bytes), then per
 //! table six little-endian `u64` (classes, features, slots, entries, dense
 //! blocks, zero) and its slots (`u64`), entries (`u32`, padded to 8 bytes)
-//! and dense blocks (`LANES` × `u16`): every section 8-byte aligned.
+//! and dense blocks (`LANES` × `u16`).
 
 /// Bytes of a model file's header (magic, feature version, provenance).
 pub const HEADER: usize = 32;

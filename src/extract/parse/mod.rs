@@ -230,12 +230,12 @@ pub struct Parser {
 
 impl Parser {
     /// The bundled greedy models (`data/models/parser.bin`, in the layout
-    /// the build wrote), borrowed from the binary; `None` if the build has
-    /// no usable model file. Fast: extraction's.
+    /// the build wrote), read once; `None` if the build has no usable model
+    /// file. Fast: extraction's.
     pub fn bundled() -> Option<&'static Parser> {
         static PARSER: OnceLock<Option<Parser>> = OnceLock::new();
         PARSER
-            .get_or_init(|| Parser::from_layout(&crate::resources::models::PARSER_LAYOUT.0).ok())
+            .get_or_init(|| Parser::from_layout(crate::resources::models::PARSER_LAYOUT).ok())
             .as_ref()
     }
 
@@ -328,9 +328,9 @@ impl Parser {
         Self::with_tables(bytes, Weights::read)
     }
 
-    /// Borrow a model in the layout [`layout::convert`] writes (8-byte
-    /// aligned): nothing is read or built until it is scored.
-    pub(crate) fn from_layout(bytes: &'static [u8]) -> Result<Self> {
+    /// Read a model in the layout [`layout::convert`] writes: its tables
+    /// are copied as they are, nothing is hashed or inserted.
+    pub(crate) fn from_layout(bytes: &[u8]) -> Result<Self> {
         Self::with_tables(bytes, Weights::from_layout)
     }
 

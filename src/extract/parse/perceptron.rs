@@ -4,9 +4,7 @@
 
 use super::layout::{self, pack, spread, Table, DENSE, LANES, LEN_BITS, MAX_CLASSES, TABLE_HEADER};
 use crate::error::{Error, Result};
-use std::borrow::Cow;
 use std::collections::HashMap;
-use zerocopy::{FromBytes, Immutable, KnownLayout};
 
 /// Feature keys are already hashes: the maps use them as they are.
 #[derive(Default, Clone, Copy)]
@@ -67,20 +65,20 @@ fn unpack(entry: u32) -> (usize, f32) {
 
 /// Trained weights: feature → (class, weight) pairs, in the table of
 /// [`layout`](super::layout): built when trained or read from a model
-/// file, or borrowed from the layout embedded in the binary.
+/// file, or copied from the layout embedded in the binary.
 ///
 /// Scoring is most of the parser's time; each feature looked up touches
 /// one slot and its entries (or dense row).
 #[derive(Debug, Clone)]
 pub(crate) struct Weights {
     classes: usize,
-    slots: Cow<'static, [u64]>,
+    slots: Vec<u64>,
     /// Slots minus one (their number is a power of two).
     mask: usize,
     /// Number of features.
     count: usize,
-    entries: Cow<'static, [u32]>,
-    dense: Cow<'static, [[u16; LANES]]>,
+    entries: Vec<u32>,
+    dense: Vec<[u16; LANES]>,
     /// Blocks per dense row.
     blocks: usize,
 }
@@ -97,9 +95,9 @@ impl From<Table> for Weights {
             mask: t.slots.len() - 1,
             count: t.count,
             blocks: t.blocks(),
-            slots: Cow::Owned(t.slots),
-            entries: Cow::Owned(t.entries),
-            dense: Cow::Owned(t.dense),
+            slots: t.slots,
+            entries: t.entries,
+            dense: t.dense,
         }
     }
 }
@@ -143,7 +141,7 @@ impl Weights {
             return;
         }
         let blocks = self.blocks;
-        let (slots, entries, dense) = (&*self.slots, &*self.entries, &*self.dense);
+        let (slots, entries, dense) = (&self.slots, &self.entries, &self.dense);
         for chunk in feats.chunks(STACK_FEATURES) {
             let n = chunk.len();
             let mut keys = [0u32; STACK_FEATURES];
@@ -262,10 +260,11 @@ impl Weights {
             .into())
     }
 
-    /// Borrow a table written by [`Table::write_layout`], advancing
-    /// `bytes` (which must be 8-byte aligned). On a big-endian machine the
-    /// table is decoded into owned vectors instead.
-    pub(crate) fn from_layout(bytes: &mut &'static [u8], classes: usize) -> Result<Self> {
+    /// Read a table written by [`Table::write_layout`], advancing `bytes`:
+    /// its vectors are copied as they are, nothing is hashed or inserted
+    /// (into fresh memory, which the system backs with large pages: scoring
+    /// from the binary's own pages measured 2.5% slower).
+    pub(crate) fn from_layout(bytes: &mut &[u8], classes: usize) -> Result<Self> {
         let mut head = [0usize; TABLE_HEADER];
         for h in &mut head {
             *h = usize::try_from(take_u64(bytes)?).map_err(|_| bad("table too large"))?;
@@ -281,42 +280,19 @@ impl Weights {
         let entries = take(bytes, n_entries * 4)?;
         take(bytes, n_entries % 2 * 4)?;
         let dense = take(bytes, n_dense * 2 * LANES)?;
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
+        let entry = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("4 bytes"));
+        let block =
+            |b: &[u8]| std::array::from_fn(|i| u16::from_le_bytes([b[2 * i], b[2 * i + 1]]));
         Ok(Weights {
             classes,
             mask: n_slots - 1,
             count,
             blocks: classes.div_ceil(LANES),
-            slots: borrow(slots, |b| {
-                u64::from_le_bytes(b.try_into().expect("8 bytes"))
-            })?,
-            entries: borrow(entries, |b| {
-                u32::from_le_bytes(b.try_into().expect("4 bytes"))
-            })?,
-            dense: borrow(dense, |b| {
-                std::array::from_fn(|i| u16::from_le_bytes([b[2 * i], b[2 * i + 1]]))
-            })?,
+            slots: slots.chunks_exact(8).map(word).collect(),
+            entries: entries.chunks_exact(4).map(entry).collect(),
+            dense: dense.chunks_exact(2 * LANES).map(block).collect(),
         })
-    }
-}
-
-/// `bytes` as a slice of `T` where the machine is little-endian (checked
-/// for alignment); decoded by `decode` from each `size_of::<T>()` bytes
-/// where it is not.
-fn borrow<T>(bytes: &'static [u8], decode: impl Fn(&[u8]) -> T) -> Result<Cow<'static, [T]>>
-where
-    T: Clone + FromBytes + Immutable + KnownLayout,
-{
-    if cfg!(target_endian = "little") {
-        <[T]>::ref_from_bytes(bytes)
-            .map(Cow::Borrowed)
-            .map_err(|_| bad("a table of the model layout is misaligned"))
-    } else {
-        Ok(Cow::Owned(
-            bytes
-                .chunks_exact(std::mem::size_of::<T>())
-                .map(decode)
-                .collect(),
-        ))
     }
 }
 
@@ -480,20 +456,6 @@ mod tests {
         assert_eq!(from_bf16(to_bf16(1.5)), 1.5);
     }
 
-    /// `bytes` at an 8-byte aligned address, for the life of the test.
-    fn aligned(bytes: &[u8]) -> &'static [u8] {
-        let words: Vec<u64> = bytes
-            .chunks(8)
-            .map(|c| {
-                let mut w = [0u8; 8];
-                w[..c.len()].copy_from_slice(c);
-                u64::from_ne_bytes(w)
-            })
-            .collect();
-        let words: &'static [u64] = Box::leak(words.into_boxed_slice());
-        &zerocopy::IntoBytes::as_bytes(words)[..bytes.len()]
-    }
-
     #[test]
     fn the_layout_scores_like_the_file() {
         let classes = 20;
@@ -505,11 +467,10 @@ mod tests {
         let w = t.averaged(0.0);
         let mut file = vec![0u8; layout::HEADER];
         w.write(&mut file);
-        let converted = aligned(&layout::convert(&file).unwrap());
+        let converted = layout::convert(&file).unwrap();
         let mut rest = &converted[layout::HEADER..];
         let back = Weights::from_layout(&mut rest, classes).unwrap();
         assert!(rest.is_empty());
-        assert!(matches!(back.slots, Cow::Borrowed(_)));
         let (mut a, mut b) = (vec![0f32; classes], vec![0f32; classes]);
         w.score(&[7, 8, 9, 10, 11], &mut a);
         back.score(&[7, 8, 9, 10, 11], &mut b);
