@@ -82,6 +82,10 @@ pub struct GazEntry {
     pub wikidata: Option<String>,
     /// Country name the entry belongs to (places and organizations).
     pub country: Option<String>,
+    /// The gazetteer's `kind` column: "city", "region", "continent",
+    /// "landmark", "water" for places, "government", "company"… for
+    /// organizations; empty for countries.
+    pub category: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -224,6 +228,7 @@ impl Lexicon {
                 kind: EntityType::Country,
                 wikidata: opt(field(&r, 4)),
                 country: Some(name.to_string()),
+                category: String::new(),
             });
             add_surface(name, idx, &mut surfaces, &mut surface_entry);
             for a in alternatives(field(&r, 1)) {
@@ -244,6 +249,7 @@ impl Lexicon {
                 kind: EntityType::Place,
                 wikidata: opt(field(&r, 4)),
                 country: opt(field(&r, 3)),
+                category: field(&r, 2).to_string(),
             });
             add_surface(name, idx, &mut surfaces, &mut surface_entry);
             for a in alternatives(field(&r, 1)) {
@@ -258,6 +264,7 @@ impl Lexicon {
                 kind: EntityType::Organization,
                 wikidata: opt(field(&r, 4)),
                 country: opt(field(&r, 3)),
+                category: field(&r, 2).to_string(),
             });
             add_surface(name, idx, &mut surfaces, &mut surface_entry);
             for a in alternatives(field(&r, 1)) {

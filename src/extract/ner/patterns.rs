@@ -15,17 +15,44 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 pub(super) fn extend_extents(doc: Doc, mentions: &mut [Mention]) {
     let (text, tokens) = (doc.text, &doc.toks.tokens);
     let starts: HashSet<usize> = mentions.iter().map(|m| m.first_token).collect();
-    // "Mobile, Alabama", "Irving, Texas": a place followed by its region or
-    // country is one mention (the region keeps its own mention too).
-    let regions: HashMap<usize, usize> = mentions
+    // "Mobile, Alabama", "Irving, Texas", "Ontario, Canada": a place
+    // followed by its region or country is one mention (the region keeps
+    // its own mention too); not two places of a sentence's frame ("in
+    // Europe, London's index fell").
+    let category = |m: &Mention| match m.evidence {
+        Evidence::Gazetteer(i) | Evidence::Dateline(Some(i)) => {
+            doc.lex.gazetteer[i].category.as_str()
+        }
+        _ => "",
+    };
+    let regions: HashMap<usize, (usize, &str)> = mentions
         .iter()
         .filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country))
-        .map(|m| (m.first_token, m.end_token))
+        .map(|m| {
+            let holder = match m.kind {
+                EntityType::Country => "country",
+                _ => category(m),
+            };
+            (m.first_token, (m.end_token, holder))
+        })
         .collect();
     for m in mentions.iter_mut() {
         if m.kind != EntityType::Place || tokens.get(m.end_token).is_none_or(|t| t.lower != ",") {
             continue;
         }
+        // Not after a continent; a region is held by a country or a
+        // region, a city or town by those or by a name the gazetteer
+        // reads as a city ("Seattle, Washington"); nothing by a landmark,
+        // a water or a continent.
+        let inner = category(m);
+        let holds = |holder: &str| {
+            inner != "continent"
+                && match holder {
+                    "country" | "region" | "" => true,
+                    "city" => inner != "region",
+                    _ => false,
+                }
+        };
         // Not a list ("New South Wales, Victoria, Queensland and Tasmania").
         let list_goes_on = |r_end: usize| {
             tokens
@@ -33,8 +60,8 @@ pub(super) fn extend_extents(doc: Doc, mentions: &mut [Mention]) {
                 .is_some_and(|t| matches!(t.lower.as_str(), "," | "and" | "or"))
                 && regions.contains_key(&(r_end + 1))
         };
-        if let Some(&r_end) = regions.get(&(m.end_token + 1)) {
-            if !list_goes_on(r_end) {
+        if let Some(&(r_end, holder)) = regions.get(&(m.end_token + 1)) {
+            if holds(holder) && !list_goes_on(r_end) {
                 m.extent = Span::new(m.span.start, tokens[r_end - 1].span.end);
             }
         }

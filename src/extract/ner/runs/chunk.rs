@@ -62,13 +62,16 @@ pub(super) fn classify_chunk(
     }
     let lows: Vec<&str> = tokens[s..e].iter().map(|t| t.lower.as_str()).collect();
     // "Court records show", "Council members said": a lone head word
-    // opening the sentence before a common noun it modifies names nothing.
+    // opening the sentence before a common noun it modifies names nothing;
+    // nor one that is a common word before its verb ("Oil rose", "Police
+    // said").
     if e == s + 1
         && s == sent_start
         && ORG_HEADS.contains(lows[0])
-        && tokens
-            .get(e)
-            .is_some_and(|t| t.shape == Shape::Lower && HEAD_MODIFIED.contains(&t.lower))
+        && tokens.get(e).is_some_and(|t| {
+            t.shape == Shape::Lower
+                && (HEAD_MODIFIED.contains(&t.lower) || lex.common_words.contains(lows[0]))
+        })
     {
         return;
     }
