@@ -7,9 +7,9 @@ use super::Site;
 use crate::model::{EntityType, Shape, Token};
 use crate::resources::words::events::{
     ADJECTIVAL_PARTICIPLES, ARMED, BOMB_VERB_CONTEXT, CALL_WORDS, CLASH_NOUN_CONTEXT,
-    COMMON_SUBJECT_OPENERS, CONVERSATION_VERBS, FIRE_OPENERS, GERUND_MODIFIED, LABOUR_CUES,
-    LABOUR_STRIKE, MOTION_VERBS, NOUN_MODIFIED, OBLIGATIONS, PARTICIPLE_VERB_CONTEXT, POSTS,
-    PREPOSITIONS, PROCESS_MEETINGS, PROJECTILES, STRIKE_IDIOMS, VERBAL_ATTACK, VERB_CONTEXT,
+    COMMON_SUBJECT_OPENERS, CONVERSATION_VERBS, DISMISSED_THINGS, FIRE_OPENERS, GERUND_MODIFIED,
+    LABOUR_CUES, LABOUR_STRIKE, MOTION_VERBS, NOUN_MODIFIED, OBLIGATIONS, PARTICIPLE_VERB_CONTEXT,
+    POSTS, PREPOSITIONS, PROCESS_MEETINGS, PROJECTILES, STRIKE_IDIOMS, VERBAL_ATTACK, VERB_CONTEXT,
 };
 use crate::resources::Pos;
 
@@ -81,6 +81,7 @@ pub(super) fn other_sense(site: &Site) -> Option<Sense> {
         "strike" => strike_noun(site),
         "depart" | "departure" => departure(site),
         "remove" if trig.pos == Pos::Verb => removal(site),
+        "dismiss" | "dismissal" => dismissed_thing(site),
         // "on a conference call": the call is the event, no meeting.
         "conference" if matches!(site.next(), "call" | "calls") => Some(Sense::NoEvent),
         lemma if trig.generic && trig.pos == Pos::Verb && CONVERSATION_VERBS.contains(lemma) => {
@@ -133,6 +134,51 @@ fn removal(site: &Site) -> Option<Sense> {
         .then_some(())
         .filter(|_| person_between || passive)
         .map(|_| Sense::Kind("Dismissal"))
+}
+
+/// "dismissed the claims as false", "dismissed the lawsuit against X",
+/// "the dismissal of the charges", "the charges were dismissed": a claim, a
+/// case or a worry dismissed is no firing (`dismissed_things.txt`), and no
+/// event, as a dismissal with no person removed is none
+/// (`roles::lacks_person_patient`); a claim's author ("the president's
+/// tweets") is not the one removed.
+fn dismissed_thing(site: &Site) -> Option<Sense> {
+    let (i, after) = (site.i, site.i + site.len);
+    let start = match site.trig.pos {
+        Pos::Noun if site.word(after) == "of" => after + 1,
+        Pos::Noun => return None,
+        _ => after,
+    };
+    let object = (start..start + 6)
+        .map(|k| site.word(k))
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "" | ","
+                    | "."
+                    | ";"
+                    | ":"
+                    | "as"
+                    | "that"
+                    | "and"
+                    | "on"
+                    | "in"
+                    | "by"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "from"
+            )
+        })
+        .any(|w| DISMISSED_THINGS.contains(w));
+    let passive_subject = site.trig.pos == Pos::Verb
+        && i >= site.sent.start + 2
+        && matches!(
+            site.word(i - 1),
+            "was" | "were" | "been" | "be" | "is" | "are"
+        )
+        && DISMISSED_THINGS.contains(site.word(i - 2));
+    (object || passive_subject).then_some(Sense::NoEvent)
 }
 
 /// A general verb of motion to or into a named place ("returned to

@@ -47,6 +47,11 @@ crate::word_list!(
     "Things one \"meets\" that are not people: \"meet the needs\"."
 );
 crate::word_list!(
+    DISMISSED_THINGS,
+    "events/dismissed_things.txt",
+    "What one dismisses that is no person in a post: \"dismissed the claims\", \"the dismissal of the charges\"."
+);
+crate::word_list!(
     PROJECTILES,
     "events/projectiles.txt",
     "Things fired or thrown in an attack: \"fired tear gas\", \"threw stones\"."
