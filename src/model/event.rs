@@ -134,6 +134,11 @@ pub struct KindInfo {
     /// (its Artifact): "Obama travelled to Cuba", "refugees fled", "Obama's
     /// trip"; the agent is who moves it ("the army flew the troops in").
     pub mover_is_patient: bool,
+    /// It happens at a site where a reporter can be: a dateline's place
+    /// ("BRUSSELS —") is where it happened when the lead sentence names
+    /// no other. Not what is said, decided or done on paper, which a
+    /// bureau reports from afar.
+    pub on_site: bool,
 }
 
 impl KindInfo {
@@ -152,6 +157,7 @@ impl KindInfo {
         destination: false,
         audience: false,
         mover_is_patient: false,
+        on_site: false,
     };
 
     const fn kind(name: &'static str) -> KindInfo {
@@ -171,6 +177,13 @@ impl KindInfo {
     }
 
     /// Its mentions do not corefer.
+    const fn on_site(self) -> KindInfo {
+        KindInfo {
+            on_site: true,
+            ..self
+        }
+    }
+
     const fn each_its_own(self) -> KindInfo {
         KindInfo {
             happening: false,
@@ -194,7 +207,8 @@ const KINDS: &[KindInfo] = &[
         symmetric: true,
         nested_participants: true,
         ..KindInfo::kind("Meeting")
-    },
+    }
+    .on_site(),
     KindInfo {
         symmetric: true,
         ..KindInfo::kind("Communication")
@@ -218,30 +232,34 @@ const KINDS: &[KindInfo] = &[
         possessor_is_patient: false,
         ..KindInfo::done_to("Accusation")
     },
-    KindInfo::done_to("Arrest"),
+    KindInfo::done_to("Arrest").on_site(),
     KindInfo::done_to("Charge"),
-    KindInfo::done_to("Trial"),
+    KindInfo::done_to("Trial").on_site(),
     KindInfo::done_to("Sentence"),
-    KindInfo::done_to("Seizure"),
+    KindInfo::done_to("Seizure").on_site(),
     KindInfo {
         audience: true,
         ..KindInfo::kind("Testimony")
-    },
+    }
+    .on_site(),
     KindInfo {
         possessor_is_patient: false,
         ..KindInfo::done_to("Attack")
-    },
-    KindInfo::kind("Protest").each_its_own(),
+    }
+    .on_site(),
+    KindInfo::kind("Protest").each_its_own().on_site(),
     KindInfo {
         patient_subject: &["die"],
         ..KindInfo::done_to("Death")
-    },
+    }
+    .on_site(),
     KindInfo {
         destination: true,
         mover_is_patient: true,
         ..KindInfo::done_to("Travel")
     }
-    .each_its_own(),
+    .each_its_own()
+    .on_site(),
     KindInfo::kind("Publication").each_its_own(),
     KindInfo {
         untyped: true,

@@ -321,6 +321,7 @@ pub(crate) fn find_events(
         places::caption_place(tokens, &scope.names, scope.sent.clone(), &mut out[first..]);
         places::from_relative_antecedent(tokens, &mut out[first..]);
     }
+    places::dateline_place(doc.lex, doc.toks, res, &placed, &mut out);
     out
 }
 

@@ -3,11 +3,12 @@
 
 use super::{Placed, Site};
 use crate::extract::clause::relative_clause_end;
-use crate::model::{EntityType, Event, Participant, Role, Shape, Token};
+use crate::extract::entities::Resolved;
+use crate::model::{EntityType, Event, Evidence, Mention, Participant, Role, Shape, Token, Tokens};
 use crate::resources::words::events::{
     AUXILIARIES, CONTROL, PREPOSITIONS, SETTLEMENT_NOUNS, VERB_GROUP,
 };
-use crate::resources::Pos;
+use crate::resources::{Lexicon, Pos};
 
 /// Place: "in X" / "at X" inside the clause ending at `cl_end` (or a
 /// relative clause after a noun trigger), near the trigger.
@@ -499,5 +500,94 @@ pub(super) fn more_places(
             });
         }
         last = *q;
+    }
+}
+
+/// A dateline's place ("BRUSSELS —", "LYON, France (Nordic Wire) —") is
+/// where the events of the lead sentence after it happened, those that
+/// happen on a site ([`KindInfo::on_site`](crate::model::KindInfo)) and
+/// have no place of their own, unless the lead names another place (a country
+/// right before a capitalized word, "US President", says whose, not
+/// where) or the event is reported ("the ministry said an airstrike killed
+/// ...": what a bureau reports may have happened far from it).
+pub(super) fn dateline_place(
+    lex: &Lexicon,
+    toks: &Tokens,
+    res: &Resolved,
+    placed: &[Placed],
+    events: &mut [super::EventMention],
+) {
+    let tokens = &toks.tokens;
+    let dateline: Vec<(&Mention, usize)> = res
+        .mentions
+        .iter()
+        .zip(res.mention_entity.iter().copied())
+        .filter(|(m, _)| matches!(m.evidence, Evidence::Dateline(_)))
+        .collect();
+    let Some(&(place, entity)) = dateline
+        .iter()
+        .filter(|(m, _)| matches!(m.kind, EntityType::Place | EntityType::Country))
+        .min_by_key(|(m, _)| m.first_token)
+    else {
+        return;
+    };
+    // The dateline's own places and the countries they are in.
+    let own: Vec<usize> = dateline.iter().map(|&(_, e)| e).collect();
+    let countries: Vec<&str> = dateline
+        .iter()
+        .filter_map(|&(m, e)| match (m.kind, m.evidence) {
+            (EntityType::Country, _) => Some(res.entities[e].label()),
+            (_, Evidence::Dateline(Some(g))) => lex.gazetteer[g].country.as_deref(),
+            _ => None,
+        })
+        .collect();
+    // The lead: the sentence of the first word after the dateline.
+    let end = dateline.iter().map(|(m, _)| m.end_token).max().unwrap_or(0);
+    let Some(word) =
+        (end.max(place.end_token)..tokens.len()).find(|&k| tokens[k].shape != Shape::Punct)
+    else {
+        return;
+    };
+    let Some(lead) = toks.sentences.iter().position(|s| s.tokens.contains(&word)) else {
+        return;
+    };
+    let r = toks.sentences[lead].tokens.clone();
+    let elsewhere = placed.iter().any(|p| {
+        r.contains(&p.first)
+            && matches!(p.kind, EntityType::Place | EntityType::Country)
+            && !own.contains(&p.entity)
+            && !countries.contains(&res.entities[p.entity].label())
+            && !tokens
+                .get(p.end)
+                .is_some_and(|t| t.shape == Shape::Capitalized)
+    });
+    if elsewhere {
+        return;
+    }
+    let reported_from = events
+        .iter()
+        .filter(|m| {
+            m.event.sentence == lead
+                && matches!(m.event.kind.as_str(), "Statement" | "Communication")
+        })
+        .map(|m| m.token)
+        .min()
+        .unwrap_or(usize::MAX);
+    for m in events.iter_mut().filter(|m| {
+        m.event.sentence == lead
+            && !m.event.generic
+            && Event::kind_info_of(&m.event.kind).on_site
+            && m.token <= reported_from
+    }) {
+        let ps = &mut m.event.participants;
+        if !ps
+            .iter()
+            .any(|x| x.role == Role::Place || x.entity == entity)
+        {
+            ps.push(Participant {
+                entity,
+                role: Role::Place,
+            });
+        }
     }
 }

@@ -305,7 +305,7 @@ pub(crate) fn is_kicker(toks: &Tokens, i: usize) -> bool {
 
 /// Datelines: a line that opens with a place in capitals and a dash or an
 /// agency in parentheses ("BRUSSELS —", "SINGAPORE (Reuters) -", "NEW
-/// YORK:"), maybe with its region or country after a comma ("IRBIL, IRAQ
+/// YORK:", a place the gazetteer knows before a colon), maybe with its region or country after a comma ("IRBIL, IRAQ
 /// —", "WASHINGTON, D.C. —") and the filing date ("WASHINGTON, Dec 3
 /// (Reuters) -"), names where the story was filed; the agency in
 /// parentheses is an organization. The place
@@ -378,6 +378,11 @@ pub(crate) fn datelines(
         }
         let marker = tokens.get(marker_at).map_or("", |t| t.lower.as_str());
         if !matches!(marker, "—" | "–" | "-" | "--" | "(" | ":") {
+            continue;
+        }
+        // A headline's source before a colon ("UNHCR: Arrivals Fall") is
+        // no dateline: before a colon, only a place the gazetteer knows.
+        if marker == ":" && dateline_kind(text, tokens, lex, first..end).1.is_none() {
             continue;
         }
         // The agency in parentheses is an organization ("(Nordic Wire)").
