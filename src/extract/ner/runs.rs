@@ -262,6 +262,11 @@ fn segment_run(
                 {
                     q.title = Some(t);
                     titled = true;
+                    // "Republican senator Ana Costa": a party label in
+                    // capitals before the lowercase title.
+                    if let Some(entry) = party_before_title(sent, start - back) {
+                        q.org = Some(entry);
+                    }
                 }
             }
         }
@@ -605,6 +610,30 @@ fn party_label(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<
             .iter()
             .any(|t| ORG_HEADS.contains(&t.lower) || NOT_PERSON_WORDS.contains(&t.lower));
     (titled || named).then_some(entry)
+}
+
+/// The party a label right before the lowercase title at token `title`
+/// names ("Republican senator Ana Costa", "Labour councillor Jonas
+/// Berg"), for the person's `memberOf` where the story names the party
+/// too. The label, a one-word run of its own, is an adjective here and
+/// stays no mention: news annotation marks none ("Republican nominee
+/// Donald Trump"). Not a portfolio ("Labour minister" where the lexicon
+/// has "labour minister" as a title).
+fn party_before_title(sent: &SentenceCtx, title: usize) -> Option<usize> {
+    let (tokens, lex) = (&sent.doc.toks.tokens, sent.doc.lex);
+    let p = title.checked_sub(1).filter(|&p| p >= sent.start)?;
+    if !is_cap(&tokens[p])
+        || (p > sent.start && is_cap(&tokens[p - 1]))
+        || title_at(tokens, p, title + lex.max_title_words, lex)
+            .is_some_and(|(t_end, _)| t_end > p + 1)
+    {
+        return None;
+    }
+    let party = PARTY_LABELS
+        .iter()
+        .find_map(|e| e.split_once('\t').filter(|(w, _)| *w == tokens[p].lower))?
+        .1;
+    lex.by_name.get(party).copied()
 }
 
 /// A plural nationality or religious group word: "Afghans", "Muslims".
