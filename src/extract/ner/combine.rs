@@ -173,6 +173,7 @@ pub(crate) fn combine(
         parser: None,
     };
     patterns::drop_products_and_currencies(doc, &mut out);
+    patterns::drop_market_indices(doc, &mut out);
     patterns::titles_out_of_names(doc, &mut out);
     in_text_order(out)
 }

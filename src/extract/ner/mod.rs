@@ -166,6 +166,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
     aliases::resolve_aliases(doc, &mut out, &pending_single);
     patterns::one_type_per_name(doc, &mut out);
     patterns::drop_products_and_currencies(doc, &mut out);
+    patterns::drop_market_indices(doc, &mut out);
     patterns::organizations_by_common_head(doc, &mut out);
     patterns::national_teams(doc, &mut out);
     patterns::administrations(doc, &mut out);

@@ -5,7 +5,7 @@
 use super::{is_cap, is_name_particle, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token};
-use crate::resources::words::ner::{PUBLICATION_HEADS, SPORTS_WORDS};
+use crate::resources::words::ner::{MARKET_INDICES, PUBLICATION_HEADS, SPORTS_WORDS};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Extents as news annotation marks them: a country whose name takes an
@@ -114,6 +114,11 @@ pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
             !(currency || product)
         })
         .collect();
+    retain_mentions(out, &keep);
+}
+
+/// Keep the mentions (and their qualifiers) where `keep` says so.
+fn retain_mentions(out: &mut Recognized, keep: &[bool]) {
     let mut k = 0;
     out.mentions.retain(|_| {
         k += 1;
@@ -124,6 +129,37 @@ pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
         k += 1;
         keep[k - 1]
     });
+}
+
+/// Stock market indices are no entities of ours: a mention that is a
+/// known index ("the FTSE 100", "the Hang Seng"; not a word or two before
+/// a publication's head word, "the Nikkei business daily"), that ends in an index's head
+/// word ("Consumer Price Index", "Dow Jones Industrial Average") or runs
+/// on into one ("Nasdaq" of "Nasdaq Composite"), or that "index" follows
+/// ("the benchmark Kospi index").
+pub(super) fn drop_market_indices(doc: Doc, out: &mut Recognized) {
+    const HEADS: [&str; 3] = ["index", "composite", "average"];
+    let (text, tokens) = (doc.text, &doc.toks.tokens);
+    let keep: Vec<bool> = out
+        .mentions
+        .iter()
+        .map(|m| {
+            let next = tokens.get(m.end_token);
+            let publication = tokens[m.end_token..(m.end_token + 2).min(tokens.len())]
+                .iter()
+                .any(|t| PUBLICATION_HEADS.contains(&t.lower) || t.lower == "daily");
+            let named = MARKET_INDICES.contains(&m.span.text(text).to_lowercase()) && !publication;
+            let headed = HEADS.contains(&tokens[m.end_token - 1].lower.as_str())
+                && tokens[m.end_token - 1].shape == Shape::Capitalized
+                && m.end_token - m.first_token > 1;
+            let runs_on = next.is_some_and(|t| {
+                HEADS.contains(&t.lower.as_str())
+                    && (t.shape == Shape::Capitalized || t.lower == "index")
+            });
+            !(named || headed || runs_on)
+        })
+        .collect();
+    retain_mentions(out, &keep);
 }
 
 /// "People magazine": a name followed by one of these lowercase words is an

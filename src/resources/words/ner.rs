@@ -71,6 +71,11 @@ crate::word_list!(
     "Beginnings of photo-credit lines, lowercased (\"photo:\")."
 );
 crate::word_list!(
+    MARKET_INDICES,
+    "ner/market_indices.txt",
+    "Names of stock market indices, lowercased (\"ftse 100\", \"hang seng\"): no organization or place."
+);
+crate::word_list!(
     PUBLICATION_HEADS,
     "ner/publication_heads.txt",
     "Lowercase words after a name that make it a publication (\"magazine\")."
