@@ -5,6 +5,7 @@ use super::tagger::{Chunk, ChunkType};
 use super::{in_text_order, is_cap, patterns, title_at, NerMode, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Span};
+use crate::resources::words::ner::NOT_PERSON_WORDS;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Smallest tagger margin (label score over "O") for a name the rules
@@ -142,6 +143,12 @@ pub(crate) fn combine(
                 ))
             // A lone capitalized first word says nothing ("Port authority chief fired").
             || (e - s == 1 && sentence_starts.contains(&s))
+            // "Hurricane Milton", "Operation Clambake": a storm, an
+            // operation, a mission is no person, as the rules have it.
+            || (c.kind == ChunkType::Person
+                && s > 0
+                && is_cap(&tokens[s - 1])
+                && NOT_PERSON_WORDS.contains(&tokens[s - 1].lower))
             || (e - s == 1 && super::month_before_day(tokens, s, lex))
             // "Sao" of "the Sao Paulo-based company".
             || tokens.get(e).is_some_and(|t| super::modifier_suffix(text, t))

@@ -95,6 +95,7 @@ pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
         let w = t.span.text(text);
         w.chars().any(|c| c.is_ascii_digit())
             && !(w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+            && !is_score(w)
             && t.shape != Shape::Punct
     };
     let adjacent = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
@@ -115,6 +116,15 @@ pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
         })
         .collect();
     retain_mentions(out, &keep);
+}
+
+/// A game's score ("2-1", "3–0"): two numbers of one or two digits.
+fn is_score(w: &str) -> bool {
+    w.split_once(['-', '–']).is_some_and(|(a, b)| {
+        [a, b]
+            .iter()
+            .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+    })
 }
 
 /// Keep the mentions (and their qualifiers) where `keep` says so.
