@@ -241,6 +241,9 @@ pub(crate) enum Command {
         /// Leave each genre out of training in turn and print how the rules, the tagger and both find its names (no model is written)
         #[arg(long)]
         held_out: bool,
+        /// Leave each genre out in turn and score hybrid mode over a grid of tagger margins, to choose the defaults on (no model is written)
+        #[arg(long, conflicts_with = "held_out")]
+        choose_margins: bool,
         /// Passes over the training data
         #[arg(long, default_value_t = 8)]
         epochs: usize,
@@ -583,6 +586,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             uner,
             train_on_uner,
             held_out,
+            choose_margins,
             epochs,
             output,
         } => {
@@ -592,7 +596,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 uner: if uner.is_empty() { defaults.uner } else { uner },
                 train_on_uner,
             };
-            train::run(&cfg, &data, epochs, &output, held_out)
+            let task = if choose_margins {
+                train::Task::ChooseMargins
+            } else if held_out {
+                train::Task::HeldOut
+            } else {
+                train::Task::Train(output)
+            };
+            train::run(&cfg, &data, epochs, task)
         }
         Command::Eval { gold, format } => eval::run(&cfg, &gold, format),
         Command::TrainParser {

@@ -1,44 +1,97 @@
 //! `newsgraph train-ner`: train the name tagger and write its model file,
-//! or (`--held-out`) measure it on each genre left out of training.
+//! or (`--held-out`) measure it on each genre left out of training, or
+//! (`--choose-margins`) score hybrid mode's margins that way.
 
 use super::Config;
 use newsgraph::error::{Error, Result};
+use newsgraph::extract::ner::Margins;
+use newsgraph::extract::Extractor;
 use newsgraph::train::{self, NerData};
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub(super) fn run(
-    cfg: &Config,
-    data: &NerData,
-    epochs: usize,
-    output: &Path,
-    held_out: bool,
-) -> Result<ExitCode> {
+/// What `train-ner` does.
+pub(super) enum Task {
+    /// Train and write the model file.
+    Train(PathBuf),
+    /// `--held-out`.
+    HeldOut,
+    /// `--choose-margins`.
+    ChooseMargins,
+}
+
+/// Name margins tried by `--choose-margins`.
+const NAME_MARGINS: [f32; 10] = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0];
+/// Lone person margins tried (each at least the name margin).
+const LONE_PERSON_MARGINS: [f32; 8] = [2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 16.0, 24.0];
+
+pub(super) fn run(cfg: &Config, data: &NerData, epochs: usize, task: Task) -> Result<ExitCode> {
     // Train on the rules' own output: the rules are features.
     let extractor = cfg.extractor()?;
-    if held_out {
-        let rows = train::held_out(data, &extractor, epochs, |m| eprintln!("{m}"))?;
-        println!("genre held out  docs  gold | rules strict lenient | tagger strict lenient | hybrid strict lenient");
-        for r in &rows {
-            let cells: Vec<String> = r
-                .modes
-                .iter()
-                .map(|(_, c)| format!("{:.3}  {:.3}", c.strict_f1(), c.lenient_f1()))
-                .collect();
-            println!(
-                "{:<14} {:>5} {:>5} | {} | {} | {}",
-                r.genre, r.documents, r.modes[0].1.gold, cells[0], cells[1], cells[2]
-            );
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
+    let output = match task {
+        Task::HeldOut => return held_out(data, &extractor, epochs),
+        Task::ChooseMargins => return choose_margins(data, &extractor, epochs),
+        Task::Train(output) => output,
+    };
     let (model, report) =
         train::train_ner(data, extractor.lexicon(), epochs, |m| eprintln!("{m}"))?;
-    std::fs::write(output, model.to_bytes()).map_err(|e| Error::io(output, e))?;
+    std::fs::write(&output, model.to_bytes()).map_err(|e| Error::io(&output, e))?;
     eprintln!(
         "{} features → {}; rebuild (cargo build --release) to embed it",
         report.features,
         output.display()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn held_out(data: &NerData, extractor: &Extractor, epochs: usize) -> Result<ExitCode> {
+    let rows = train::held_out(data, extractor, epochs, |m| eprintln!("{m}"))?;
+    println!("genre held out  docs  gold | rules strict lenient | tagger strict lenient | hybrid strict lenient");
+    for r in &rows {
+        let cells: Vec<String> = r
+            .modes
+            .iter()
+            .map(|(_, c)| format!("{:.3}  {:.3}", c.strict_f1(), c.lenient_f1()))
+            .collect();
+        println!(
+            "{:<14} {:>5} {:>5} | {} | {} | {}",
+            r.genre, r.documents, r.modes[0].1.gold, cells[0], cells[1], cells[2]
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn choose_margins(data: &NerData, extractor: &Extractor, epochs: usize) -> Result<ExitCode> {
+    let mut rows = train::choose_margins(
+        data,
+        extractor,
+        epochs,
+        &NAME_MARGINS,
+        &LONE_PERSON_MARGINS,
+        |m| eprintln!("{m}"),
+    )?;
+    rows.sort_by(|a, b| b.score().total_cmp(&a.score()));
+    let current = Margins::default();
+    println!("name  lone person | hybrid mean strict  lenient  (mean of both)");
+    for (k, r) in rows.iter().enumerate() {
+        let now = r.margins == current;
+        if k < 10 || now {
+            println!(
+                "{:>4}  {:>11} | {:>18.4}  {:.4}  ({:.4}){}",
+                r.margins.name,
+                r.margins.lone_person,
+                r.strict,
+                r.lenient,
+                r.score(),
+                if now { "  <- the default" } else { "" }
+            );
+        }
+    }
+    if let Some(best) = rows.first() {
+        println!(
+            "best: name {}, lone person {} (the default: name {}, lone person {})",
+            best.margins.name, best.margins.lone_person, current.name, current.lone_person
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -13,7 +13,7 @@ pub mod timex;
 use crate::model::{Article, Extraction, PartialDate, Span, Timex, Tokens};
 use crate::resources::{Lexicon, NER_MODEL};
 use ner::tagger::Model;
-use ner::NerMode;
+use ner::{Margins, NerMode};
 use parse::Parser;
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
@@ -39,6 +39,7 @@ pub struct Extractor {
     lexicon: Cow<'static, Lexicon>,
     tagger: Option<Arc<Model>>,
     mode: NerMode,
+    margins: Margins,
     parser: Option<&'static Parser>,
 }
 
@@ -50,6 +51,7 @@ impl Extractor {
             lexicon: Cow::Borrowed(Lexicon::bundled()),
             tagger: bundled_tagger().clone(),
             mode: NerMode::default(),
+            margins: Margins::default(),
             // The parse reads participants the patterns miss, at about
             // four-fifths of the speed without it (README, "A trained
             // parser under the events").
@@ -69,6 +71,14 @@ impl Extractor {
     #[must_use]
     pub fn with_mode(mut self, mode: NerMode) -> Self {
         self.mode = mode;
+        self
+    }
+
+    /// The same extractor asking the tagger for other margins in hybrid
+    /// mode (`train-ner --choose-margins`).
+    #[must_use]
+    pub fn with_margins(mut self, margins: Margins) -> Self {
+        self.margins = margins;
         self
     }
 
@@ -129,7 +139,7 @@ impl Extractor {
         let rec = match &self.tagger {
             Some(model) if self.mode != NerMode::Rules => {
                 let chunks = model.tag(text_in, &toks, lex, &rec);
-                ner::combine(&doc, rec, &chunks, self.mode)
+                ner::combine(&doc, rec, &chunks, self.mode, self.margins)
             }
             _ => rec,
         };

@@ -10,7 +10,7 @@ pub mod ud;
 
 use crate::error::{Error, Result};
 use crate::extract::ner::tagger::{self, ChunkType, Domain, Model, TrainDoc};
-use crate::extract::ner::NerMode;
+use crate::extract::ner::{Margins, NerMode};
 use crate::extract::Extractor;
 use crate::model::{EntityType, Span};
 use crate::resources::Lexicon;
@@ -243,16 +243,15 @@ pub struct HeldOut {
     pub modes: [(NerMode, NameCounts); 3],
 }
 
-/// For each genre: train on the others (UNER's only with
-/// `train_on_uner`), then recognize the genre's names
-/// with the rules, the tagger and both, and count against its gold.
-pub fn held_out(
+/// For each genre in turn: train on the others (UNER's only with
+/// `train_on_uner`) and hand `f` the genre, its documents and the model
+/// that never saw them.
+fn each_genre_held_out(
     data: &NerData,
-    base: &Extractor,
+    lex: &Lexicon,
     epochs: usize,
-    mut progress: impl FnMut(&str),
-) -> Result<Vec<HeldOut>> {
-    let lex = base.lexicon();
+    mut f: impl FnMut(&str, &[&GenreDoc], Arc<Model>),
+) -> Result<()> {
     let docs = read_ner_data(data)?;
     let tds = train_docs(&docs, lex);
     let mut genres: Vec<&str> = Vec::new();
@@ -261,7 +260,6 @@ pub fn held_out(
             genres.push(&d.genre);
         }
     }
-    let mut out = Vec::new();
     for g in genres {
         let train: Vec<&TrainDoc> = tds
             .iter()
@@ -271,16 +269,37 @@ pub fn held_out(
             .collect();
         let model = Arc::new(tagger::train(&train, lex, epochs, |_, _| {}));
         let test: Vec<&GenreDoc> = docs.iter().filter(|d| d.genre == g).collect();
+        f(g, &test, model);
+    }
+    Ok(())
+}
+
+/// Count the names `ex` finds in `docs` against their gold.
+fn count_all(ex: &Extractor, docs: &[&GenreDoc]) -> NameCounts {
+    let mut c = NameCounts::default();
+    for d in docs {
+        count_names(ex, &d.gold, &mut c);
+    }
+    c
+}
+
+/// For each genre: train on the others (UNER's only with
+/// `train_on_uner`), then recognize the genre's names
+/// with the rules, the tagger and both, and count against its gold.
+pub fn held_out(
+    data: &NerData,
+    base: &Extractor,
+    epochs: usize,
+    mut progress: impl FnMut(&str),
+) -> Result<Vec<HeldOut>> {
+    let mut out = Vec::new();
+    each_genre_held_out(data, base.lexicon(), epochs, |g, test, model| {
         let modes = [NerMode::Rules, NerMode::Tagger, NerMode::Hybrid].map(|mode| {
             let ex = base
                 .clone()
                 .with_tagger(Some(Arc::clone(&model)))
                 .with_mode(mode);
-            let mut c = NameCounts::default();
-            for d in &test {
-                count_names(&ex, &d.gold, &mut c);
-            }
-            (mode, c)
+            (mode, count_all(&ex, test))
         });
         progress(&format!("{g}: {} documents", test.len()));
         out.push(HeldOut {
@@ -288,8 +307,75 @@ pub fn held_out(
             documents: test.len(),
             modes,
         });
-    }
+    })?;
     Ok(out)
+}
+
+/// Hybrid mode with some margins, over the genres held out in turn.
+#[derive(Debug, Clone, Copy)]
+pub struct MarginScore {
+    pub margins: Margins,
+    /// Means over the genres of strict and lenient F1.
+    pub strict: f64,
+    pub lenient: f64,
+}
+
+impl MarginScore {
+    /// What the choice maximizes: the mean of the two means.
+    pub fn score(&self) -> f64 {
+        (self.strict + self.lenient) / 2.0
+    }
+}
+
+/// Score hybrid mode for every pair of `names` and `lone_person` margins
+/// on each genre held out of training in turn: the data to choose the
+/// margins on, so that no dev file chooses them.
+pub fn choose_margins(
+    data: &NerData,
+    base: &Extractor,
+    epochs: usize,
+    names: &[f32],
+    lone_person: &[f32],
+    mut progress: impl FnMut(&str),
+) -> Result<Vec<MarginScore>> {
+    let grid: Vec<Margins> = names
+        .iter()
+        .flat_map(|&name| {
+            lone_person
+                .iter()
+                .filter(move |&&lone| lone >= name)
+                .map(move |&lone_person| Margins { name, lone_person })
+        })
+        .collect();
+    let mut sums = vec![(0.0, 0.0); grid.len()];
+    let mut genres = 0usize;
+    each_genre_held_out(data, base.lexicon(), epochs, |g, test, model| {
+        let ex = base
+            .clone()
+            .with_tagger(Some(model))
+            .with_mode(NerMode::Hybrid);
+        for (m, sum) in grid.iter().zip(&mut sums) {
+            let c = count_all(&ex.clone().with_margins(*m), test);
+            sum.0 += c.strict_f1();
+            sum.1 += c.lenient_f1();
+        }
+        genres += 1;
+        progress(&format!(
+            "{g}: {} documents, {} margin pairs",
+            test.len(),
+            grid.len()
+        ));
+    })?;
+    let n = genres.max(1) as f64;
+    Ok(grid
+        .into_iter()
+        .zip(sums)
+        .map(|(margins, (s, l))| MarginScore {
+            margins,
+            strict: s / n,
+            lenient: l / n,
+        })
+        .collect())
 }
 
 fn coarse(kind: EntityType) -> ChunkType {

@@ -8,12 +8,28 @@ use crate::model::{EntityType, Evidence, Span};
 use crate::resources::words::ner::NOT_PERSON_WORDS;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-/// Smallest tagger margin (label score over "O") for a name the rules
-/// missed to be added in hybrid mode.
-const MIN_TAGGER_MARGIN: f32 = 4.0;
+/// How sure the tagger must be of a name the rules missed for hybrid mode
+/// to add it: its smallest margin (label score over "O") on the name's
+/// words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    /// Any name.
+    pub name: f32,
+    /// A one-word person (the tagger's unsure lone "people" are mostly
+    /// products).
+    pub lone_person: f32,
+}
 
-/// Smallest margin for a one-word person name added by the tagger.
-const MIN_LONE_PERSON_MARGIN: f32 = 8.0;
+impl Default for Margins {
+    /// Chosen on the training genres held out in turn, never on the dev
+    /// files (`newsgraph train-ner --choose-margins`; README).
+    fn default() -> Self {
+        Margins {
+            name: 2.0,
+            lone_person: 2.0,
+        }
+    }
+}
 
 /// Combine the rule mentions with the tagger's chunks according to `mode`.
 pub(crate) fn combine(
@@ -21,6 +37,7 @@ pub(crate) fn combine(
     rules: Recognized,
     chunks: &[Chunk],
     mode: NerMode,
+    margins: Margins,
 ) -> Recognized {
     let Doc {
         text,
@@ -101,7 +118,7 @@ pub(crate) fn combine(
     out = rules;
     let sentence_starts: HashSet<usize> = toks.sentences.iter().map(|s| s.tokens.start).collect();
     for c in chunks {
-        if c.margin < MIN_TAGGER_MARGIN || overlaps_rules(c.start, c.end) {
+        if c.margin < margins.name || overlaps_rules(c.start, c.end) {
             continue;
         }
         // Leading "the", trailing possessives and lowercase words stay out of the name.
@@ -130,7 +147,7 @@ pub(crate) fn combine(
             || within_title(doc, s, e)
             // A lone word the rules did not take is a person only when the
             // tagger is sure: its unsure lone "people" are mostly products.
-            || (e - s == 1 && c.kind == ChunkType::Person && c.margin < MIN_LONE_PERSON_MARGIN)
+            || (e - s == 1 && c.kind == ChunkType::Person && c.margin < margins.lone_person)
             // A demonym and a title ("Norwegian Prime" of "Norwegian Prime
             // Minister Erik Dahl") name no one.
             || (lex.demonyms.contains_key(tokens[s].span.text(text))

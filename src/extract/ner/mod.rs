@@ -23,6 +23,7 @@ mod runs;
 pub mod tagger;
 
 pub(crate) use combine::combine;
+pub use combine::Margins;
 
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token, Tokens};
