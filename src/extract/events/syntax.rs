@@ -193,6 +193,9 @@ impl Reader<'_> {
                         p.kind == EntityType::Person
                             && p.titled >= o.end
                             && p.first <= o.end + 4
+                            // (Not across the trigger: "Helix Corp fired
+                            // Jonas Berg's lawyer".)
+                            && !(o.end..p.first).contains(&self.site.i)
                             && tokens[o.end..p.first].iter().all(|w| {
                                 w.shape != Shape::Punct && !matches!(w.lower.as_str(), "and" | "or")
                             })
