@@ -110,6 +110,16 @@ impl Site<'_> {
             .is_some_and(|r| r.iter().any(|x| x.pos == Pos::Verb))
     }
 
+    /// Whether the lexicon reads `t` as an event noun ("talks", "arrest").
+    fn event_noun(&self, t: &Token) -> bool {
+        t.shape == Shape::Lower
+            && self
+                .lex
+                .triggers
+                .get(&t.lower)
+                .is_some_and(|r| r.iter().any(|x| x.pos == Pos::Noun))
+    }
+
     /// Whether the lexicon reads `t` as a verb of saying ("said", "told").
     fn says(&self, t: &Token) -> bool {
         self.lex.triggers.get(&t.lower).is_some_and(|r| {

@@ -300,6 +300,16 @@ pub(super) fn object_group(site: &Site, right: &[Placed], after: usize) -> Vec<P
     {
         return Vec::new();
     }
+    // "flew to Lisbon for talks with Ana Costa": a name after another
+    // event noun and its preposition is that event's.
+    if gap_inner.iter().enumerate().any(|(k, t)| {
+        site.event_noun(t)
+            && gap_inner[k + 1..]
+                .iter()
+                .any(|w| PREPOSITIONS.contains(&w.lower))
+    }) {
+        return Vec::new();
+    }
     if it.peek().is_some_and(|next| qualifies(tokens, first, next)) {
         first = it.next().unwrap_or(first);
     }
