@@ -153,8 +153,15 @@ pub(super) fn trigger_at<'a>(
     // "launched attacks", "opened talks": the object of a verb of
     // undertaking.
     let undertaken = UNDERTAKE_VERBS.contains(prev) && !readings.iter().any(|t| t.tense == "ing");
+    // "arrested on charges of fraud", "left for talks": after a
+    // preposition only a noun or a gerund stands ("to meet" is no
+    // preposition's).
+    let after_preposition = !matches!(prev, "to" | "as" | "like" | "than" | "including")
+        && PREPOSITIONS.contains(prev)
+        && !readings.iter().any(|t| t.tense == "ing");
     let noun_context = after_noun
         || after_adjective
+        || after_preposition
         || undertaken
         || NOUN_CONTEXT.contains(prev)
         || tokens[i].shape == Shape::Capitalized && i > 0
