@@ -84,6 +84,36 @@ pub(super) fn extend_extents(doc: Doc, mentions: &mut [Mention]) {
             m.extent = Span::new(tokens[s - 1].span.start, m.span.end);
         }
     }
+    // "Martin Luther King Jr.", "Charles Schwab Corp.": the period of a
+    // suffix's abbreviation is in the name, where the sentence goes on
+    // after it (the tokenizer leaves it out, as it may end the sentence).
+    let sentence_ends: HashSet<usize> = doc.toks.sentences.iter().map(|s| s.tokens.end).collect();
+    for m in mentions.iter_mut() {
+        let e = m.end_token;
+        let abbreviated = matches!(
+            (m.kind, tokens[e - 1].lower.as_str()),
+            (EntityType::Person, "jr" | "sr")
+                | (
+                    EntityType::Organization,
+                    "corp" | "co" | "inc" | "ltd" | "bros"
+                )
+        );
+        if abbreviated
+            && tokens
+                .get(e)
+                .is_some_and(|t| t.lower == "." && t.span.start == tokens[e - 1].span.end)
+            && !sentence_ends.contains(&(e + 1))
+        {
+            let dot = tokens[e].span.end;
+            if m.span.end == tokens[e - 1].span.end {
+                m.span.end = dot;
+            }
+            if m.extent.end == tokens[e - 1].span.end {
+                m.extent.end = dot;
+            }
+            m.end_token = e + 1;
+        }
+    }
 }
 
 /// A maker's name before a model designation names a product ("Boeing

@@ -531,6 +531,29 @@ fn segment_run(
         if let Some(&(g_end, _)) = gaz_at.get(&j).filter(|_| joins) {
             j = g_end;
         }
+        // "the Walt Disney Co.": a founder's name before a known company and
+        // its legal form to the run's end is the company's full name.
+        if j - i <= 2 {
+            if let Some(&(g_end, entry)) = gaz_at.get(&j) {
+                if lex.gazetteer[entry].kind == EntityType::Organization
+                    && g_end < end
+                    && tokens[g_end..end]
+                        .iter()
+                        .all(|t| CORPORATE_SUFFIXES.contains(&t.lower))
+                {
+                    out.push(
+                        tokens,
+                        i..end,
+                        EntityType::Organization,
+                        Evidence::Gazetteer(entry),
+                        Qualifiers::default(),
+                    );
+                    q = Qualifiers::default();
+                    i = end;
+                    continue;
+                }
+            }
+        }
         // "Norwegian Port Authority": a demonym right before an organization is part of its name.
         let prefix = demonym_at.filter(|&(_, e)| e == i).map(|(d, _)| d);
         let chunk = Chunk {
