@@ -337,19 +337,8 @@ fn segment_run(
                 && !lex.demonyms.contains_key(tokens[k - 1].span.text(text));
             // "Acme Computer", "Acme Inc": the same organization by its
             // fuller name.
-            if k > g_end
-                && g.kind == EntityType::Organization
-                && tokens[g_end..k]
-                    .iter()
-                    .all(|t| CORPORATE_SUFFIXES.contains(&t.lower))
-            {
-                out.push(
-                    tokens,
-                    i..k,
-                    EntityType::Organization,
-                    Evidence::Gazetteer(entry),
-                    Qualifiers::default(),
-                );
+            if k > g_end && g.kind == EntityType::Organization && legal_forms(&tokens[g_end..k]) {
+                push_company(out, tokens, i..k, entry);
                 q.org = Some(entry);
                 i = k;
                 after_gazetteer = Some(k);
@@ -537,17 +526,9 @@ fn segment_run(
             if let Some(&(g_end, entry)) = gaz_at.get(&j) {
                 if lex.gazetteer[entry].kind == EntityType::Organization
                     && g_end < end
-                    && tokens[g_end..end]
-                        .iter()
-                        .all(|t| CORPORATE_SUFFIXES.contains(&t.lower))
+                    && legal_forms(&tokens[g_end..end])
                 {
-                    out.push(
-                        tokens,
-                        i..end,
-                        EntityType::Organization,
-                        Evidence::Gazetteer(entry),
-                        Qualifiers::default(),
-                    );
+                    push_company(out, tokens, i..end, entry);
                     q = Qualifiers::default();
                     i = end;
                     continue;
@@ -568,6 +549,28 @@ fn segment_run(
         titled = false;
         i = j;
     }
+}
+
+/// Whether `words` are all corporate suffixes ("Inc", "Co.", "Computer").
+fn legal_forms(words: &[Token]) -> bool {
+    words.iter().all(|t| CORPORATE_SUFFIXES.contains(&t.lower))
+}
+
+/// The gazetteer organization `entry` named by tokens `range` with its
+/// suffixes ("Acme Inc", "Walt Disney Co.").
+fn push_company(
+    out: &mut Recognized,
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+    entry: usize,
+) {
+    out.push(
+        tokens,
+        range,
+        EntityType::Organization,
+        Evidence::Gazetteer(entry),
+        Qualifiers::default(),
+    );
 }
 
 /// A plural that is no name alone ("Workers", "Markets") inside one: an
