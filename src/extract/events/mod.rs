@@ -330,6 +330,7 @@ pub(crate) fn find_events(
         drop_light_verbs(&mut out, first, tokens);
         places::caption_place(tokens, &scope.names, scope.sent.clone(), &mut out[first..]);
         places::from_relative_antecedent(tokens, &mut out[first..]);
+        roles::charged_on(tokens, &mut out[first..]);
     }
     places::dateline_place(doc.lex, doc.toks, res, &placed, &mut out);
     out
