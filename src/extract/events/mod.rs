@@ -25,6 +25,7 @@
 //! in [`crate::model::Event::kind_info`].
 
 mod general;
+mod lent;
 mod modality;
 mod objects;
 mod places;
@@ -329,8 +330,8 @@ pub(crate) fn find_events(
         }
         drop_light_verbs(&mut out, first, tokens);
         places::caption_place(tokens, &scope.names, scope.sent.clone(), &mut out[first..]);
-        places::from_relative_antecedent(tokens, &mut out[first..]);
-        roles::charged_on(tokens, &mut out[first..]);
+        lent::from_relative_antecedent(tokens, &mut out[first..]);
+        lent::charged_on(tokens, &mut out[first..]);
     }
     places::dateline_place(doc.lex, doc.toks, res, &placed, &mut out);
     out

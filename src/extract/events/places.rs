@@ -339,40 +339,6 @@ pub(super) fn caption_place(
     }
 }
 
-/// "a bombing in Quetta that killed twenty people": a verb opening a
-/// relative clause on an event noun happened where the noun did, when it
-/// has no place of its own. `events`: one sentence's mentions.
-pub(super) fn from_relative_antecedent(tokens: &[Token], events: &mut [super::EventMention]) {
-    for k in 0..events.len() {
-        let m = &events[k];
-        if m.pos != Pos::Verb || m.event.participants.iter().any(|x| x.role == Role::Place) {
-            continue;
-        }
-        let mut rel = m.token;
-        while rel > 0 && VERB_GROUP.contains(&tokens[rel - 1].lower) && rel + 3 > m.token {
-            rel -= 1;
-        }
-        if rel == 0 || !matches!(tokens[rel - 1].lower.as_str(), "that" | "which") {
-            continue;
-        }
-        let Some(n) = events[..k]
-            .iter()
-            .rev()
-            .find(|n| n.pos == Pos::Noun && n.token + n.len < rel && n.token + n.len + 8 >= rel)
-        else {
-            continue;
-        };
-        let places: Vec<Participant> = n
-            .event
-            .participants
-            .iter()
-            .filter(|x| x.role == Role::Place)
-            .cloned()
-            .collect();
-        events[k].event.participants.extend(places);
-    }
-}
-
 /// Where the phrase of a place at token `b` starts when the place names a
 /// settlement ("in the southern city of Basra", "in the northern town of
 /// Vik"): at its determiner, so that the preposition before is the

@@ -785,36 +785,3 @@ pub(super) fn movers(object: &[Placed]) -> Vec<Placed> {
         .copied()
         .collect()
 }
-
-/// "was arrested on charges of fraud", "went on trial on charges of
-/// bribery": a charge an arrest, a trial or a sentence is made on is
-/// against whom that is done to. `events`: one sentence's mentions.
-pub(super) fn charged_on(tokens: &[Token], events: &mut [super::EventMention]) {
-    for k in 0..events.len() {
-        let m = &events[k];
-        if m.event.kind != "Charge"
-            || m.pos != Pos::Noun
-            || m.event.participants.iter().any(|x| x.role == Role::Patient)
-            || !(m.token.saturating_sub(3)..m.token).any(|j| tokens[j].lower == "on")
-        {
-            continue;
-        }
-        let Some(v) = events[..k].iter().rev().find(|n| {
-            matches!(n.event.kind.as_str(), "Arrest" | "Trial" | "Sentence")
-                && n.token + 10 > m.token
-                && !tokens[n.token..m.token]
-                    .iter()
-                    .any(|t| matches!(t.lower.as_str(), "," | ";"))
-        }) else {
-            continue;
-        };
-        let patients: Vec<Participant> = v
-            .event
-            .participants
-            .iter()
-            .filter(|x| x.role == Role::Patient)
-            .cloned()
-            .collect();
-        events[k].event.participants.extend(patients);
-    }
-}
