@@ -17,6 +17,8 @@ fn names_of_the_table() {
         let [text, wants] = line.split('\t').collect::<Vec<_>>()[..] else {
             panic!("not two tab-separated fields: {line:?}");
         };
+        // `\n` in a text is a line break.
+        let text = &text.replace("\\n", "\n");
         let x = Extractor::bundled().extract(text, PartialDate::parse("2024-03-06"));
         let found: Vec<String> = x
             .entities

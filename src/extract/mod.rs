@@ -143,6 +143,7 @@ impl Extractor {
             }
             _ => rec,
         };
+        let rec = ner::names_in_capitals(&doc, rec);
         let (rec, filing_dates) = ner::datelines(text_in, &toks, lex, rec);
         let mut res = entities::resolve(text_in, &rec, lex);
         entities::add_nominals(text_in, &toks, lex, &mut res);

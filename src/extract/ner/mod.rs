@@ -12,16 +12,22 @@
 //! each sentence and classifies their chunks, `patterns` applies the
 //! document-wide patterns (one type per name, organizations by a common head word,
 //! administrations, national teams, products and currencies, extents),
+//! `results` the two teams of a line of sports results,
 //! `aliases` adds the document-level aliases, and [`combine()`] merges the
-//! rules' mentions with the statistical [`tagger`]'s chunks. The word lists
+//! rules' mentions with the statistical [`tagger`]'s chunks; in lines
+//! written in capitals, `capitals` keeps only the story's own names and the
+//! gazetteer's. The word lists
 //! they read are in `data/words/ner/` ([`crate::resources::words::ner`]).
 
 mod aliases;
+mod capitals;
 mod combine;
 mod patterns;
+mod results;
 mod runs;
 pub mod tagger;
 
+pub(crate) use capitals::names_in_capitals;
 pub(crate) use combine::combine;
 pub use combine::Margins;
 
@@ -164,6 +170,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
     };
     let (mut out, pending_single) = runs::names_in_runs(doc);
     patterns::titles_out_of_names(doc, &mut out);
+    results::result_lines(doc, &mut out);
     aliases::resolve_aliases(doc, &mut out, &pending_single);
     patterns::one_type_per_name(doc, &mut out);
     patterns::drop_products_and_currencies(doc, &mut out);
@@ -309,7 +316,8 @@ pub(crate) fn is_kicker(toks: &Tokens, i: usize) -> bool {
 /// agency in parentheses ("BRUSSELS —", "SINGAPORE (Reuters) -", "NEW
 /// YORK:", a place the gazetteer knows before a colon), maybe with its region or country after a comma ("IRBIL, IRAQ
 /// —", "WASHINGTON, D.C. —") and the filing date ("WASHINGTON, Dec 3
-/// (Reuters) -"), names where the story was filed; the agency in
+/// (Reuters) -"), or a line of the place and the filing date alone
+/// ("ROTTERDAM 1998-03-14"), names where the story was filed; the agency in
 /// parentheses is an organization. The place
 /// becomes a place mention (a country where the gazetteer says so), and so
 /// does the region, whatever the rules or the tagger made of them. A
@@ -378,8 +386,24 @@ pub(crate) fn datelines(
                 marker_at = after;
             }
         }
+        // "ROTTERDAM 1998-03-14": a line of the place and the filing date
+        // alone, the story on the lines after it.
+        if date.is_none() {
+            if let Some(after) = dateline_date(tokens, marker_at, line)
+                .filter(|&a| tokens.get(a).is_none_or(|t| t.span.start >= line.end))
+            {
+                if after < tokens.len() {
+                    date = Some(Span::new(
+                        tokens[marker_at].span.start,
+                        tokens[after - 1].span.end,
+                    ));
+                    marker_at = after - 1;
+                }
+            }
+        }
         let marker = tokens.get(marker_at).map_or("", |t| t.lower.as_str());
-        if !matches!(marker, "—" | "–" | "-" | "--" | "(" | ":") {
+        let date_line = date.is_some_and(|d| d.end == line.end);
+        if !date_line && !matches!(marker, "—" | "–" | "-" | "--" | "(" | ":") {
             continue;
         }
         // A headline's source before a colon ("UNHCR: Arrivals Fall") is
@@ -399,11 +423,13 @@ pub(crate) fn datelines(
                 .then_some(marker_at + 1..close)
             })
             .flatten();
-        // Not a headline in capitals: words follow the marker on the line.
-        if tokens
-            .get(marker_at + 1)
-            .is_none_or(|t| t.span.start >= line.end)
-        {
+        // Not a headline in capitals ("SOCCER - LEADERS HELD TO DRAW"):
+        // words in lowercase follow the marker on the line.
+        let story_follows = tokens[(marker_at + 1).min(tokens.len())..]
+            .iter()
+            .take_while(|t| t.span.start < line.end)
+            .any(|t| t.span.text(text).chars().any(char::is_lowercase));
+        if !date_line && !story_follows {
             continue;
         }
         filing.extend(date);
@@ -502,7 +528,7 @@ pub(crate) const MONTHS: [&str; 24] = [
 
 /// The end of a filing date in a dateline starting at token `from`: a
 /// month (maybe abbreviated, with its dot) and a day, a day and a month,
-/// or a weekday.
+/// a weekday, or an ISO date ("1998-03-14").
 fn dateline_date(tokens: &[Token], from: usize, line: Span) -> Option<usize> {
     const WEEKDAYS: [&str; 7] = [
         "monday",
@@ -525,6 +551,17 @@ fn dateline_date(tokens: &[Token], from: usize, line: Span) -> Option<usize> {
             .is_some_and(|w| w.len() <= 2 && !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
     };
     let dot = |k: usize| usize::from(tokens.get(k).is_some_and(|t| t.lower == "."));
+    // "1998-03-14"
+    let iso = word(from).is_some_and(|w| {
+        let parts: Vec<&str> = w.split('-').collect();
+        parts.len() == 3
+            && parts[0].len() == 4
+            && parts[1..].iter().all(|p| p.len() == 2)
+            && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+    });
+    if iso {
+        return Some(from + 1);
+    }
     if month(from) {
         let k = from + 1 + dot(from + 1);
         return day(k).then_some(k + 1);

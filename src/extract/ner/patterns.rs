@@ -140,7 +140,9 @@ pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
             let currency = matches!(m.kind, EntityType::Country | EntityType::Organization)
                 && next.span.text(text) == "$"
                 && adjacent(e - 1, e);
+            // (A team before its score in a line of results is no maker.)
             let product = m.kind == EntityType::Organization
+                && m.evidence != Evidence::Pattern("result line")
                 && (is_model(next) || (is_cap(next) && tokens.get(e + 1).is_some_and(&is_model)));
             !(currency || product)
         })
@@ -158,7 +160,7 @@ fn is_score(w: &str) -> bool {
 }
 
 /// Keep the mentions (and their qualifiers) where `keep` says so.
-fn retain_mentions(out: &mut Recognized, keep: &[bool]) {
+pub(super) fn retain_mentions(out: &mut Recognized, keep: &[bool]) {
     let mut k = 0;
     out.mentions.retain(|_| {
         k += 1;
@@ -346,7 +348,8 @@ pub(super) fn national_teams(doc: Doc, out: &mut Recognized) {
             continue;
         }
         for m in out.mentions.iter_mut() {
-            // "a tour of the United States": a place still.
+            // "a tour of the United States", a player's "(Croatia)": a
+            // place still.
             let mut k = m.first_token;
             if k > r.start && tokens[k - 1].lower == "the" {
                 k -= 1;
@@ -362,6 +365,7 @@ pub(super) fn national_teams(doc: Doc, out: &mut Recognized) {
                         | "into"
                         | "throughout"
                         | "around"
+                        | "("
                 );
             if m.kind == EntityType::Country && r.contains(&m.first_token) && !placed {
                 m.kind = EntityType::Organization;
@@ -411,17 +415,25 @@ pub(super) fn titles_out_of_names(doc: Doc, out: &mut Recognized) {
 /// One name, one type: a name made a person only by default ("capitalized
 /// name") is the place or organization that a pattern or the gazetteer
 /// makes the same name elsewhere in the document ("a shooting in Maple
-/// Hollow" and "Maple Hollow, a town west of Ottawa").
+/// Hollow" and "Maple Hollow, a town west of Ottawa"). A team of a line
+/// of results is a team wherever the story names it ("Willem II").
 pub(super) fn one_type_per_name(doc: Doc, out: &mut Recognized) {
     let by_default = Evidence::Pattern("capitalized name");
+    let team = Evidence::Pattern("result line");
     let mut typed: HashMap<&str, EntityType> = HashMap::default();
+    let mut teams: HashSet<&str> = HashSet::default();
     for m in &out.mentions {
         if m.kind != EntityType::Person && m.evidence != by_default {
             typed.entry(m.span.text(doc.text)).or_insert(m.kind);
         }
+        if m.evidence == team {
+            teams.insert(m.span.text(doc.text));
+        }
     }
     for m in &mut out.mentions {
-        if m.kind == EntityType::Person && m.evidence == by_default {
+        if m.kind == EntityType::Person
+            && (m.evidence == by_default || teams.contains(m.span.text(doc.text)))
+        {
             if let Some(&kind) = typed.get(m.span.text(doc.text)) {
                 m.kind = kind;
                 m.evidence = Evidence::Alias;
