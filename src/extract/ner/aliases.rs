@@ -108,11 +108,18 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                             | "prefecture"
                             | "university"
                     );
+                    // ("Ford" after "Ford Motor Co": a company's legal
+                    // form closes its name.)
+                    let suffixed = matches!(
+                        last.trim_end_matches('.').to_lowercase().as_str(),
+                        "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "nv" | "ag" | "sa"
+                    );
                     if (by_head
                         && !public
                         && (ORG_HEADS.contains(&last.to_lowercase())
                             || ORG_WORDS.contains(&last.to_lowercase()))
-                        || coined)
+                        || coined
+                        || suffixed)
                         && first.starts_with(char::is_uppercase)
                         && !lex.common_words.contains(&first.to_lowercase())
                         && !lex.demonyms.contains_key(first)

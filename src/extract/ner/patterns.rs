@@ -5,7 +5,9 @@
 use super::{is_cap, is_name_particle, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token};
-use crate::resources::words::ner::{MARKET_INDICES, PUBLICATION_HEADS, SPORTS_WORDS};
+use crate::resources::words::ner::{
+    MARKET_INDICES, PRODUCT_NOUNS, PUBLICATION_HEADS, SPORTS_WORDS,
+};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Extents as news annotation marks them: a country whose name takes an
@@ -117,7 +119,8 @@ pub(super) fn extend_extents(doc: Doc, mentions: &mut [Mention]) {
 }
 
 /// A maker's name before a model designation names a product ("Boeing
-/// 737-800", "Airbus A380", "Rolls-Royce Trent 900"), and "US$" a currency:
+/// 737-800", "Airbus A380", "Rolls-Royce Trent 900"), so does a model's
+/// name before a kind of product ("the Chevrolet Malibu sedan"), and "US$" a currency:
 /// neither is a mention of the organization or country.
 pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
     let (text, tokens) = (doc.text, &doc.toks.tokens);
@@ -129,6 +132,8 @@ pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
             && t.shape != Shape::Punct
     };
     let adjacent = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
+    // Token `k` and the next one a space apart on one line.
+    let adjacent_words = |k: usize| text[tokens[k].span.end..tokens[k + 1].span.start] == *" ";
     let keep: Vec<bool> = out
         .mentions
         .iter()
@@ -141,6 +146,32 @@ pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
                 && next.span.text(text) == "$"
                 && adjacent(e - 1, e);
             // (A team before its score in a line of results is no maker.)
+            // "the Buick Encore sport utility vehicle", "the Chevrolet
+            // Malibu sedan": a model's name before a kind of product (one
+            // taken for a person, or after its maker's name); an
+            // organization alone is the maker ("Kestrel Aviation jetliners").
+            // (The maker before its model: "Chevrolet" of "the Chevrolet
+            // Malibu sedan".)
+            let mut k = e;
+            while k < (e + 2).min(tokens.len() - 1) && is_cap(&tokens[k]) && adjacent_words(k - 1) {
+                k += 1;
+            }
+            let kind_of_product = tokens[k].shape == Shape::Lower
+                && (k == e || adjacent_words(k - 1))
+                && (PRODUCT_NOUNS.contains(&tokens[k].lower)
+                    || tokens[k].lower == "sport"
+                        && tokens.get(k + 1).is_some_and(|t| t.lower == "utility"));
+            let maker_before = m.first_token > 0
+                && is_cap(&tokens[m.first_token - 1])
+                && adjacent_words(m.first_token - 1);
+            let model = kind_of_product
+                && (maker_before
+                    || k > e
+                    || m.kind == EntityType::Person
+                        && !matches!(m.evidence, Evidence::Gazetteer(_)));
+            if model {
+                return false;
+            }
             let product = m.kind == EntityType::Organization
                 && m.evidence != Evidence::Pattern("result line")
                 && (is_model(next) || (is_cap(next) && tokens.get(e + 1).is_some_and(&is_model)));
@@ -177,8 +208,9 @@ pub(super) fn retain_mentions(out: &mut Recognized, keep: &[bool]) {
 /// known index ("the FTSE 100", "the Hang Seng"; not a word or two before
 /// a publication's head word, "the Nikkei business daily"), that ends in an index's head
 /// word ("Consumer Price Index", "Dow Jones Industrial Average") or runs
-/// on into one ("Nasdaq" of "Nasdaq Composite"), or that "index" follows
-/// ("the benchmark Kospi index").
+/// on into one ("Nasdaq" of "Nasdaq Composite", "Dow Jones" of "the Dow
+/// Jones industrial average"), or that "index" follows ("the benchmark
+/// Kospi index"); nor is a benchmark crude ("Brent crude").
 pub(super) fn drop_market_indices(doc: Doc, out: &mut Recognized) {
     const HEADS: [&str; 3] = ["index", "composite", "average"];
     let (text, tokens) = (doc.text, &doc.toks.tokens);
@@ -194,11 +226,17 @@ pub(super) fn drop_market_indices(doc: Doc, out: &mut Recognized) {
             let headed = HEADS.contains(&tokens[m.end_token - 1].lower.as_str())
                 && tokens[m.end_token - 1].shape == Shape::Capitalized
                 && m.end_token - m.first_token > 1;
+            let after = |k: usize| tokens.get(m.end_token + k).map(|t| t.lower.as_str());
             let runs_on = next.is_some_and(|t| {
                 HEADS.contains(&t.lower.as_str())
                     && (t.shape == Shape::Capitalized || t.lower == "index")
-            });
-            !(named || headed || runs_on)
+            }) || (after(0) == Some("industrial") && after(1) == Some("average"));
+            // "Brent crude": a benchmark oil named after its field, no
+            // person or company.
+            let crude = after(0) == Some("crude")
+                && m.end_token - m.first_token == 1
+                && matches!(m.kind, EntityType::Person | EntityType::Organization);
+            !(named || headed || runs_on || crude)
         })
         .collect();
     retain_mentions(out, &keep);

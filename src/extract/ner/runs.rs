@@ -521,8 +521,9 @@ fn segment_run(
             j = g_end;
         }
         // "the Walt Disney Co.": a founder's name before a known company and
-        // its legal form to the run's end is the company's full name.
-        if j - i <= 2 {
+        // its legal form to the run's end is the company's full name (not
+        // "and" of "Toyota Motor Corp and Sony Corp").
+        if j - i <= 2 && tokens[i..j].iter().all(is_cap) {
             if let Some(&(g_end, entry)) = gaz_at.get(&j) {
                 if lex.gazetteer[entry].kind == EntityType::Organization
                     && g_end < end

@@ -76,6 +76,11 @@ crate::word_list!(
     "Names of stock market indices, lowercased (\"ftse 100\", \"hang seng\"): no organization or place."
 );
 crate::word_list!(
+    PRODUCT_NOUNS,
+    "ner/product_nouns.txt",
+    "Lowercase nouns of kinds of product (\"sedan\", \"smartphone\"): a model's name before one is no entity."
+);
+crate::word_list!(
     PUBLICATION_HEADS,
     "ner/publication_heads.txt",
     "Lowercase words after a name that make it a publication (\"magazine\")."
