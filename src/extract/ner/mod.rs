@@ -172,6 +172,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
     patterns::titles_out_of_names(doc, &mut out);
     results::result_lines(doc, &mut out);
     aliases::resolve_aliases(doc, &mut out, &pending_single);
+    patterns::sites_named_after_people(doc, &mut out);
     patterns::one_type_per_name(doc, &mut out);
     patterns::drop_products_and_currencies(doc, &mut out);
     patterns::drop_market_indices(doc, &mut out);

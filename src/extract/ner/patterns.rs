@@ -6,7 +6,7 @@ use super::{is_cap, is_name_particle, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token};
 use crate::resources::words::ner::{
-    MARKET_INDICES, PRODUCT_NOUNS, PUBLICATION_HEADS, SPORTS_WORDS,
+    MARKET_INDICES, PLACE_HEADS, PRODUCT_NOUNS, PUBLICATION_HEADS, SPORTS_WORDS,
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -476,6 +476,29 @@ pub(super) fn one_type_per_name(doc: Doc, out: &mut Recognized) {
                 m.kind = kind;
                 m.evidence = Evidence::Alias;
             }
+        }
+    }
+}
+
+/// "the Edouard Herriot hospital", "the Ana Costa stadium": a name taken
+/// for a person only by its form (a given name, capitalized words), right
+/// before a lowercase word of a site, names the site, a place. (A person
+/// the story names elsewhere keeps their name: that mention is an alias.)
+pub(super) fn sites_named_after_people(doc: Doc, out: &mut Recognized) {
+    let tokens = &doc.toks.tokens;
+    for m in &mut out.mentions {
+        let by_form = matches!(
+            m.evidence,
+            Evidence::Pattern("capitalized name") | Evidence::Pattern("given name")
+        );
+        let site = tokens.get(m.end_token).is_some_and(|t| {
+            t.shape == Shape::Lower
+                && (PLACE_HEADS.contains(&t.lower)
+                    || matches!(t.lower.as_str(), "hospital" | "clinic"))
+        });
+        if m.kind == EntityType::Person && by_form && site {
+            m.kind = EntityType::Place;
+            m.evidence = Evidence::Pattern("site named after a person");
         }
     }
 }

@@ -384,9 +384,36 @@ pub(super) fn classify_chunk(
             Evidence::Pattern("organization word"),
             Qualifiers::default(),
         );
-    } else if n >= 2 && !headline && !all_upper && !lex.common_words.contains(lows[n - 1]) {
+    } else if n >= 2
+        && !headline
+        && !all_upper
+        && tokens[s].shape == Shape::Upper
+        && tokens[s]
+            .lower
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            >= 3
+        && tokens[s].lower.chars().all(char::is_alphabetic)
+    {
+        // "SOS Mediterranee", "KLM Cityhopper": an acronym opening a name
+        // of capitalized words opens no person's name.
+        out.push(
+            tokens,
+            s..e,
+            EntityType::Organization,
+            Evidence::Pattern("acronym opening a name"),
+            Qualifiers::default(),
+        );
+    } else if n >= 2
+        && !headline
+        && !all_upper
+        && (!lex.common_words.contains(lows[n - 1])
+            || is_name_particle(text, &tokens[e - 2]) && tokens[e - 2].shape != Shape::Upper)
+    {
         // "Sehar Memon", but not "Science Fair" or "Mountain View": a name
-        // does not end with a common word.
+        // does not end with a common word, unless a name's particle comes
+        // before it ("Marine Le Pen").
         out.push(
             tokens,
             s..e,
