@@ -172,9 +172,17 @@ pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
             if model {
                 return false;
             }
-            let product = m.kind == EntityType::Organization
+            // (A name taken for a person only by its form, or by the
+            // tagger, is a product's too: "the Galaxy Z Fold 4".)
+            let product = (m.kind == EntityType::Organization
+                || m.evidence == Evidence::Pattern("capitalized name")
+                || m.evidence == Evidence::Pattern("tagger") && m.kind == EntityType::Person)
                 && m.evidence != Evidence::Pattern("result line")
-                && (is_model(next) || (is_cap(next) && tokens.get(e + 1).is_some_and(&is_model)));
+                && adjacent_words(e - 1)
+                && (is_model(next)
+                    || (is_cap(next)
+                        && adjacent_words(e)
+                        && tokens.get(e + 1).is_some_and(&is_model)));
             !(currency || product)
         })
         .collect();

@@ -478,7 +478,7 @@ pub(crate) fn train_doc(
 /// with any change of its rule features, as the order it meets its
 /// mistakes in changes; the mean of several runs, each over its own
 /// shuffle (parameter mixing), moves less, at no cost when tagging.
-pub const RUNS: usize = 4;
+pub const RUNS: usize = 16;
 
 /// Train an averaged perceptron for `epochs` passes over `docs`, [`RUNS`]
 /// times over differently shuffled orders (fixed seeds, so training is
@@ -496,7 +496,8 @@ pub fn train(
         .collect();
     let mut sum: HashMap<u64, [f32; N]> = HashMap::new();
     for run in 0..RUNS {
-        let seed = 0x9e37_79b9_7f4a_7c15_u64.wrapping_add(run as u64 * 0x2545_f491_4f6c_dd1d);
+        let seed = 0x9e37_79b9_7f4a_7c15_u64
+            .wrapping_add((run as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
         let one = train_run(docs, &infos, epochs, seed, |e, acc| {
             progress(run * epochs + e, acc);
         });
