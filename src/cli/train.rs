@@ -23,7 +23,7 @@ pub(super) enum Task {
 /// Name margins tried by `--choose-margins`.
 const NAME_MARGINS: [f32; 10] = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0];
 /// Lone person margins tried (each at least the name margin).
-const LONE_PERSON_MARGINS: [f32; 8] = [2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 16.0, 24.0];
+const LONE_PERSON_MARGINS: [f32; 10] = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 24.0];
 
 pub(super) fn run(cfg: &Config, data: &NerData, epochs: usize, task: Task) -> Result<ExitCode> {
     // Train on the rules' own output: the rules are features.

@@ -25,8 +25,8 @@ impl Default for Margins {
     /// files (`newsgraph train-ner --choose-margins`; README).
     fn default() -> Self {
         Margins {
-            name: 2.0,
-            lone_person: 2.0,
+            name: 3.0,
+            lone_person: 3.0,
         }
     }
 }

@@ -86,9 +86,10 @@ pub(super) fn extend_extents(doc: Doc, mentions: &mut [Mention]) {
             m.extent = Span::new(tokens[s - 1].span.start, m.span.end);
         }
     }
-    // "Martin Luther King Jr.", "Charles Schwab Corp.": the period of a
-    // suffix's abbreviation is in the name, where the sentence goes on
-    // after it (the tokenizer leaves it out, as it may end the sentence).
+    // "Martin Luther King Jr.", "Charles Schwab Corp.", "Karim B.": the
+    // period of a suffix's abbreviation or of a last initial is in the
+    // name, where the sentence goes on after it (the tokenizer leaves it
+    // out, as it may end the sentence).
     let sentence_ends: HashSet<usize> = doc.toks.sentences.iter().map(|s| s.tokens.end).collect();
     for m in mentions.iter_mut() {
         let e = m.end_token;
@@ -99,7 +100,13 @@ pub(super) fn extend_extents(doc: Doc, mentions: &mut [Mention]) {
                     EntityType::Organization,
                     "corp" | "co" | "inc" | "ltd" | "bros"
                 )
-        );
+        ) || (m.kind == EntityType::Person
+            && e - m.first_token >= 2
+            && tokens[e - 1].span.len() == 1
+            && tokens[e - 1]
+                .span
+                .text(text)
+                .starts_with(char::is_uppercase));
         if abbreviated
             && tokens
                 .get(e)
