@@ -140,7 +140,11 @@ pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
     };
     let adjacent = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
     // Token `k` and the next one a space apart on one line.
-    let adjacent_words = |k: usize| text[tokens[k].span.end..tokens[k + 1].span.start] == *" ";
+    let adjacent_words = |k: usize| {
+        tokens
+            .get(k + 1)
+            .is_some_and(|n| text[tokens[k].span.end..n.span.start] == *" ")
+    };
     let keep: Vec<bool> = out
         .mentions
         .iter()
