@@ -3,12 +3,13 @@
 //! Investigation"), and the single capitalized words the runs left
 //! undecided.
 
-use super::{is_cap, surname_key, Qualifiers, Recognized};
+use super::{is_cap, is_legal_form, surname_key, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
 use crate::resources::words::ner::{IMPERSONAL_VERBS, ORG_HEADS, ORG_WORDS};
 use crate::resources::Lexicon;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
 
 /// Document-level consistency: shorter forms of recognized names, and
 /// single capitalized words left undecided.
@@ -21,6 +22,7 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
         ..
     } = doc;
     let tokens = &toks.tokens;
+    repeated_organization_names(doc, out);
     // Surname → person; a known single-word name → its type.
     let mut names: HashMap<String, EntityType> = HashMap::default();
     // First words of names of three words → the names (kept where one:
@@ -76,7 +78,12 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                 // Acronym of a multiword organization: "Federal Bureau of Investigation" → "FBI"
                 let initials: String = words
                     .iter()
-                    .filter(|w| !matches!(**w, "of" | "for" | "and" | "the" | "&"))
+                    // ("Amazon.com Inc" is no "AI": the legal form is
+                    // no initial.)
+                    .filter(|w| {
+                        !matches!(**w, "of" | "for" | "and" | "the" | "&")
+                            && !is_legal_form(&w.to_lowercase())
+                    })
                     .filter_map(|w| w.chars().next())
                     .collect();
                 if initials.chars().count() >= 2 {
@@ -98,6 +105,7 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                     let public = matches!(
                         last.to_lowercase().as_str(),
                         "office"
+                            | "department"
                             | "court"
                             | "police"
                             | "council"
@@ -110,16 +118,17 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                     );
                     // ("Ford" after "Ford Motor Co": a company's legal
                     // form closes its name.)
-                    let suffixed = matches!(
-                        last.trim_end_matches('.').to_lowercase().as_str(),
-                        "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "nv" | "ag" | "sa"
-                    );
+                    let suffixed = is_legal_form(&last.to_lowercase());
+                    // ("Slavia" after the results line's "Slavia Prague":
+                    // a team by its first word.)
+                    let team = m.evidence == Evidence::Pattern("result line");
                     if (by_head
                         && !public
                         && (ORG_HEADS.contains(&last.to_lowercase())
                             || ORG_WORDS.contains(&last.to_lowercase()))
                         || coined
-                        || suffixed)
+                        || suffixed
+                        || team)
                         && first.starts_with(char::is_uppercase)
                         && !lex.common_words.contains(&first.to_lowercase())
                         && !lex.demonyms.contains_key(first)
@@ -193,6 +202,71 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                 );
             }
         }
+    }
+}
+
+/// "Sparta Prague" again where the gazetteer cut it into "Sparta" and the
+/// city: an organization's name of two words or more the story gives is
+/// that organization wherever the same words recur, in place of the
+/// mentions inside them (not where a mention runs across its edge).
+fn repeated_organization_names(doc: Doc, out: &mut Recognized) {
+    let (text, tokens) = (doc.text, &doc.toks.tokens);
+    let words =
+        |r: Range<usize>| -> Vec<&str> { tokens[r].iter().map(|t| t.span.text(text)).collect() };
+    let mut names: Vec<Vec<&str>> = out
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Organization && m.end_token - m.first_token >= 2)
+        .map(|m| words(m.first_token..m.end_token))
+        .collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        return;
+    }
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let at = names.iter().filter(|n| {
+            i + n.len() <= tokens.len()
+                && n.iter()
+                    .zip(&tokens[i..])
+                    .all(|(w, t)| *w == t.span.text(text))
+        });
+        match at.map(Vec::len).max() {
+            Some(n) => {
+                found.push(i..i + n);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    for r in found {
+        let exact = out
+            .mentions
+            .iter()
+            .any(|m| m.first_token == r.start && m.end_token == r.end);
+        let across = out.mentions.iter().any(|m| {
+            m.first_token < r.end
+                && m.end_token > r.start
+                && (m.first_token < r.start || m.end_token > r.end)
+        });
+        if exact || across {
+            continue;
+        }
+        let keep: Vec<bool> = out
+            .mentions
+            .iter()
+            .map(|m| m.end_token <= r.start || m.first_token >= r.end)
+            .collect();
+        super::patterns::retain_mentions(out, &keep);
+        out.push(
+            tokens,
+            r,
+            EntityType::Organization,
+            Evidence::Alias,
+            Qualifiers::default(),
+        );
     }
 }
 

@@ -44,6 +44,16 @@ pub(crate) fn is_head_word(lower: &str) -> bool {
     ORG_HEADS.contains(lower) || PLACE_HEADS.contains(lower)
 }
 
+/// A company's legal form ("Inc", "Corp.", "Co", "N.V."), lowercased: it
+/// closes a company's name.
+pub(crate) fn is_legal_form(lower: &str) -> bool {
+    let bare: String = lower.chars().filter(|&c| c != '.').collect();
+    matches!(
+        bare.as_str(),
+        "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "nv" | "ag" | "sa" | "gmbh" | "spa" | "bv"
+    )
+}
+
 /// Lines that hold a photo credit or byline, kept out of the story graph.
 pub fn credit_lines(text: &str, toks: &Tokens) -> Vec<Span> {
     toks.lines

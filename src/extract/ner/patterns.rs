@@ -9,6 +9,7 @@ use crate::resources::words::ner::{
     MARKET_INDICES, PLACE_HEADS, PRODUCT_NOUNS, PUBLICATION_HEADS, SPORTS_WORDS,
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
 
 /// Extents as news annotation marks them: a country whose name takes an
 /// article keeps it ("the United States", "the U.S.", "the Philippines").
@@ -396,14 +397,39 @@ pub(super) fn national_teams(doc: Doc, out: &mut Recognized) {
                 && tokens[i].span.end == tokens[i + 1].span.start
                 && tokens[i + 1].span.end == tokens[i + 2].span.start)
     };
-    for sent in &toks.sentences {
-        let r = sent.tokens.clone();
-        let sports = r
-            .clone()
-            .any(|i| SPORTS_WORDS.contains(&tokens[i].lower) || is_score(i));
-        if !sports {
-            continue;
-        }
+    let sports: Vec<Range<usize>> = toks
+        .sentences
+        .iter()
+        .map(|s| s.tokens.clone())
+        .filter(|r| {
+            r.clone()
+                .any(|i| SPORTS_WORDS.contains(&tokens[i].lower) || is_score(i))
+        })
+        .collect();
+    // The words of the teams' names the story gives: organizations of two
+    // words or more in lines of results or in sentences with a score
+    // ("Bayern Munich drew 1-1 at Borussia Dortmund"; not "the Oregon State
+    // Police bomb squad").
+    let scored: Vec<Range<usize>> = toks
+        .sentences
+        .iter()
+        .map(|s| s.tokens.clone())
+        .filter(|r| r.clone().any(is_score))
+        .collect();
+    let in_scored = |m: &Mention| scored.iter().any(|r| r.contains(&m.first_token));
+    let team_words: HashSet<String> = out
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.kind == EntityType::Organization
+                && m.end_token - m.first_token >= 2
+                && (m.evidence == Evidence::Pattern("result line") || in_scored(m))
+        })
+        .flat_map(|m| tokens[m.first_token..m.end_token].iter())
+        .filter(|t| t.shape == Shape::Capitalized)
+        .map(|t| t.span.text(text).to_string())
+        .collect();
+    for r in sports {
         for m in out.mentions.iter_mut() {
             // "a tour of the United States", a player's "(Croatia)": a
             // place still.
@@ -427,6 +453,19 @@ pub(super) fn national_teams(doc: Doc, out: &mut Recognized) {
             if m.kind == EntityType::Country && r.contains(&m.first_token) && !placed {
                 m.kind = EntityType::Organization;
                 m.evidence = Evidence::Pattern("national team");
+            }
+            // "Dortmund's Andreas Moeller", "a penalty for Bayern": a town
+            // in a team's name is the team, where no preposition of place
+            // comes before it ("won in Dortmund"); not a dateline.
+            if m.kind == EntityType::Place
+                && m.end_token == m.first_token + 1
+                && r.contains(&m.first_token)
+                && !placed
+                && !matches!(m.evidence, Evidence::Dateline(_))
+                && team_words.contains(m.span.text(text))
+            {
+                m.kind = EntityType::Organization;
+                m.evidence = Evidence::Pattern("team by its town");
             }
         }
     }

@@ -2,7 +2,8 @@
 //! gazetteer names, demonyms and titles, and classifying the chunks left.
 
 use super::{
-    is_cap, is_headline, is_numbered_name, month_before_day, title_at, Qualifiers, Recognized,
+    is_cap, is_headline, is_legal_form, is_numbered_name, month_before_day, title_at, Qualifiers,
+    Recognized,
 };
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
@@ -95,11 +96,37 @@ pub(super) fn names_in_runs(doc: Doc) -> (Recognized, Vec<(usize, bool)>) {
                 continue;
             }
             let run_end = run_end(&sentence, i, range.end);
-            segment_run(&sentence, i, run_end, &mut out, &mut pending_single);
+            let from = if i == range.start && opens_with_kind_of_firm(doc, &gaz_at, i, run_end) {
+                i + 1
+            } else {
+                i
+            };
+            segment_run(&sentence, from, run_end, &mut out, &mut pending_single);
             i = run_end.max(i + 1);
         }
     }
     (out, pending_single)
+}
+
+/// "Retailer Walmart Inc said", "Rival Advanced Micro Devices Inc gained":
+/// a noun for a kind of firm (or "rival") opening the sentence before a
+/// name, capitalized only by its place, is no part of the name. (Not a
+/// head word that opens names too, "Union Pacific", nor a paper's word,
+/// "Daily Mail", nor "Carrier".)
+fn opens_with_kind_of_firm(doc: Doc, gaz_at: &GazAt, i: usize, run_end: usize) -> bool {
+    let tokens = &doc.toks.tokens;
+    let w = tokens[i].lower.as_str();
+    run_end > i + 1
+        && tokens[i].shape == Shape::Capitalized
+        && !gaz_at.contains_key(&i)
+        && is_cap(&tokens[i + 1])
+        && (w == "rival"
+            || ORG_DESCRIPTORS.contains(w)
+                && !ORG_HEADS.contains(w)
+                && !matches!(
+                    w,
+                    "carrier" | "daily" | "weekly" | "magazine" | "newspaper" | "tabloid"
+                ))
 }
 
 fn is_name_start(sent: &SentenceCtx, i: usize) -> bool {
@@ -206,18 +233,7 @@ fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
             j += 1;
             continue;
         }
-        // "the Avellino Prosecutor's Office", "the People's Bank": a
-        // common noun's or a title's "'s" before an organization's head word (not a
-        // country's: "Norland's Ministry of Defence").
-        if t.lower == "'s"
-            && j > i
-            && j + 1 < end
-            && t.span.start == tokens[j - 1].span.end
-            && (lex.common_words.contains(&tokens[j - 1].lower)
-                || lex.titles.contains_key(&tokens[j - 1].lower))
-            && is_cap(&tokens[j + 1])
-            && ORG_HEADS.contains(&tokens[j + 1].lower)
-        {
+        if j > i && possessive_in_name(tokens, lex, j, end) {
             j += 1;
             continue;
         }
@@ -292,6 +308,23 @@ fn segment_run(
         };
         if let Some(&(g_end, entry)) = gaz_at.get(&i).filter(|g| !named_after_title(g)) {
             let g = &lex.gazetteer[entry];
+            if let Some((k, named)) = company_end(sent, g_end, end) {
+                if g.kind == EntityType::Organization && !named {
+                    push_company(out, tokens, i..k, entry);
+                    q.org = Some(entry);
+                } else {
+                    out.push(
+                        tokens,
+                        i..k,
+                        EntityType::Organization,
+                        Evidence::Pattern("legal form closing a name"),
+                        Qualifiers::default(),
+                    );
+                }
+                i = k;
+                after_gazetteer = Some(k);
+                continue;
+            }
             // "Apple Corps", "United States Navy": a gazetteer name followed by
             // capitalized words ending in an organization word is another
             // organization.
@@ -301,7 +334,9 @@ fn segment_run(
             let mut head_of = false;
             while k < end
                 && !gaz_at.contains_key(&k)
-                && (head_of || title_at(tokens, k, end, lex).is_none())
+                && (head_of
+                    || title_at(tokens, k, end, lex)
+                        .is_none_or(|(t_end, _)| possessive_in_name(tokens, lex, t_end, end)))
             {
                 // ("Central Coast Port Workers' Union": a plural's apostrophe.)
                 let apostrophe = tokens[k].lower == "'"
@@ -310,7 +345,9 @@ fn segment_run(
                     && tokens[k].span.start == tokens[k - 1].span.end
                     && k + 1 < end
                     && is_cap(&tokens[k + 1]);
-                if is_cap(&tokens[k]) || is_numbered_name(&tokens[k]) || apostrophe {
+                // ("the Dallas County Sheriff's Office".)
+                let possessive = k > g_end && possessive_in_name(tokens, lex, k, end);
+                if is_cap(&tokens[k]) || is_numbered_name(&tokens[k]) || apostrophe || possessive {
                     k += 1;
                 } else if head_connector(tokens, k, g_end) && k + 1 < end && is_cap(&tokens[k + 1])
                 {
@@ -471,7 +508,11 @@ fn segment_run(
             i += 1;
             continue;
         }
-        if let Some((t_end, title)) = title_at(tokens, i, end, lex) {
+        // (Not a title's "'s" before an organization's head word: "the
+        // Prosecutor's Office".)
+        let title = title_at(tokens, i, end, lex)
+            .filter(|&(t_end, _)| !possessive_in_name(tokens, lex, t_end, end));
+        if let Some((t_end, title)) = title {
             // "Secretary of State", "Foreign Minister", "President"
             q.title = Some(match q.title.take() {
                 Some(prev) if !titled => format!("{prev} {title}"),
@@ -550,6 +591,44 @@ fn segment_run(
         titled = false;
         i = j;
     }
+}
+
+/// "the Avellino Prosecutor's Office", "the People's Bank": a common
+/// noun's or a title's "'s" (token `j`) before an organization's head word
+/// is inside a name (not a country's: "Norland's Ministry of Defence").
+fn possessive_in_name(tokens: &[Token], lex: &Lexicon, j: usize, end: usize) -> bool {
+    j > 0
+        && j + 1 < end.min(tokens.len())
+        && tokens[j].lower == "'s"
+        && tokens[j].span.start == tokens[j - 1].span.end
+        && (lex.common_words.contains(&tokens[j - 1].lower)
+            || lex.titles.contains_key(&tokens[j - 1].lower))
+        && is_cap(&tokens[j + 1])
+        && ORG_HEADS.contains(&tokens[j + 1].lower)
+}
+
+/// "Taiwan Semiconductor Manufacturing Co", "Fiat Chrysler Automobiles NV":
+/// after a gazetteer name ending at `from`, capitalized words (other names
+/// among them) closed by a legal form make one company's name; its end, and
+/// whether another gazetteer name is inside. Not across "and" ("Toyota
+/// Motor Corp and Sony Corp"), nor a title.
+fn company_end(sent: &SentenceCtx, from: usize, end: usize) -> Option<(usize, bool)> {
+    let (tokens, lex, gaz_at) = (&sent.doc.toks.tokens, sent.doc.lex, sent.gaz_at);
+    let mut k = from;
+    let mut named = false;
+    while k < end {
+        if let Some(&(g_end, _)) = gaz_at.get(&k) {
+            named = true;
+            k = g_end;
+        } else if is_cap(&tokens[k]) && title_at(tokens, k, end, lex).is_none()
+            || tokens[k].lower == "&" && k + 1 < end && is_cap(&tokens[k + 1])
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    (k > from && is_legal_form(&tokens[k - 1].lower)).then_some((k, named))
 }
 
 /// Whether `words` are all corporate suffixes ("Inc", "Co.", "Computer").

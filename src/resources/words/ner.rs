@@ -110,3 +110,8 @@ crate::word_list!(
     "ner/head_modified.txt",
     "Nouns a lone organization head word opening a sentence modifies (\"Court records show\"): no name."
 );
+crate::word_list!(
+    WORKER_NOUNS,
+    "ner/worker_nouns.txt",
+    "People by their work, before \"at\" or \"with\" and where they work (\"an analyst at X\")."
+);

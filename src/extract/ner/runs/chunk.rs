@@ -4,14 +4,14 @@
 //! single word left for the document-level pass.
 
 use super::super::{
-    is_cap, is_hyphen_modifier, is_name_particle, modifier_suffix, Qualifiers, Recognized,
+    is_cap, is_hyphen_modifier, is_name_particle, modifier_suffix, title_at, Qualifiers, Recognized,
 };
 use super::{head_connector, is_group, segment_run, Chunk, SentenceCtx};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape};
 use crate::resources::words::ner::{
     HEAD_MODIFIED, MOTION_WORDS, NOT_PERSON_WORDS, ORG_DESCRIPTORS, ORG_HEADS, ORG_OPENERS,
-    ORG_WORDS, PLACE_HEADS, PLACE_OPENERS,
+    ORG_WORDS, PLACE_HEADS, PLACE_OPENERS, WORKER_NOUNS,
 };
 
 /// Classify a chunk of a run: an organization or place by its head word,
@@ -129,7 +129,14 @@ pub(super) fn classify_chunk(
             && !lex.given_names.contains(tokens[s].span.text(text))
     };
     let described = described || apposed;
-    let org_head = head_word || described;
+    // "an analyst at Jefferies", "engineers with Kestrel Freight": where
+    // people work, after the noun of their work and "at" or "with".
+    let workplace = !titled
+        && !PLACE_HEADS.contains(lows.last().copied().unwrap_or(""))
+        && s >= sent_start + 2
+        && matches!(tokens[s - 1].lower.as_str(), "at" | "with")
+        && WORKER_NOUNS.contains(&tokens[s - 2].lower);
+    let org_head = head_word || described || workplace;
     let place_head = lows.len() >= 2
         && (PLACE_HEADS.contains(lows.last().copied().unwrap_or(""))
             || PLACE_OPENERS.contains(lows[0]) && !has_connector);
@@ -198,8 +205,10 @@ pub(super) fn classify_chunk(
             EntityType::Organization,
             Evidence::Pattern(if head_word {
                 "organization head word"
-            } else {
+            } else if described {
                 "organization noun before the name"
+            } else {
+                "where people work"
             }),
             Qualifiers::default(),
         );
@@ -329,7 +338,12 @@ pub(super) fn classify_chunk(
             {
                 m += 1;
             }
-            if m > k && k > s {
+            if m > k && k > s && title_at(tokens, k, e, lex).is_some_and(|(t_end, _)| t_end > m) {
+                // "Ana Costa and Secretary of State Jonas Berg": a
+                // title with its own connector after one goes on to the end.
+                segment_run(sent, k, e, out, pending);
+                return;
+            } else if m > k && k > s {
                 // "Laura Kim and Russian President Oleg Smirnov": a
                 // later part has its own demonyms and titles.
                 segment_run(sent, k, m, out, pending);
