@@ -416,7 +416,12 @@ pub(super) fn national_teams(doc: Doc, out: &mut Recognized) {
         .map(|s| s.tokens.clone())
         .filter(|r| r.clone().any(is_score))
         .collect();
-    let in_scored = |m: &Mention| scored.iter().any(|r| r.contains(&m.first_token));
+    // The range of `ranges` (in text order) holding token `i`.
+    let holding = |ranges: &[Range<usize>], i: usize| {
+        let k = ranges.partition_point(|r| r.end <= i);
+        ranges.get(k).filter(|r| r.contains(&i)).cloned()
+    };
+    let in_scored = |m: &Mention| holding(&scored, m.first_token).is_some();
     let team_words: HashSet<String> = out
         .mentions
         .iter()
@@ -429,44 +434,44 @@ pub(super) fn national_teams(doc: Doc, out: &mut Recognized) {
         .filter(|t| t.shape == Shape::Capitalized)
         .map(|t| t.span.text(text).to_string())
         .collect();
-    for r in sports {
-        for m in out.mentions.iter_mut() {
-            // "a tour of the United States", a player's "(Croatia)": a
-            // place still.
-            let mut k = m.first_token;
-            if k > r.start && tokens[k - 1].lower == "the" {
-                k -= 1;
-            }
-            let placed = k > r.start
-                && matches!(
-                    tokens[k - 1].lower.as_str(),
-                    "in" | "to"
-                        | "of"
-                        | "from"
-                        | "across"
-                        | "at"
-                        | "into"
-                        | "throughout"
-                        | "around"
-                        | "("
-                );
-            if m.kind == EntityType::Country && r.contains(&m.first_token) && !placed {
-                m.kind = EntityType::Organization;
-                m.evidence = Evidence::Pattern("national team");
-            }
-            // "Dortmund's Andreas Moeller", "a penalty for Bayern": a town
-            // in a team's name is the team, where no preposition of place
-            // comes before it ("won in Dortmund"); not a dateline.
-            if m.kind == EntityType::Place
-                && m.end_token == m.first_token + 1
-                && r.contains(&m.first_token)
-                && !placed
-                && !matches!(m.evidence, Evidence::Dateline(_))
-                && team_words.contains(m.span.text(text))
-            {
-                m.kind = EntityType::Organization;
-                m.evidence = Evidence::Pattern("team by its town");
-            }
+    for m in out.mentions.iter_mut() {
+        let Some(r) = holding(&sports, m.first_token) else {
+            continue;
+        };
+        // "a tour of the United States", a player's "(Croatia)": a
+        // place still.
+        let mut k = m.first_token;
+        if k > r.start && tokens[k - 1].lower == "the" {
+            k -= 1;
+        }
+        let placed = k > r.start
+            && matches!(
+                tokens[k - 1].lower.as_str(),
+                "in" | "to"
+                    | "of"
+                    | "from"
+                    | "across"
+                    | "at"
+                    | "into"
+                    | "throughout"
+                    | "around"
+                    | "("
+            );
+        if m.kind == EntityType::Country && !placed {
+            m.kind = EntityType::Organization;
+            m.evidence = Evidence::Pattern("national team");
+        }
+        // "Dortmund's Andreas Moeller", "a penalty for Bayern": a town
+        // in a team's name is the team, where no preposition of place
+        // comes before it ("won in Dortmund"); not a dateline.
+        if m.kind == EntityType::Place
+            && m.end_token == m.first_token + 1
+            && !placed
+            && !matches!(m.evidence, Evidence::Dateline(_))
+            && team_words.contains(m.span.text(text))
+        {
+            m.kind = EntityType::Organization;
+            m.evidence = Evidence::Pattern("team by its town");
         }
     }
 }
