@@ -264,6 +264,14 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
         e.mentions.dedup();
         e.extents.sort();
         e.extents.dedup();
+        // "GENEVA" of a dateline and no other mention: the gazetteer's
+        // "Geneva", where it is the same name in other case.
+        if let Some(c) = &e.canonical {
+            if !e.name.chars().any(char::is_lowercase) && c.to_uppercase() == e.name.to_uppercase()
+            {
+                e.name.clone_from(c);
+            }
+        }
         // "Kampala, Uganda" once and "Kampala" elsewhere: the place is
         // Kampala; its region only names it where the text never does alone.
         // So too where its regions disagree ("Baton Rouge, Minnesota

@@ -192,11 +192,19 @@ fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
                     .is_some_and(|n| !lex.not_names.contains(&n.lower)));
         // ("Officers of the National Police said": a common noun opening
         // the sentence joins no name.)
+        // (But "Health and Human Services": "and" before capitalized words
+        // with an organization's head word among them.)
+        let joined_head = matches!(t.lower.as_str(), "and" | "&")
+            && tokens[j + 1..end]
+                .iter()
+                .take_while(|t| is_cap(t))
+                .any(|t| ORG_HEADS.contains(&t.lower));
         let opener = j == i + 1
             && i == sent.start
             && matches!(t.lower.as_str(), "of" | "for" | "and" | "&")
             && lex.common_words.contains(&tokens[i].lower)
-            && !ORG_HEADS.contains(&tokens[i].lower);
+            && !ORG_HEADS.contains(&tokens[i].lower)
+            && !joined_head;
         if opener {
             break;
         }
@@ -336,7 +344,7 @@ fn segment_run(
                 && !gaz_at.contains_key(&k)
                 && (head_of
                     || title_at(tokens, k, end, lex)
-                        .is_none_or(|(t_end, _)| possessive_in_name(tokens, lex, t_end, end)))
+                        .is_none_or(|(t_end, _)| title_in_name(tokens, lex, t_end, end)))
             {
                 // ("Central Coast Port Workers' Union": a plural's apostrophe.)
                 let apostrophe = tokens[k].lower == "'"
@@ -510,8 +518,10 @@ fn segment_run(
         }
         // (Not a title's "'s" before an organization's head word: "the
         // Prosecutor's Office".)
+        // Nor a title before a lone head word that ends the run: "the
+        // General Court".
         let title = title_at(tokens, i, end, lex)
-            .filter(|&(t_end, _)| !possessive_in_name(tokens, lex, t_end, end));
+            .filter(|&(t_end, _)| !title_in_name(tokens, lex, t_end, end));
         if let Some((t_end, title)) = title {
             // "Secretary of State", "Foreign Minister", "President"
             q.title = Some(match q.title.take() {
@@ -605,6 +615,17 @@ fn possessive_in_name(tokens: &[Token], lex: &Lexicon, j: usize, end: usize) -> 
             || lex.titles.contains_key(&tokens[j - 1].lower))
         && is_cap(&tokens[j + 1])
         && ORG_HEADS.contains(&tokens[j + 1].lower)
+}
+
+/// Whether a title ending at token `t_end` is a word of an organization's
+/// name: its "'s" before a head word ("the Prosecutor's Office"), or a lone
+/// head word after it ends the run ("the General Court", "the U.S. Marshals
+/// Service").
+fn title_in_name(tokens: &[Token], lex: &Lexicon, t_end: usize, end: usize) -> bool {
+    possessive_in_name(tokens, lex, t_end, end)
+        || t_end + 1 == end
+            && tokens[t_end].shape == Shape::Capitalized
+            && ORG_HEADS.contains(&tokens[t_end].lower)
 }
 
 /// "Taiwan Semiconductor Manufacturing Co", "Fiat Chrysler Automobiles NV":
