@@ -1,6 +1,6 @@
 //! Names and their types on sentences of our own (`tests/data/names.tsv`):
-//! each row lists entities (and people's attributes) that must be found and
-//! ones that must not.
+//! each row lists entities (and people's attributes, and which entity a
+//! mention is linked to) that must be found and ones that must not.
 
 mod common;
 use newsgraph::extract::Extractor;
@@ -39,6 +39,12 @@ fn names_of_the_table() {
                     .as_ref()
                     .map(|t| format!("jobTitle:{}>{t}", e.name));
                 member.into_iter().chain(title)
+            }))
+            .chain(x.entities.iter().flat_map(|e| {
+                // Linking: `sameAs:mention>entity name`.
+                e.mentions
+                    .iter()
+                    .map(move |m| format!("sameAs:{}>{}", m.text(text), e.name))
             }))
             .collect();
         for want in wants.split(';').map(str::trim) {

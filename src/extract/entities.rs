@@ -33,6 +33,22 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
+/// "R. Patel" for "Rohan Patel": an initial and the same surname (name
+/// words as [`words`] gives them).
+fn by_initial(name: &[String], short: &[String]) -> bool {
+    let [initial, surname] = short else {
+        return false;
+    };
+    let mut letters = initial.chars();
+    let (Some(letter), Some('.'), None) = (letters.next(), letters.next(), letters.next()) else {
+        return false;
+    };
+    name.len() >= 2
+        && name.last() == Some(surname)
+        && name[0].len() > 2
+        && name[0].starts_with(letter)
+}
+
 pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_gaz: HashMap<usize, usize> = HashMap::default();
@@ -90,13 +106,23 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
                 .unwrap_or_default();
             cands.sort_unstable();
             cands.dedup();
+            // Of two people sharing the surname, the one the story has named
+            // more often so far: "Kowalczyk" after "director Anna Kowalczyk
+            // ... her son, Tomasz Kowalczyk" is the director.
+            let named_before = |i: usize| {
+                entities[i]
+                    .mentions
+                    .iter()
+                    .filter(|s| s.start < m.span.start)
+                    .count()
+            };
             let cand = cands
                 .into_iter()
                 .filter(|&i| {
                     let ew = &person_words[i];
-                    ew.len() > w.len() && ew.ends_with(&w) || *ew == w
+                    ew.len() > w.len() && ew.ends_with(&w) || *ew == w || by_initial(ew, &w)
                 })
-                .max_by_key(|&i| last_seen[i])
+                .max_by_key(|&i| (named_before(i), last_seen[i]))
                 // "Erik" after "Erik Sandell": a given name alone is the
                 // person last named with it.
                 .or_else(|| {
@@ -173,13 +199,23 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
             })
             .flatten();
             // "Solvik" after "Solvik Maritime": an organization's alias is
-            // the first word of its name.
+            // the first word of its name ("the Bulls" after "Chicago
+            // Bulls": or a team's last).
             let first_of = (m.kind == EntityType::Organization && m.evidence == Evidence::Alias)
                 .then(|| {
-                    entities.iter().position(|e| {
+                    // (A headline's capitals name it too: "BULLS".)
+                    let same = |w: Option<&str>| w.is_some_and(|w| w.eq_ignore_ascii_case(surface));
+                    let by_first = entities.iter().position(|e| {
                         e.kind == m.kind
                             && e.name.split_whitespace().count() >= 2
-                            && e.name.split_whitespace().next() == Some(surface)
+                            && same(e.name.split_whitespace().next())
+                    });
+                    by_first.or_else(|| {
+                        entities.iter().position(|e| {
+                            e.kind == m.kind
+                                && e.name.split_whitespace().count() >= 2
+                                && same(e.name.split_whitespace().last())
+                        })
                     })
                 })
                 .flatten();

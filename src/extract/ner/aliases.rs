@@ -122,6 +122,24 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                     // ("Slavia" after the results line's "Slavia Prague":
                     // a team by its first word.)
                     let team = m.evidence == Evidence::Pattern("result line");
+                    // "the Bulls" after "Chicago Bulls": a team by its
+                    // plural nickname, a word no list knows.
+                    let lower_last = last.to_lowercase();
+                    if (by_head || matches!(m.evidence, Evidence::Gazetteer(_)))
+                        && words.len() <= 3
+                        && last.len() > 3
+                        && last.ends_with('s')
+                        && !last.ends_with("ss")
+                        && last.starts_with(char::is_uppercase)
+                        && !ORG_HEADS.contains(&lower_last)
+                        && !ORG_WORDS.contains(&lower_last)
+                        && !is_legal_form(&lower_last)
+                        && !lex.common_words.contains(&lower_last)
+                    {
+                        names
+                            .entry(last.to_string())
+                            .or_insert(EntityType::Organization);
+                    }
                     if (by_head
                         && !public
                         && (ORG_HEADS.contains(&last.to_lowercase())

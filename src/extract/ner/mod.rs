@@ -186,6 +186,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
     patterns::one_type_per_name(doc, &mut out);
     patterns::drop_products_and_currencies(doc, &mut out);
     patterns::drop_market_indices(doc, &mut out);
+    patterns::drop_quoted_works(doc, &mut out);
     patterns::organizations_by_common_head(doc, &mut out);
     patterns::national_teams(doc, &mut out);
     patterns::administrations(doc, &mut out);
@@ -502,7 +503,13 @@ fn titled_region(tokens: &[Token], from: usize, line: Span) -> usize {
         m = dateline_date(tokens, k + 1, line).unwrap_or(k);
     }
     let marker = tokens.get(m).map_or("", |t| t.lower.as_str());
-    if (1..=3).contains(&words) && matches!(marker, "—" | "–" | "-" | "--" | "(" | ":") {
+    // "VIRGINIA WATER, England 1997-10-09": or the filing date closing a
+    // line of its own.
+    let date_closes_line = dateline_date(tokens, k, line)
+        .is_some_and(|a| tokens.get(a).is_none_or(|t| t.span.start >= line.end));
+    if (1..=3).contains(&words)
+        && (matches!(marker, "—" | "–" | "-" | "--" | "(" | ":") || date_closes_line)
+    {
         k - from
     } else {
         0

@@ -6,7 +6,7 @@ use super::{is_cap, is_name_particle, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token};
 use crate::resources::words::ner::{
-    MARKET_INDICES, PLACE_HEADS, PRODUCT_NOUNS, PUBLICATION_HEADS, SPORTS_WORDS,
+    MARKET_INDICES, PLACE_HEADS, PRODUCT_NOUNS, PUBLICATION_HEADS, SPORTS_WORDS, WORK_NOUNS,
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
@@ -186,27 +186,48 @@ pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
             }
             // (A name taken for a person only by its form, or by the
             // tagger, is a product's too: "the Galaxy Z Fold 4".)
-            let product = (m.kind == EntityType::Organization
-                || m.evidence == Evidence::Pattern("capitalized name")
-                || m.evidence == Evidence::Pattern("tagger") && m.kind == EntityType::Person)
+            // (Not a person's name opened by an initial: "R. Patel 118" in
+            // a line of scores.)
+            let initial = tokens[m.first_token].span.len() == 2
+                && tokens[m.first_token].span.text(text).ends_with('.');
+            let product = !initial
+                && (m.kind == EntityType::Organization
+                    || m.evidence == Evidence::Pattern("capitalized name")
+                    || m.evidence == Evidence::Pattern("tagger") && m.kind == EntityType::Person)
                 && m.evidence != Evidence::Pattern("result line")
                 && adjacent_words(e - 1)
                 && (is_model(next)
                     || (is_cap(next)
                         && adjacent_words(e)
                         && tokens.get(e + 1).is_some_and(&is_model)));
-            !(currency || product)
+            // "the MacBook Air", "a PixPhone Pro": a coined name in mixed
+            // case and the word of a product line.
+            let coined = |t: &Token| {
+                let w = t.span.text(text);
+                w.chars()
+                    .zip(w.chars().skip(1))
+                    .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+            };
+            let product_line = e - m.first_token >= 2
+                && matches!(
+                    tokens[e - 1].lower.as_str(),
+                    "air" | "pro" | "max" | "mini" | "plus" | "ultra" | "lite"
+                )
+                && tokens[m.first_token..e - 1].iter().any(coined);
+            !(currency || product || product_line)
         })
         .collect();
     retain_mentions(out, &keep);
 }
 
-/// A game's score ("2-1", "3–0"): two numbers of one or two digits.
+/// A game's score ("2-1", "3–0", "102-98", "287-3"): two numbers of one to
+/// three digits, not a model's hundreds after a dash ("737-800").
 fn is_score(w: &str) -> bool {
     w.split_once(['-', '–']).is_some_and(|(a, b)| {
         [a, b]
             .iter()
-            .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+            .all(|n| (1..=3).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+            && !(b.len() == 3 && b.ends_with("00"))
     })
 }
 
@@ -243,9 +264,12 @@ pub(super) fn drop_market_indices(doc: Doc, out: &mut Recognized) {
                 .iter()
                 .any(|t| PUBLICATION_HEADS.contains(&t.lower) || t.lower == "daily");
             let named = MARKET_INDICES.contains(&m.span.text(text).to_lowercase()) && !publication;
+            // ("Composite" alone, its index's first word a known exchange:
+            // "the Nasdaq Composite".)
             let headed = HEADS.contains(&tokens[m.end_token - 1].lower.as_str())
                 && tokens[m.end_token - 1].shape == Shape::Capitalized
-                && m.end_token - m.first_token > 1;
+                && (m.end_token - m.first_token > 1
+                    || m.first_token > 0 && is_cap(&tokens[m.first_token - 1]));
             let after = |k: usize| tokens.get(m.end_token + k).map(|t| t.lower.as_str());
             let runs_on = next.is_some_and(|t| {
                 HEADS.contains(&t.lower.as_str())
@@ -257,6 +281,51 @@ pub(super) fn drop_market_indices(doc: Doc, out: &mut Recognized) {
                 && m.end_token - m.first_token == 1
                 && matches!(m.kind, EntityType::Person | EntityType::Organization);
             !(named || headed || runs_on || crude)
+        })
+        .collect();
+    retain_mentions(out, &keep);
+}
+
+/// The film "The Quiet Yard", a novel called "Harbour Lights": a quoted
+/// title right after a noun of works or a word that introduces a title
+/// (`data/words/ner/work_nouns.txt`) names a work, and the names inside it
+/// mention no person, organization or place.
+pub(super) fn drop_quoted_works(doc: Doc, out: &mut Recognized) {
+    const LONGEST_TITLE: usize = 16;
+    let (text, tokens) = (doc.text, &doc.toks.tokens);
+    let is_quote = |t: &Token| matches!(t.span.text(text), "\"" | "\u{201c}" | "\u{201d}");
+    let mut titles: Vec<Range<usize>> = Vec::new();
+    for sent in &doc.toks.sentences {
+        let (s, e) = (sent.tokens.start, sent.tokens.end);
+        for q in s + 1..e {
+            if !is_quote(&tokens[q]) {
+                continue;
+            }
+            // An optional comma between: 'the film, "X"'.
+            let mut w = q - 1;
+            if tokens[w].span.text(text) == "," && w > s {
+                w -= 1;
+            }
+            if tokens[w].shape != Shape::Lower || !WORK_NOUNS.contains(&tokens[w].lower) {
+                continue;
+            }
+            if let Some(close) =
+                (q + 1..e.min(q + 1 + LONGEST_TITLE)).find(|&k| is_quote(&tokens[k]))
+            {
+                titles.push(q + 1..close);
+            }
+        }
+    }
+    if titles.is_empty() {
+        return;
+    }
+    let keep: Vec<bool> = out
+        .mentions
+        .iter()
+        .map(|m| {
+            !titles
+                .iter()
+                .any(|r| r.start <= m.first_token && m.end_token <= r.end)
         })
         .collect();
     retain_mentions(out, &keep);

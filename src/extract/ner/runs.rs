@@ -2,20 +2,22 @@
 //! gazetteer names, demonyms and titles, and classifying the chunks left.
 
 use super::{
-    is_cap, is_headline, is_legal_form, is_numbered_name, month_before_day, title_at, Qualifiers,
-    Recognized,
+    is_cap, is_headline, is_numbered_name, month_before_day, title_at, Qualifiers, Recognized,
 };
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
 use crate::resources::words::ner::{
-    CORPORATE_SUFFIXES, NAME_PARTICLES, NOT_PERSON_WORDS, ORG_DESCRIPTORS, ORG_HEADS, ORG_WORDS,
-    PARTY_LABELS, PLACE_HEADS, RELIGIOUS_GROUPS,
+    NAME_PARTICLES, ORG_DESCRIPTORS, ORG_HEADS, ORG_WORDS, PLACE_HEADS,
 };
-use crate::resources::Lexicon;
 use rustc_hash::FxHashMap as HashMap;
 
 mod chunk;
+mod words;
 use chunk::classify_chunk;
+use words::{
+    company_end, head_connector, is_group, leading_modifier, legal_forms, party_before_title,
+    party_label, plural_in_name, possessive_in_name, push_company, title_in_name, ON_HEADS,
+};
 
 /// Gazetteer matches aligned to tokens: token index → (end token, entry).
 type GazAt = HashMap<usize, (usize, usize)>;
@@ -532,6 +534,13 @@ fn segment_run(
             i = t_end;
             continue;
         }
+        // "Unseeded Norwegian Erik Halvorsen", "Veteran Erik Halvorsen": a
+        // common word or a participle opening the sentence, before a demonym
+        // or a given name and a surname, is no part of the name.
+        if i == start && i == sent_start && leading_modifier(sent, i, end) {
+            i += 1;
+            continue;
+        }
         // A name chunk: up to the next gazetteer match or title. ("Liberal
         // Party Sen. Maria Lopez": a title after an organization's head
         // word, before a name, ends the organization.)
@@ -601,171 +610,4 @@ fn segment_run(
         titled = false;
         i = j;
     }
-}
-
-/// "the Avellino Prosecutor's Office", "the People's Bank": a common
-/// noun's or a title's "'s" (token `j`) before an organization's head word
-/// is inside a name (not a country's: "Norland's Ministry of Defence").
-fn possessive_in_name(tokens: &[Token], lex: &Lexicon, j: usize, end: usize) -> bool {
-    j > 0
-        && j + 1 < end.min(tokens.len())
-        && tokens[j].lower == "'s"
-        && tokens[j].span.start == tokens[j - 1].span.end
-        && (lex.common_words.contains(&tokens[j - 1].lower)
-            || lex.titles.contains_key(&tokens[j - 1].lower))
-        && is_cap(&tokens[j + 1])
-        && ORG_HEADS.contains(&tokens[j + 1].lower)
-}
-
-/// Whether a title ending at token `t_end` is a word of an organization's
-/// name: its "'s" before a head word ("the Prosecutor's Office"), or a lone
-/// head word after it ends the run ("the General Court", "the U.S. Marshals
-/// Service").
-fn title_in_name(tokens: &[Token], lex: &Lexicon, t_end: usize, end: usize) -> bool {
-    possessive_in_name(tokens, lex, t_end, end)
-        || t_end + 1 == end
-            && tokens[t_end].shape == Shape::Capitalized
-            && ORG_HEADS.contains(&tokens[t_end].lower)
-}
-
-/// "Taiwan Semiconductor Manufacturing Co", "Fiat Chrysler Automobiles NV":
-/// after a gazetteer name ending at `from`, capitalized words (other names
-/// among them) closed by a legal form make one company's name; its end, and
-/// whether another gazetteer name is inside. Not across "and" ("Toyota
-/// Motor Corp and Sony Corp"), nor a title.
-fn company_end(sent: &SentenceCtx, from: usize, end: usize) -> Option<(usize, bool)> {
-    let (tokens, lex, gaz_at) = (&sent.doc.toks.tokens, sent.doc.lex, sent.gaz_at);
-    let mut k = from;
-    let mut named = false;
-    while k < end {
-        if let Some(&(g_end, _)) = gaz_at.get(&k) {
-            named = true;
-            k = g_end;
-        } else if is_cap(&tokens[k]) && title_at(tokens, k, end, lex).is_none()
-            || tokens[k].lower == "&" && k + 1 < end && is_cap(&tokens[k + 1])
-        {
-            k += 1;
-        } else {
-            break;
-        }
-    }
-    (k > from && is_legal_form(&tokens[k - 1].lower)).then_some((k, named))
-}
-
-/// Whether `words` are all corporate suffixes ("Inc", "Co.", "Computer").
-fn legal_forms(words: &[Token]) -> bool {
-    words.iter().all(|t| CORPORATE_SUFFIXES.contains(&t.lower))
-}
-
-/// The gazetteer organization `entry` named by tokens `range` with its
-/// suffixes ("Acme Inc", "Walt Disney Co.").
-fn push_company(
-    out: &mut Recognized,
-    tokens: &[Token],
-    range: std::ops::Range<usize>,
-    entry: usize,
-) {
-    out.push(
-        tokens,
-        range,
-        EntityType::Organization,
-        Evidence::Gazetteer(entry),
-        Qualifiers::default(),
-    );
-}
-
-/// A plural that is no name alone ("Workers", "Markets") inside one: an
-/// organization's head word follows it ("Capital Markets Authority") or
-/// comes before it with its connector ("Federation of Railway Workers").
-fn plural_in_name(tokens: &[Token], i: usize, j: usize, end: usize) -> bool {
-    let w = tokens[j].lower.as_str();
-    w.len() > 3
-        && w.ends_with('s')
-        && tokens[j].shape == Shape::Capitalized
-        && ((j + 1..(j + 4).min(end))
-            // ("Port Workers' Union": past the plural's apostrophe.)
-            .take_while(|&k| is_cap(&tokens[k]) || k == j + 1 && tokens[k].lower == "'")
-            .any(|k| ORG_HEADS.contains(&tokens[k].lower))
-            || (i + 1..j).any(|k| head_connector(tokens, k, i)))
-}
-
-/// Bodies whose names go on with "on": "Committee on Digital Security".
-const ON_HEADS: [&str; 6] = [
-    "committee",
-    "subcommittee",
-    "commission",
-    "council",
-    "conference",
-    "panel",
-];
-
-/// Whether token `k` is "of", "for" or "on" right after an organization's
-/// head word at `from` or later: "Bureau of", "Institute for".
-fn head_connector(tokens: &[Token], k: usize, from: usize) -> bool {
-    k > from
-        && match tokens[k].lower.as_str() {
-            "of" | "for" => ORG_HEADS.contains(&tokens[k - 1].lower),
-            "on" => ON_HEADS.contains(&tokens[k - 1].lower.as_str()),
-            _ => false,
-        }
-}
-
-/// The gazetteer entry of the party a label at token `i` of the run ending
-/// at `end` names, where a title and a name, or a name of two words or
-/// more, follow it in the run (and no organization's head word ends the run: "Democratic
-/// National Convention" is no label and a name).
-fn party_label(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<usize> {
-    // "Labour Minister Jonas Berg": the word opens a title, a portfolio.
-    if title_at(tokens, i, end, lex).is_some_and(|(t_end, _)| t_end > i + 1) {
-        return None;
-    }
-    let word = tokens[i].lower.as_str();
-    let party = PARTY_LABELS
-        .iter()
-        .find_map(|e| e.split_once('\t').filter(|(w, _)| *w == word))?
-        .1;
-    let entry = *lex.by_name.get(party)?;
-    // The name is the capitalized words after the label, up to a word
-    // that joins two names ("Democrat Ana Costa and Senator Jonas Berg").
-    let rest = &tokens[i + 1..end];
-    let rest = &rest[..rest.iter().take_while(|t| is_cap(t)).count()];
-    // A title with a name after it: "Democrat MP" alone is no one named.
-    let titled = title_at(tokens, i + 1, end, lex).is_some_and(|(t_end, _)| t_end < end);
-    let named = rest.len() >= 2
-        && rest.iter().all(is_cap)
-        && !rest
-            .iter()
-            .any(|t| ORG_HEADS.contains(&t.lower) || NOT_PERSON_WORDS.contains(&t.lower));
-    (titled || named).then_some(entry)
-}
-
-/// The party a label right before the lowercase title at token `title`
-/// names ("Republican senator Ana Costa", "Labour councillor Jonas
-/// Berg"), for the person's `memberOf` where the story names the party
-/// too. The label, a one-word run of its own, is an adjective here and
-/// stays no mention: news annotation marks none ("Republican nominee
-/// Donald Trump"). Not a portfolio ("Labour minister" where the lexicon
-/// has "labour minister" as a title).
-fn party_before_title(sent: &SentenceCtx, title: usize) -> Option<usize> {
-    let (tokens, lex) = (&sent.doc.toks.tokens, sent.doc.lex);
-    let p = title.checked_sub(1).filter(|&p| p >= sent.start)?;
-    if !is_cap(&tokens[p])
-        || (p > sent.start && is_cap(&tokens[p - 1]))
-        || title_at(tokens, p, title + lex.max_title_words, lex)
-            .is_some_and(|(t_end, _)| t_end > p + 1)
-    {
-        return None;
-    }
-    let party = PARTY_LABELS
-        .iter()
-        .find_map(|e| e.split_once('\t').filter(|(w, _)| *w == tokens[p].lower))?
-        .1;
-    lex.by_name.get(party).copied()
-}
-
-/// A plural nationality or religious group word: "Afghans", "Muslims".
-fn is_group(word: &str, lex: &Lexicon) -> bool {
-    word.len() > 4
-        && word.ends_with('s')
-        && (lex.demonyms.contains_key(word) || RELIGIOUS_GROUPS.contains(word))
 }

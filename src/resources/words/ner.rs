@@ -115,3 +115,8 @@ crate::word_list!(
     "ner/worker_nouns.txt",
     "People by their work, before \"at\" or \"with\" and where they work (\"an analyst at X\")."
 );
+crate::word_list!(
+    WORK_NOUNS,
+    "ner/work_nouns.txt",
+    "Nouns of works and words before titles (\"film\", \"novel\", \"titled\"): a quoted title after one names no entity."
+);

@@ -6,7 +6,8 @@
 use super::super::{
     is_cap, is_hyphen_modifier, is_name_particle, modifier_suffix, title_at, Qualifiers, Recognized,
 };
-use super::{head_connector, is_group, segment_run, Chunk, SentenceCtx};
+use super::words::{head_connector, is_group};
+use super::{segment_run, Chunk, SentenceCtx};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape};
 use crate::resources::words::ner::{
@@ -87,7 +88,20 @@ pub(super) fn classify_chunk(
         && s > sent_start
         && ORG_DESCRIPTORS.contains(&tokens[s - 1].lower)
         && !lex.given_names.contains(tokens[s].span.text(text));
+    // "Himal Air", "Buddha Air": "Air" closing a name is an airline's (not
+    // a product line's after a word in mixed case, "MacBook Air"; not an
+    // organization's head word before "and": "National Air and Space
+    // Museum").
+    let airline = lows.len() >= 2
+        && lows[lows.len() - 1] == "air"
+        && !tokens[e - 2]
+            .span
+            .text(text)
+            .chars()
+            .skip(1)
+            .any(char::is_uppercase);
     let head_word = ORG_HEADS.contains(lows.last().copied().unwrap_or(""))
+        || airline
         || (lows.len() > 2 && ORG_HEADS.contains(lows[0]) && lows[1] == "of")
         // "Norland National Bureau of Farm Statistics"; "and" after it only
         // where what follows names nothing on its own ("Federation of Rail
@@ -378,7 +392,17 @@ pub(super) fn classify_chunk(
     if !titled && lows.iter().any(|w| NOT_PERSON_WORDS.contains(w)) {
         return;
     }
-    if titled || (given && n >= 2) {
+    if !titled && n >= 2 && PARTY_MEMBERS.contains(&lows[n - 1]) {
+        // "the Free Democrats", "Christian Democrats": a party by its
+        // members' name.
+        out.push(
+            tokens,
+            s..e,
+            EntityType::Organization,
+            Evidence::Pattern("party by its members"),
+            Qualifiers::default(),
+        );
+    } else if titled || (given && n >= 2) {
         out.push(
             tokens,
             s..e,
@@ -422,6 +446,8 @@ pub(super) fn classify_chunk(
     } else if n >= 2
         && !headline
         && !all_upper
+        // "won the Golden Lion": "the" names no person by capitals alone.
+        && (s == sent_start || tokens[s - 1].lower != "the")
         && (!lex.common_words.contains(lows[n - 1])
             || is_name_particle(text, &tokens[e - 2]) && tokens[e - 2].shape != Shape::Upper)
     {
@@ -483,6 +509,19 @@ pub(super) fn classify_chunk(
         pending.push((s, after_place_prep && s != sent_start));
     }
 }
+
+/// Plurals of party members, closing a party's name ("Social Democrats").
+const PARTY_MEMBERS: [&str; 9] = [
+    "democrats",
+    "republicans",
+    "conservatives",
+    "socialists",
+    "liberals",
+    "greens",
+    "communists",
+    "nationalists",
+    "unionists",
+];
 
 /// "XVII", "IV": a numeral, not an acronym.
 fn is_roman_numeral(w: &str) -> bool {
