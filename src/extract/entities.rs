@@ -579,11 +579,14 @@ pub(crate) fn add_nominals(text: &str, toks: &Tokens, lex: &Lexicon, res: &mut R
             // The latest entity of the type named before the description
             // (latest by end; of nested ones, "Mobile, Alabama", the outer).
             let spaced_head = format!(" {head_word}");
-            // "the committee", "the court": a body whose name says what it
-            // is refers back to one named so, not to the last organization.
+            // "the committee", "the court", "the ministry": a body whose name
+            // says what it is refers back to one named so, not to the last
+            // organization.
             let named_by_head = matches!(
                 head_word,
                 "committee"
+                    | "ministry"
+                    | "department"
                     | "council"
                     | "commission"
                     | "court"

@@ -173,6 +173,12 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
         .flat_map(|m| m.first_token..m.end_token)
         .collect();
     let pending_set: HashMap<usize, bool> = pending.iter().copied().collect();
+    let person_starts: HashSet<usize> = out
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .map(|m| m.first_token)
+        .collect();
     let in_credit = |s: Span| credits.iter().any(|c| c.contains(s));
     for sent in &toks.sentences {
         if in_credit(sent.span) {
@@ -205,6 +211,23 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                     i..i + 1,
                     EntityType::Person,
                     Evidence::Pattern("subject of an event verb"),
+                    Qualifiers::default(),
+                );
+            } else if pending_set.contains_key(&i)
+                && tokens.get(i + 1).is_some_and(|t| t.lower == "'s")
+                && person_starts.contains(&(i + 2))
+                && !lex.given_names.contains(w)
+                && !lex.not_names.contains(&tokens[i].lower)
+                && !lex.common_words.contains(&tokens[i].lower)
+            {
+                // "McLaren's Oscar Piastri", "Kestrel's Ana Costa": an
+                // unknown single name whose person follows is where they
+                // work or play.
+                out.push(
+                    tokens,
+                    i..i + 1,
+                    EntityType::Organization,
+                    Evidence::Pattern("possessor of a person"),
                     Qualifiers::default(),
                 );
             } else if pending_set.get(&i) == Some(&true)

@@ -181,6 +181,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
     let (mut out, pending_single) = runs::names_in_runs(doc);
     patterns::titles_out_of_names(doc, &mut out);
     results::result_lines(doc, &mut out);
+    patterns::firms_after_people(doc, &mut out);
     aliases::resolve_aliases(doc, &mut out, &pending_single);
     patterns::sites_named_after_people(doc, &mut out);
     patterns::one_type_per_name(doc, &mut out);
@@ -371,9 +372,17 @@ pub(crate) fn datelines(
         if caps == 0 || CAPTION_MARKERS.contains(&tokens[first].lower) {
             continue;
         }
-        let end = first + caps;
-        let mut parts: Vec<Range<usize>> = Vec::with_capacity(2);
+        let mut end = first + caps;
+        let mut parts: Vec<Range<usize>> = Vec::with_capacity(3);
         parts.push(first..end);
+        // "AMSTERDAM/LONDON (Reuters) -": two places filed from.
+        if tokens.get(end).is_some_and(|t| t.lower == "/") {
+            let more = caps_from(end + 1, line, false);
+            if more > 0 {
+                parts.push(end + 1..end + 1 + more);
+                end += 1 + more;
+            }
+        }
         let mut marker_at = end;
         if tokens.get(end).is_some_and(|t| t.lower == ",")
             && dateline_date(tokens, end + 1, line).is_none()

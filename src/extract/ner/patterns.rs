@@ -634,3 +634,31 @@ pub(super) fn sites_named_after_people(doc: Doc, out: &mut Recognized) {
         }
     }
 }
+
+/// "said Trevor Stirling of Sanford C. Bernstein": a name taken for a
+/// person only by its form, right after another person's name and "of",
+/// is where that person works, a firm named after its founder.
+pub(super) fn firms_after_people(doc: Doc, out: &mut Recognized) {
+    let tokens = &doc.toks.tokens;
+    let by_form = |m: &Mention| {
+        m.kind == EntityType::Person
+            && matches!(
+                m.evidence,
+                Evidence::Pattern("capitalized name") | Evidence::Pattern("given name")
+            )
+    };
+    let person_ends: HashSet<usize> = out
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .map(|m| m.end_token)
+        .collect();
+    for (m, q) in out.mentions.iter_mut().zip(&mut out.qualifiers) {
+        let f = m.first_token;
+        if by_form(m) && f >= 2 && tokens[f - 1].lower == "of" && person_ends.contains(&(f - 1)) {
+            m.kind = EntityType::Organization;
+            m.evidence = Evidence::Pattern("firm after a person and 'of'");
+            *q = Qualifiers::default();
+        }
+    }
+}

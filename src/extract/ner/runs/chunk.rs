@@ -475,6 +475,8 @@ pub(super) fn classify_chunk(
             .all(|c| c.is_alphabetic() || c == '.' || c == '&')
         && !headline
         && !is_roman_numeral(&tokens[s].lower)
+        // ("CCTV", "GDP", "CEO": acronyms of no organization.)
+        && !lex.not_names.contains(&tokens[s].lower)
     {
         out.push(
             tokens,
@@ -504,6 +506,16 @@ pub(super) fn classify_chunk(
             && match tokens[s - 1].lower.as_str() {
                 "in" | "at" | "near" | "from" => true,
                 "to" => motion(s - 1),
+                // "Liam Carter, of Beeston, was jailed": where a person
+                // named before the comma lives.
+                "of" => {
+                    s >= sent_start + 3
+                        && tokens[s - 2].lower == ","
+                        && is_cap(&tokens[s - 3])
+                        && tokens
+                            .get(s + 1)
+                            .is_some_and(|t| matches!(t.lower.as_str(), "," | "."))
+                }
                 _ => false,
             };
         pending.push((s, after_place_prep && s != sent_start));
