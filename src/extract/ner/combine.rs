@@ -199,6 +199,7 @@ pub(crate) fn combine(
     patterns::drop_products_and_currencies(doc, &mut out);
     patterns::drop_market_indices(doc, &mut out);
     patterns::drop_quoted_works(doc, &mut out);
+    patterns::drop_laws(doc, &mut out);
     patterns::titles_out_of_names(doc, &mut out);
     in_text_order(out)
 }

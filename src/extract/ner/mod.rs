@@ -188,6 +188,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
     patterns::drop_products_and_currencies(doc, &mut out);
     patterns::drop_market_indices(doc, &mut out);
     patterns::drop_quoted_works(doc, &mut out);
+    patterns::drop_laws(doc, &mut out);
     patterns::organizations_by_common_head(doc, &mut out);
     patterns::national_teams(doc, &mut out);
     patterns::administrations(doc, &mut out);

@@ -286,6 +286,20 @@ pub(super) fn drop_market_indices(doc: Doc, out: &mut Recognized) {
     retain_mentions(out, &keep);
 }
 
+/// "the Rivers and Harbors Act", "the Clean Air Act": a law names no entity
+/// of ours, whatever its words name alone.
+pub(super) fn drop_laws(doc: Doc, out: &mut Recognized) {
+    let (text, tokens) = (doc.text, &doc.toks.tokens);
+    let keep: Vec<bool> = out
+        .mentions
+        .iter()
+        .map(|m| {
+            m.end_token - m.first_token < 2 || tokens[m.end_token - 1].span.text(text) != "Act"
+        })
+        .collect();
+    retain_mentions(out, &keep);
+}
+
 /// The film "The Quiet Yard", a novel called "Harbour Lights": a quoted
 /// title right after a noun of works or a word that introduces a title
 /// (`data/words/ner/work_nouns.txt`) names a work, and the names inside it

@@ -2,12 +2,13 @@
 //! gazetteer names, demonyms and titles, and classifying the chunks left.
 
 use super::{
-    is_cap, is_headline, is_numbered_name, month_before_day, title_at, Qualifiers, Recognized,
+    is_cap, is_headline, is_name_particle, is_numbered_name, month_before_day, title_at,
+    Qualifiers, Recognized,
 };
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
 use crate::resources::words::ner::{
-    NAME_PARTICLES, ORG_DESCRIPTORS, ORG_HEADS, ORG_WORDS, PLACE_HEADS,
+    NAME_PARTICLES, ORG_DESCRIPTORS, ORG_HEADS, ORG_OPENERS, ORG_WORDS, PLACE_HEADS, PLACE_OPENERS,
 };
 use rustc_hash::FxHashMap as HashMap;
 
@@ -15,8 +16,9 @@ mod chunk;
 mod words;
 use chunk::classify_chunk;
 use words::{
-    company_end, head_connector, is_group, leading_modifier, legal_forms, party_before_title,
-    party_label, plural_in_name, possessive_in_name, push_company, title_in_name, ON_HEADS,
+    company_end, country_in_brackets, head_connector, is_group, leading_modifier, legal_forms,
+    party_before_title, party_label, plural_in_name, possessive_in_name, push_company,
+    title_in_name, ON_HEADS,
 };
 
 /// Gazetteer matches aligned to tokens: token index → (end token, entry).
@@ -153,7 +155,12 @@ fn is_name_start(sent: &SentenceCtx, i: usize) -> bool {
 
 /// End (exclusive) of the capitalized run starting at `i`.
 fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
-    let (tokens, lex, gaz_at) = (&sent.doc.toks.tokens, sent.doc.lex, sent.gaz_at);
+    let (text, tokens, lex, gaz_at) = (
+        sent.doc.text,
+        &sent.doc.toks.tokens,
+        sent.doc.lex,
+        sent.gaz_at,
+    );
     let mut j = i;
     while j < end {
         if let Some(&(g_end, _)) = gaz_at.get(&j) {
@@ -185,7 +192,7 @@ fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
         // "Committee on Digital Security": "on" after an organization's
         // head word, before no day or month ("the Council on Tuesday").
         let connector = matches!(t.lower.as_str(), "of" | "for" | "and" | "&")
-            || NAME_PARTICLES.contains(&t.lower)
+            || is_name_particle(text, t)
             || (t.lower == "on"
                 && j > i
                 && ON_HEADS.contains(&tokens[j - 1].lower.as_str())
@@ -210,10 +217,16 @@ fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
         if opener {
             break;
         }
+        // ("Ursula von der Leyen": two particles.)
+        // ("Izz el-Deen al-Qassam Brigades": particles hyphened to names.)
+        let particles = is_name_particle(text, t)
+            && j + 2 < end
+            && is_name_particle(text, &tokens[j + 1])
+            && (is_cap(&tokens[j + 2]) || is_name_particle(text, &tokens[j + 2]));
         if connector
             && j > i
             && j + 1 < end
-            && (is_cap(&tokens[j + 1]) || gaz_at.contains_key(&(j + 1)))
+            && (is_cap(&tokens[j + 1]) || gaz_at.contains_key(&(j + 1)) || particles)
         {
             j += 1;
             continue;
@@ -550,9 +563,13 @@ fn segment_run(
         };
         // "Rodrigo Lagos Fuentes", "John Washington": a one-word place
         // right after a given name is a surname.
+        // ("Shericka Jackson (Jamaica)": or any name before a country in
+        // brackets, as results give an athlete's.)
+        let before_country = country_in_brackets(sent, end);
         let surname_place = |j: usize| {
             j == i + 1
-                && lex.given_names.contains(tokens[i].span.text(text))
+                && (lex.given_names.contains(tokens[i].span.text(text))
+                    || before_country && j + 1 == end && tokens[i].shape == Shape::Capitalized)
                 && !lex.common_words.contains(&tokens[i].lower)
                 && gaz_at.get(&j).is_some_and(|&(g_end, entry)| {
                     g_end == j + 1
@@ -572,11 +589,22 @@ fn segment_run(
         // its name.
         let described =
             i == start && start > sent_start && ORG_DESCRIPTORS.contains(&tokens[start - 1].lower);
-        let joins = j > i + 1
-            && (head_connector(tokens, j - 1, i)
-                || described
-                    && (matches!(tokens[j - 1].lower.as_str(), "of" | "for")
-                        || NAME_PARTICLES.contains(&tokens[j - 1].lower)));
+        // ("Banco de Bogota": or a word opening organizations' names in
+        // another language, and its particle.)
+        let opened = ORG_OPENERS.contains(&tokens[i].lower);
+        // ("Del Rio", "Fort Alder": a word opening places' names before a
+        // known place.)
+        let place_opened = j == i + 1
+            && PLACE_OPENERS.contains(&tokens[i].lower)
+            && gaz_at
+                .get(&j)
+                .is_some_and(|&(_, g)| lex.gazetteer[g].kind == EntityType::Place);
+        let joins = place_opened
+            || j > i + 1
+                && (head_connector(tokens, j - 1, i)
+                    || (described || opened)
+                        && (matches!(tokens[j - 1].lower.as_str(), "of" | "for")
+                            || NAME_PARTICLES.contains(&tokens[j - 1].lower)));
         if let Some(&(g_end, _)) = gaz_at.get(&j).filter(|_| joins) {
             j = g_end;
         }

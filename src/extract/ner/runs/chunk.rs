@@ -6,7 +6,7 @@
 use super::super::{
     is_cap, is_hyphen_modifier, is_name_particle, modifier_suffix, title_at, Qualifiers, Recognized,
 };
-use super::words::{head_connector, is_group};
+use super::words::{country_in_brackets, head_connector, is_group};
 use super::{segment_run, Chunk, SentenceCtx};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape};
@@ -444,7 +444,9 @@ pub(super) fn classify_chunk(
             Qualifiers::default(),
         );
     } else if n >= 2
-        && !headline
+        // (A name before a country in brackets, a line of results': "Ana
+        // Lund (Norway) 10.92".)
+        && (!headline || country_in_brackets(sent, e))
         && !all_upper
         // "won the Golden Lion": "the" names no person by capitals alone.
         && (s == sent_start || tokens[s - 1].lower != "the")

@@ -203,3 +203,14 @@ pub(super) fn is_group(word: &str, lex: &Lexicon) -> bool {
         && word.ends_with('s')
         && (lex.demonyms.contains_key(word) || RELIGIOUS_GROUPS.contains(word))
 }
+
+/// Does a country in brackets open at token `at` ("Ana Lund (Norway)", as
+/// results give an athlete's)?
+pub(super) fn country_in_brackets(sent: &SentenceCtx, at: usize) -> bool {
+    let tokens = &sent.doc.toks.tokens;
+    tokens.get(at).is_some_and(|t| t.lower == "(")
+        && tokens.get(at + 2).is_some_and(|t| t.lower == ")")
+        && sent.gaz_at.get(&(at + 1)).is_some_and(|&(g_end, entry)| {
+            g_end == at + 2 && sent.doc.lex.gazetteer[entry].kind == EntityType::Country
+        })
+}
