@@ -6,7 +6,7 @@
 use super::{is_cap, is_legal_form, surname_key, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
-use crate::resources::words::ner::{IMPERSONAL_VERBS, ORG_HEADS, ORG_WORDS};
+use crate::resources::words::ner::{IMPERSONAL_VERBS, ORG_HEADS, ORG_WORDS, RELIGIOUS_GROUPS};
 use crate::resources::Lexicon;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
@@ -214,15 +214,20 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                     Qualifiers::default(),
                 );
             } else if pending_set.contains_key(&i)
-                && tokens.get(i + 1).is_some_and(|t| t.lower == "'s")
+                && tokens.get(i + 1).is_some_and(|t| {
+                    t.lower == "'s"
+                        || t.shape == Shape::Lower
+                            && lex.titles.contains_key(&t.lower)
+                            && employer_before_title(text, tokens, i, sent.tokens.start, lex)
+                })
                 && person_starts.contains(&(i + 2))
                 && !lex.given_names.contains(w)
                 && !lex.not_names.contains(&tokens[i].lower)
                 && !lex.common_words.contains(&tokens[i].lower)
             {
-                // "McLaren's Oscar Piastri", "Kestrel's Ana Costa": an
-                // unknown single name whose person follows is where they
-                // work or play.
+                // "McLaren's Oscar Piastri", "Bernstein analyst Daniel
+                // Roeska": an unknown single name whose person follows (with
+                // a lowercase title between) is where they work or play.
                 out.push(
                     tokens,
                     i..i + 1,
@@ -335,6 +340,26 @@ fn shorter_organization_names(text: &str, lex: &Lexicon, out: &mut Recognized) {
             m.kind = EntityType::Organization;
         }
     }
+}
+
+/// Can token `i`, before a lowercase title and a person's name, be where
+/// the person works ("Bernstein analyst Daniel Roeska")? Not opening the
+/// sentence ("Polling expert X"), nor a word of a people, a language or
+/// a faith ("English striker X", "Protestant pastor X"), nor a hyphened
+/// one ("Pro-democracy activist X").
+fn employer_before_title(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    start: usize,
+    lex: &Lexicon,
+) -> bool {
+    let w = tokens[i].span.text(text);
+    i != start
+        && !w.contains('-')
+        && !lex.demonyms.contains_key(w)
+        && !is_language_like(&tokens[i].lower)
+        && !RELIGIOUS_GROUPS.contains(format!("{w}s").as_str())
 }
 
 /// "in English", "in Arabic": a language, not a place.

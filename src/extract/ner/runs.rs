@@ -129,7 +129,26 @@ fn opens_with_kind_of_firm(doc: Doc, gaz_at: &GazAt, i: usize, run_end: usize) -
                 && !ORG_HEADS.contains(w)
                 && !matches!(
                     w,
-                    "carrier" | "daily" | "weekly" | "magazine" | "newspaper" | "tabloid"
+                    "carrier"
+                        | "daily"
+                        | "weekly"
+                        | "magazine"
+                        | "newspaper"
+                        | "tabloid"
+                        // (Words that open names: "Bloc Quebecois",
+                        // "Network Rail", "Band Aid".)
+                        | "bloc"
+                        | "network"
+                        | "channel"
+                        | "band"
+                        | "label"
+                        | "militia"
+                        | "movement"
+                        | "club"
+                        | "coalition"
+                        | "alliance"
+                        | "party"
+                        | "bank"
                 ))
 }
 
@@ -147,10 +166,21 @@ fn is_name_start(sent: &SentenceCtx, i: usize) -> bool {
     if month_before_day(&toks.tokens, i, lex) {
         return false;
     }
+    // "a dealer at First Bank of Nigeria": mid-sentence, an ordinal opens
+    // an organization's name with its head word among the capitalized words
+    // after it.
+    let tokens = &toks.tokens;
+    let ordinal_of_firm = i != sent.start
+        && matches!(t.lower.as_str(), "first" | "second" | "third")
+        && tokens[i + 1..(i + 4).min(tokens.len())]
+            .iter()
+            .take_while(|n| is_cap(n))
+            .any(|n| ORG_HEADS.contains(&n.lower));
     // Function words, months and weekdays are not names (unless, mid-sentence,
     // they are also a given name).
-    !(lex.not_names.contains(&t.lower)
-        && (i == sent.start || !lex.given_names.contains(t.span.text(text))))
+    ordinal_of_firm
+        || !(lex.not_names.contains(&t.lower)
+            && (i == sent.start || !lex.given_names.contains(t.span.text(text))))
 }
 
 /// End (exclusive) of the capitalized run starting at `i`.
