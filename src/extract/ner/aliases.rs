@@ -6,7 +6,9 @@
 use super::{is_cap, is_legal_form, surname_key, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape, Span, Token};
-use crate::resources::words::ner::{IMPERSONAL_VERBS, ORG_HEADS, ORG_WORDS, RELIGIOUS_GROUPS};
+use crate::resources::words::ner::{
+    IMPERSONAL_VERBS, ORG_HEADS, ORG_WORDS, RELIGIOUS_GROUPS, WORKER_NOUNS,
+};
 use crate::resources::Lexicon;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
@@ -343,8 +345,8 @@ fn shorter_organization_names(text: &str, lex: &Lexicon, out: &mut Recognized) {
 }
 
 /// Can token `i`, before a lowercase title and a person's name, be where
-/// the person works ("Bernstein analyst Daniel Roeska")? Not opening the
-/// sentence ("Polling expert X"), nor a word of a people, a language or
+/// the person works ("Bernstein analyst Daniel Roeska")? Not a common word
+/// opening the sentence ("Polling expert X"), nor a word of a people, a language or
 /// a faith ("English striker X", "Protestant pastor X"), nor a hyphened
 /// one ("Pro-democracy activist X").
 fn employer_before_title(
@@ -355,7 +357,15 @@ fn employer_before_title(
     lex: &Lexicon,
 ) -> bool {
     let w = tokens[i].span.text(text);
-    i != start
+    // (Opening the sentence, only before a worker's noun and where the word
+    // is no common one: "Bernstein analyst X", not "Polling expert X".)
+    let opening_ok = || {
+        tokens
+            .get(i + 1)
+            .is_some_and(|t| WORKER_NOUNS.contains(&t.lower))
+            && !lex.common_words.contains(&tokens[i].lower)
+    };
+    (i != start || opening_ok())
         && !w.contains('-')
         && !lex.demonyms.contains_key(w)
         && !is_language_like(&tokens[i].lower)

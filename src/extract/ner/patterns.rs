@@ -333,6 +333,27 @@ pub(super) fn drop_quoted_works(doc: Doc, out: &mut Recognized) {
     if titles.is_empty() {
         return;
     }
+    // The same title quoted anywhere else in the story, a headline's too:
+    // '"Oppenheimer" sweeps Oscars' after 'the drama "Oppenheimer"'.
+    let words = |r: &Range<usize>| -> Vec<&str> {
+        tokens[r.clone()]
+            .iter()
+            .map(|t| t.span.text(text))
+            .collect()
+    };
+    let named: HashSet<Vec<&str>> = titles.iter().map(words).collect();
+    for sent in &doc.toks.sentences {
+        let (s, e) = (sent.tokens.start, sent.tokens.end);
+        for q in s..e {
+            if !is_quote(&tokens[q]) {
+                continue;
+            }
+            let close = (q + 1..e.min(q + 1 + LONGEST_TITLE)).find(|&k| is_quote(&tokens[k]));
+            if let Some(close) = close.filter(|&c| named.contains(&words(&(q + 1..c)))) {
+                titles.push(q + 1..close);
+            }
+        }
+    }
     let keep: Vec<bool> = out
         .mentions
         .iter()

@@ -378,6 +378,28 @@ fn segment_run(
                 after_gazetteer = Some(k);
                 continue;
             }
+            // "the Uganda Red Cross Society": a place before a known
+            // organization and a head word is one name, its national body.
+            let national = matches!(g.kind, EntityType::Place | EntityType::Country)
+                .then(|| gaz_at.get(&g_end))
+                .flatten()
+                .filter(|&&(o_end, o)| {
+                    lex.gazetteer[o].kind == EntityType::Organization
+                        && o_end < end
+                        && is_cap(&tokens[o_end])
+                        && ORG_HEADS.contains(&tokens[o_end].lower)
+                });
+            if let Some(&(o_end, _)) = national {
+                out.push(
+                    tokens,
+                    i..o_end + 1,
+                    EntityType::Organization,
+                    Evidence::Pattern("organization head word"),
+                    Qualifiers::default(),
+                );
+                i = o_end + 1;
+                continue;
+            }
             // "Apple Corps", "United States Navy": a gazetteer name followed by
             // capitalized words ending in an organization word is another
             // organization.
