@@ -201,24 +201,29 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
             // "Solvik" after "Solvik Maritime": an organization's alias is
             // the first word of its name ("the Bulls" after "Chicago
             // Bulls": or a team's last).
-            let first_of = (m.kind == EntityType::Organization && m.evidence == Evidence::Alias)
-                .then(|| {
-                    // (A headline's capitals name it too: "BULLS".)
-                    let same = |w: Option<&str>| w.is_some_and(|w| w.eq_ignore_ascii_case(surface));
-                    let by_first = entities.iter().position(|e| {
+            let one_word = !surface.contains(char::is_whitespace);
+            let first_of = (m.kind == EntityType::Organization
+                && (m.evidence == Evidence::Alias
+                    || one_word
+                        && !by_key.contains_key(&key)
+                        && !crate::extract::ner::is_head_word(&key.1)))
+            .then(|| {
+                // (A headline's capitals name it too: "BULLS".)
+                let same = |w: Option<&str>| w.is_some_and(|w| w.eq_ignore_ascii_case(surface));
+                let by_first = entities.iter().position(|e| {
+                    e.kind == m.kind
+                        && e.name.split_whitespace().count() >= 2
+                        && same(e.name.split_whitespace().next())
+                });
+                by_first.or_else(|| {
+                    entities.iter().position(|e| {
                         e.kind == m.kind
                             && e.name.split_whitespace().count() >= 2
-                            && same(e.name.split_whitespace().next())
-                    });
-                    by_first.or_else(|| {
-                        entities.iter().position(|e| {
-                            e.kind == m.kind
-                                && e.name.split_whitespace().count() >= 2
-                                && same(e.name.split_whitespace().last())
-                        })
+                            && same(e.name.split_whitespace().last())
                     })
                 })
-                .flatten();
+            })
+            .flatten();
             match acronym_of
                 .or(first_of)
                 .or_else(|| by_key.get(&key).copied())

@@ -123,7 +123,11 @@ pub(super) fn resolve_aliases(doc: Doc, out: &mut Recognized, pending: &[(usize,
                     let suffixed = is_legal_form(&last.to_lowercase());
                     // ("Slavia" after the results line's "Slavia Prague":
                     // a team by its first word.)
-                    let team = m.evidence == Evidence::Pattern("result line");
+                    // (And "Bayern" after "Bayern Munich": a club the
+                    // gazetteer knows.)
+                    let team = m.evidence == Evidence::Pattern("result line")
+                        || matches!(m.evidence, Evidence::Gazetteer(g)
+                            if lex.gazetteer[g].category == "sports");
                     // "the Bulls" after "Chicago Bulls": a team by its
                     // plural nickname, a word no list knows.
                     let lower_last = last.to_lowercase();

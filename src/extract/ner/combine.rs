@@ -25,8 +25,8 @@ impl Default for Margins {
     /// files (`newsgraph train-ner --choose-margins`; README).
     fn default() -> Self {
         Margins {
-            name: 3.0,
-            lone_person: 3.0,
+            name: 4.0,
+            lone_person: 4.0,
         }
     }
 }

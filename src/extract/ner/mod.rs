@@ -155,6 +155,11 @@ pub(crate) fn modifier_suffix(text: &str, t: &Token) -> bool {
         })
 }
 
+/// "D.": a capital and its period, an initial.
+pub(crate) fn is_initial(w: &str) -> bool {
+    w.len() == 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w.ends_with('.')
+}
+
 /// A line written as a headline: most of its words capitalized, no final period.
 pub(crate) fn is_headline(text: &str, tokens: &[Token]) -> bool {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.shape != Shape::Punct).collect();
@@ -190,7 +195,7 @@ pub fn recognize(text: &str, toks: &Tokens, lex: &Lexicon, credits: &[Span]) -> 
     patterns::drop_quoted_works(doc, &mut out);
     patterns::drop_laws(doc, &mut out);
     patterns::organizations_by_common_head(doc, &mut out);
-    patterns::national_teams(doc, &mut out);
+    results::teams_in_reports(doc, &mut out);
     patterns::administrations(doc, &mut out);
     patterns::extend_extents(doc, &mut out.mentions);
     in_text_order(out)

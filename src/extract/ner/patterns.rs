@@ -1,12 +1,12 @@
 //! Document-wide patterns applied after the runs: products and currencies
 //! dropped, organizations by a common head word ("People magazine"),
-//! administrations, national teams, and the extents of mentions.
+//! administrations, and the extents of mentions.
 
 use super::{is_cap, is_name_particle, Qualifiers, Recognized};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Mention, Shape, Span, Token};
 use crate::resources::words::ner::{
-    MARKET_INDICES, PLACE_HEADS, PRODUCT_NOUNS, PUBLICATION_HEADS, SPORTS_WORDS, WORK_NOUNS,
+    MARKET_INDICES, PLACE_HEADS, PRODUCT_NOUNS, PUBLICATION_HEADS, WORK_NOUNS,
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
@@ -479,104 +479,6 @@ pub(super) fn administrations(doc: Doc, out: &mut Recognized) {
             Evidence::Pattern("administration"),
             Qualifiers::default(),
         );
-    }
-}
-
-/// "Belgium beat Panama 3-0": in a sentence reporting a match (a score, or
-/// the words of sports reports) a country is its national team, an
-/// organization.
-pub(super) fn national_teams(doc: Doc, out: &mut Recognized) {
-    let (text, toks) = (doc.text, doc.toks);
-    let tokens = &toks.tokens;
-    let is_score = |i: usize| {
-        let w = tokens[i].span.text(text);
-        let digits =
-            |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
-        w.split_once(['-', '–'])
-            .is_some_and(|(a, b)| digits(a) && digits(b))
-            || (i + 2 < tokens.len()
-                && digits(w)
-                && matches!(tokens[i + 1].span.text(text), "-" | "–")
-                && digits(tokens[i + 2].span.text(text))
-                && tokens[i].span.end == tokens[i + 1].span.start
-                && tokens[i + 1].span.end == tokens[i + 2].span.start)
-    };
-    let sports: Vec<Range<usize>> = toks
-        .sentences
-        .iter()
-        .map(|s| s.tokens.clone())
-        .filter(|r| {
-            r.clone()
-                .any(|i| SPORTS_WORDS.contains(&tokens[i].lower) || is_score(i))
-        })
-        .collect();
-    // The words of the teams' names the story gives: organizations of two
-    // words or more in lines of results or in sentences with a score
-    // ("Bayern Munich drew 1-1 at Borussia Dortmund"; not "the Oregon State
-    // Police bomb squad").
-    let scored: Vec<Range<usize>> = toks
-        .sentences
-        .iter()
-        .map(|s| s.tokens.clone())
-        .filter(|r| r.clone().any(is_score))
-        .collect();
-    // The range of `ranges` (in text order) holding token `i`.
-    let holding = |ranges: &[Range<usize>], i: usize| {
-        let k = ranges.partition_point(|r| r.end <= i);
-        ranges.get(k).filter(|r| r.contains(&i)).cloned()
-    };
-    let in_scored = |m: &Mention| holding(&scored, m.first_token).is_some();
-    let team_words: HashSet<String> = out
-        .mentions
-        .iter()
-        .filter(|m| {
-            m.kind == EntityType::Organization
-                && m.end_token - m.first_token >= 2
-                && (m.evidence == Evidence::Pattern("result line") || in_scored(m))
-        })
-        .flat_map(|m| tokens[m.first_token..m.end_token].iter())
-        .filter(|t| t.shape == Shape::Capitalized)
-        .map(|t| t.span.text(text).to_string())
-        .collect();
-    for m in out.mentions.iter_mut() {
-        let Some(r) = holding(&sports, m.first_token) else {
-            continue;
-        };
-        // "a tour of the United States", a player's "(Croatia)": a
-        // place still.
-        let mut k = m.first_token;
-        if k > r.start && tokens[k - 1].lower == "the" {
-            k -= 1;
-        }
-        let placed = k > r.start
-            && matches!(
-                tokens[k - 1].lower.as_str(),
-                "in" | "to"
-                    | "of"
-                    | "from"
-                    | "across"
-                    | "at"
-                    | "into"
-                    | "throughout"
-                    | "around"
-                    | "("
-            );
-        if m.kind == EntityType::Country && !placed {
-            m.kind = EntityType::Organization;
-            m.evidence = Evidence::Pattern("national team");
-        }
-        // "Dortmund's Andreas Moeller", "a penalty for Bayern": a town
-        // in a team's name is the team, where no preposition of place
-        // comes before it ("won in Dortmund"); not a dateline.
-        if m.kind == EntityType::Place
-            && m.end_token == m.first_token + 1
-            && !placed
-            && !matches!(m.evidence, Evidence::Dateline(_))
-            && team_words.contains(m.span.text(text))
-        {
-            m.kind = EntityType::Organization;
-            m.evidence = Evidence::Pattern("team by its town");
-        }
     }
 }
 

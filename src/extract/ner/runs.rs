@@ -17,8 +17,8 @@ mod words;
 use chunk::classify_chunk;
 use words::{
     company_end, country_in_brackets, head_connector, is_group, leading_modifier, legal_forms,
-    party_before_title, party_label, plural_in_name, possessive_in_name, push_company,
-    title_in_name, ON_HEADS,
+    member_label, party_before_title, party_label, plural_in_name, possessive_in_name,
+    push_company, title_in_name, ON_HEADS,
 };
 
 /// Gazetteer matches aligned to tokens: token index → (end token, entry).
@@ -213,7 +213,11 @@ fn run_end(sent: &SentenceCtx, i: usize, end: usize) -> usize {
             && !lex.titles.contains_key(&t.lower)
             && !plural_in_name(tokens, i, j, end)
             && !(j >= i + 2 && !next_cap && ORG_HEADS.contains(&t.lower))
-            && !(next_cap && matches!(t.lower.as_str(), "first" | "second" | "third"));
+            && !(next_cap && matches!(t.lower.as_str(), "first" | "second" | "third"))
+            // ("the Bethlehem Police Department": a head word before another.)
+            && !(ORG_HEADS.contains(&t.lower)
+                && next_cap
+                && ORG_HEADS.contains(&tokens[j + 1].lower));
         if is_cap(t) && !stops {
             j += 1;
             continue;
@@ -496,9 +500,10 @@ fn segment_run(
                     && !lex.demonyms.contains_key(t.span.text(text))
                     && !ORG_WORDS.contains(&t.lower)
             };
+            // ("Victoria Ashworth of the Conservatives": or to a connector.)
             if matches!(g.kind, EntityType::Place | EntityType::Country)
                 && g_end == i + 1
-                && k == end
+                && (k == end || matches!(tokens[k].lower.as_str(), "of" | "and" | "&"))
                 && (1..=2).contains(&(k - g_end))
                 && lex.given_names.contains(tokens[i].span.text(text))
                 && tokens[g_end..k].iter().all(surname)
@@ -581,6 +586,13 @@ fn segment_run(
             );
             q.org.get_or_insert(entry);
             i += 1;
+            continue;
+        }
+        // "Social Democrat Dieter Wessel": a label of two words opening the
+        // run before a name is no part of it (nor a mention: which party
+        // it means, the lexicon does not say).
+        if i == start && member_label(tokens, i, end) {
+            i += 2;
             continue;
         }
         // (Not a title's "'s" before an organization's head word: "the

@@ -6,7 +6,7 @@
 use super::super::{
     is_cap, is_hyphen_modifier, is_name_particle, modifier_suffix, title_at, Qualifiers, Recognized,
 };
-use super::words::{country_in_brackets, head_connector, is_group};
+use super::words::{country_in_brackets, head_connector, is_group, scorer_before_figures};
 use super::{segment_run, Chunk, SentenceCtx};
 use crate::extract::Doc;
 use crate::model::{EntityType, Evidence, Shape};
@@ -164,17 +164,20 @@ pub(super) fn classify_chunk(
             || PLACE_HEADS.contains(w)
             || lex.common_words.contains(*w))
     };
+    // So is a given name and a surname before "of" and a firm without
+    // "the": "Karin Ostberg of Nordbank Metals".
     if let Some(m) = lows.iter().position(|w| *w == "of") {
+        let with_the = lows.get(m + 1) == Some(&"the");
+        let skip = usize::from(with_the);
         if (2..=3).contains(&m)
-            && lows.get(m + 1) == Some(&"the")
-            && m + 3 < lows.len()
-            && head_word
+            && m + 1 + 2 * skip < lows.len()
+            && (with_the && head_word || lex.given_names.contains(tokens[s].span.text(text)))
             && lows[..m].iter().all(name_word)
             && tokens[s..s + m]
                 .iter()
                 .all(|t| t.shape == Shape::Capitalized)
         {
-            for (a, b, first) in [(s, s + m, true), (s + m + 2, e, false)] {
+            for (a, b, first) in [(s, s + m, true), (s + m + 1 + skip, e, false)] {
                 let part = Chunk {
                     start: a,
                     end: b,
@@ -196,8 +199,20 @@ pub(super) fn classify_chunk(
             && lex.given_names.contains(tokens[s].span.text(text))
             && lows.last().is_some_and(|w| ORG_HEADS.contains(w))
     };
+    // Or a name of two or three rare words ("Vo Van Kiet and Communist
+    // Party").
+    let rare_first = |m: usize| {
+        (2..=3).contains(&m)
+            && lows[..m].iter().all(name_word)
+            && tokens[s..s + m]
+                .iter()
+                .all(|t| t.shape == Shape::Capitalized)
+            && lows.last().is_some_and(|w| ORG_HEADS.contains(w))
+            && e - (s + m + 1) >= 2
+    };
     let two = (1..lows.len().saturating_sub(1)).find(|&m| {
-        matches!(lows[m], "and" | "&") && (ORG_HEADS.contains(lows[m - 1]) || person_first(m))
+        matches!(lows[m], "and" | "&")
+            && (ORG_HEADS.contains(lows[m - 1]) || person_first(m) || rare_first(m))
     });
     if let (true, Some(m)) = (org_head, two) {
         for (a, b) in [(s, s + m), (s + m + 1, e)] {
@@ -446,7 +461,7 @@ pub(super) fn classify_chunk(
     } else if n >= 2
         // (A name before a country in brackets, a line of results': "Ana
         // Lund (Norway) 10.92".)
-        && (!headline || country_in_brackets(sent, e))
+        && (!headline || country_in_brackets(sent, e) || scorer_before_figures(sent, s, e))
         && !all_upper
         // "won the Golden Lion": "the" names no person by capitals alone.
         && (s == sent_start || tokens[s - 1].lower != "the")
@@ -509,14 +524,15 @@ pub(super) fn classify_chunk(
                 "in" | "at" | "near" | "from" => true,
                 "to" => motion(s - 1),
                 // "Liam Carter, of Beeston, was jailed": where a person
-                // named before the comma lives.
+                // named before the comma lives ("Liam Carter, 29, of
+                // Beeston"; "a son, Paul Voss of Beeston;" in a list).
                 "of" => {
+                    let next = tokens.get(s + 1).map_or("", |t| t.lower.as_str());
                     s >= sent_start + 3
-                        && tokens[s - 2].lower == ","
-                        && is_cap(&tokens[s - 3])
-                        && tokens
-                            .get(s + 1)
-                            .is_some_and(|t| matches!(t.lower.as_str(), "," | "."))
+                        && (tokens[s - 2].lower == ","
+                            && (is_cap(&tokens[s - 3]) || tokens[s - 3].shape == Shape::Number)
+                            && matches!(next, "," | "." | ";")
+                            || is_cap(&tokens[s - 2]) && next == ";")
                 }
                 _ => false,
             };

@@ -214,3 +214,35 @@ pub(super) fn country_in_brackets(sent: &SentenceCtx, at: usize) -> bool {
             g_end == at + 2 && sent.doc.lex.gazetteer[entry].kind == EntityType::Country
         })
 }
+
+/// Whether the name `s..e` is a player's on a scorecard: an initial, a
+/// surname and the runs, wickets or time right after ("M. Hayden 121",
+/// "C. Miller 3-77").
+pub(super) fn scorer_before_figures(sent: &SentenceCtx, s: usize, e: usize) -> bool {
+    let (text, tokens) = (sent.doc.text, &sent.doc.toks.tokens);
+    e >= s + 2
+        && super::super::is_initial(tokens[s].span.text(text))
+        && tokens.get(e).is_some_and(|t| {
+            let w = t.span.text(text);
+            w.starts_with(|c: char| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | ':'))
+        })
+}
+
+/// Whether tokens `i` and `i + 1` are a party member's label of two words
+/// ("Social Democrat", "Christian Democrat", "Liberal Democrat", "Free
+/// Democrat") before a name of two capitalized words or more.
+pub(super) fn member_label(tokens: &[Token], i: usize, end: usize) -> bool {
+    i + 4 <= end
+        && matches!(
+            tokens[i].lower.as_str(),
+            "social" | "christian" | "liberal" | "free"
+        )
+        && tokens[i + 1].lower == "democrat"
+        && tokens[i + 2..end]
+            .iter()
+            .take_while(|t| is_cap(t) || matches!(t.lower.as_str(), "-" | "‐"))
+            .count()
+            >= 2
+}
