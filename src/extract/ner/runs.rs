@@ -176,9 +176,15 @@ fn is_name_start(sent: &SentenceCtx, i: usize) -> bool {
             .iter()
             .take_while(|n| is_cap(n))
             .any(|n| ORG_HEADS.contains(&n.lower));
+    // ("New Zealander Frank Nobilo": a demonym of two words.)
+    let demonym = tokens.get(i + 1).is_some_and(|n| {
+        lex.demonyms
+            .contains_key(Span::new(t.span.start, n.span.end).text(text))
+    });
     // Function words, months and weekdays are not names (unless, mid-sentence,
     // they are also a given name).
     ordinal_of_firm
+        || demonym
         || !(lex.not_names.contains(&t.lower)
             && (i == sent.start || !lex.given_names.contains(t.span.text(text))))
 }

@@ -9,10 +9,10 @@ use super::super::{
 use super::words::{country_in_brackets, head_connector, is_group, scorer_before_figures};
 use super::{segment_run, Chunk, SentenceCtx};
 use crate::extract::Doc;
-use crate::model::{EntityType, Evidence, Shape};
+use crate::model::{EntityType, Evidence, Shape, Token};
 use crate::resources::words::ner::{
-    HEAD_MODIFIED, MOTION_WORDS, NOT_PERSON_WORDS, ORG_DESCRIPTORS, ORG_HEADS, ORG_OPENERS,
-    ORG_WORDS, PLACE_HEADS, PLACE_OPENERS, WORKER_NOUNS,
+    HEAD_MODIFIED, MOTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS, ORG_DESCRIPTORS, ORG_HEADS,
+    ORG_OPENERS, ORG_WORDS, PLACE_HEADS, PLACE_OPENERS, WORKER_NOUNS,
 };
 
 /// Classify a chunk of a run: an organization or place by its head word,
@@ -153,7 +153,14 @@ pub(super) fn classify_chunk(
     let org_head = head_word || described || workplace;
     let place_head = lows.len() >= 2
         && (PLACE_HEADS.contains(lows.last().copied().unwrap_or(""))
-            || PLACE_OPENERS.contains(lows[0]) && !has_connector);
+            // ("Del Piero": a word that is a surname's particle too, only
+            // after a preposition of place: "filed in Del Rio".)
+            || PLACE_OPENERS.contains(lows[0])
+                && (!NAME_PARTICLES.contains(lows[0])
+                    || s > sent_start
+                        && matches!(tokens[s - 1].lower.as_str(), "in" | "at" | "near" | "from"))
+                && !has_connector
+                && (!RELATIVE_OPENERS.contains(&lows[0]) || part_of_place(sent, s, e)));
     // "Tomas Reyes of the National Unity Party": a name of rare words
     // (none an organization's or a common word), then "of the" and an
     // organization: two names.
@@ -510,6 +517,16 @@ pub(super) fn classify_chunk(
             Evidence::Pattern("group of people"),
             Qualifiers::default(),
         );
+    } else if n == 1 && s >= sent_start + 2 && stake_in(&tokens[s - 2], &tokens[s - 1]) {
+        // "a stake in Belgacom", "shares in Kestrel": what is owned in
+        // shares is a company, not where it is.
+        out.push(
+            tokens,
+            s..e,
+            EntityType::Organization,
+            Evidence::Pattern("company of a stake"),
+            Qualifiers::default(),
+        );
     } else if n == 1 {
         // "to" leads to a place only after a word of motion ("flew to
         // Tromsø", not "an offer to Teixeira").
@@ -536,8 +553,59 @@ pub(super) fn classify_chunk(
                 }
                 _ => false,
             };
-        pending.push((s, after_place_prep && s != sent_start));
+        // "its Emden plant": a works named by its town.
+        let site_after = tokens[s].lower.chars().all(char::is_alphabetic)
+            && tokens.get(e).is_some_and(|t| {
+                t.shape == Shape::Lower
+                    && matches!(
+                        t.lower.as_str(),
+                        "plant" | "factory" | "refinery" | "mill" | "smelter" | "mine" | "facility"
+                    )
+            });
+        // (In a headline, a common word is capitalized as every word is:
+        // "Little Progress at Talks".)
+        let common_in_headline = headline && lex.common_words.contains(&tokens[s].lower);
+        pending.push((
+            s,
+            (after_place_prep || site_after) && s != sent_start && !common_in_headline,
+        ));
     }
+}
+
+/// Words that open a place's name as a part of another ("East Harlem",
+/// "Little Venice", "Southern Kordofan").
+const RELATIVE_OPENERS: [&str; 12] = [
+    "east", "west", "north", "south", "northern", "southern", "eastern", "western", "upper",
+    "lower", "greater", "little",
+];
+
+/// Whether the chunk `s..e`, opened by a relative word, is a part of a
+/// place ("East Frisia"): not in a headline ("Little Progress Made"), no
+/// common word after it ("Eastern Conference"), and not a region's people
+/// ("West African", "Eastern European").
+fn part_of_place(sent: &SentenceCtx, s: usize, e: usize) -> bool {
+    let (text, tokens, lex) = (sent.doc.text, &sent.doc.toks.tokens, sent.doc.lex);
+    let last = tokens[e - 1].span.text(text);
+    let people = ["n", "an"].iter().any(|suffix| {
+        last.strip_suffix(suffix)
+            .is_some_and(|stem| lex.by_name.contains_key(stem))
+    });
+    !sent.headline
+        && !people
+        && tokens[s + 1..e]
+            .iter()
+            .all(|t| !lex.common_words.contains(&t.lower))
+}
+
+/// Whether `noun` and `prep` say what follows is owned in shares: "stake
+/// in", "holdings in", "shares in", "share from" ("taking share from").
+fn stake_in(noun: &Token, prep: &Token) -> bool {
+    prep.lower == "in"
+        && matches!(
+            noun.lower.as_str(),
+            "stake" | "stakes" | "holding" | "holdings" | "shares" | "shareholding"
+        )
+        || prep.lower == "from" && matches!(noun.lower.as_str(), "share" | "business" | "customers")
 }
 
 /// Plurals of party members, closing a party's name ("Social Democrats").
