@@ -32,6 +32,13 @@ pub(crate) fn names_in_capitals(doc: &Doc<'_>, rec: Recognized) -> Recognized {
     let mut known: HashMap<String, (EntityType, Evidence)> = HashMap::default();
     for m in rec.mentions.iter().filter(|m| line_of(m).is_none()) {
         let words = &tokens[m.first_token..m.end_token];
+        // (Not a dateline's place in capitals that the rules took for an
+        // acronym: "BRISBANE, Australia, Dec 7 (Reuters) -".)
+        if m.evidence == Evidence::Pattern("acronym")
+            && lex.by_name.contains_key(&title_case(m.span.text(text)))
+        {
+            continue;
+        }
         let evidence = match m.evidence {
             Evidence::Gazetteer(g) | Evidence::Dateline(Some(g)) => Evidence::Gazetteer(g),
             _ => Evidence::Alias,

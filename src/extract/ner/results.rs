@@ -114,6 +114,20 @@ pub(super) fn teams_in_reports(doc: Doc, out: &mut Recognized) {
                 && tokens[i].span.end == tokens[i + 1].span.start
                 && tokens[i + 1].span.end == tokens[i + 2].span.start)
     };
+    // Or a winning margin: "by 84 runs", "by six wickets".
+    let is_margin = |i: usize| {
+        tokens[i].lower == "by"
+            && tokens.get(i + 2).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "runs" | "wickets" | "goals" | "points" | "strokes" | "shots"
+                )
+            })
+            && tokens.get(i + 1).is_some_and(|t| {
+                t.shape == Shape::Number || t.lower.chars().all(char::is_alphabetic)
+            })
+    };
+    let is_score = |i: usize| is_score(i) || is_margin(i);
     let sports: Vec<Range<usize>> = toks
         .sentences
         .iter()
@@ -249,6 +263,23 @@ pub(super) fn teams_in_reports(doc: Doc, out: &mut Recognized) {
             }
         }
     }
+    // A one-word team is that team wherever else the story names it
+    // ("Natal go top of the table").
+    let one_word: HashSet<&str> = found
+        .iter()
+        .filter(|r| r.len() == 1)
+        .map(|r| tokens[r.start].span.text(text))
+        .collect();
+    let found_at: HashSet<usize> = found.iter().map(|r| r.start).collect();
+    let elsewhere: Vec<Range<usize>> = (0..tokens.len())
+        .filter(|&k| {
+            !found_at.contains(&k)
+                && !covered.contains(&k)
+                && one_word.contains(tokens[k].span.text(text))
+        })
+        .map(|k| k..k + 1)
+        .collect();
+    found.extend(elsewhere);
     push_teams(doc, out, found, "team of a match");
     for m in out.mentions.iter_mut() {
         if m.kind == EntityType::Place
