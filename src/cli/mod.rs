@@ -227,7 +227,7 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
         format: EvalFormat,
     },
-    /// Train the name tagger on GUM and Universal NER files and write the model (data/models/ner.bin)
+    /// Train the name tagger on GUM, Universal NER and news files and write the model (data/models/ner.bin)
     TrainNer {
         /// Folder of GUM .conllu files
         #[arg(long, default_value = "../shared/train/gum")]
@@ -238,6 +238,12 @@ pub(crate) enum Command {
         /// Learn from the --uner files too (the bundled model does not: see the README)
         #[arg(long)]
         train_on_uner: bool,
+        /// News articles with gold names to learn from (FORMAT.md JSON Lines, or a folder of them; a genre per file); repeatable [default: data/ner-news]
+        #[arg(long)]
+        news: Vec<PathBuf>,
+        /// Learn from no news articles (to measure what they add)
+        #[arg(long, conflicts_with = "news")]
+        no_news: bool,
         /// Leave each genre out of training in turn and print how the rules, the tagger and both find its names (no model is written)
         #[arg(long)]
         held_out: bool,
@@ -585,6 +591,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             gum,
             uner,
             train_on_uner,
+            news,
+            no_news,
             held_out,
             choose_margins,
             epochs,
@@ -595,6 +603,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 gum,
                 uner: if uner.is_empty() { defaults.uner } else { uner },
                 train_on_uner,
+                news: match (no_news, news.is_empty()) {
+                    (true, _) => Vec::new(),
+                    (false, true) => defaults.news,
+                    (false, false) => news,
+                },
             };
             let task = if choose_margins {
                 train::Task::ChooseMargins

@@ -21,9 +21,25 @@ pub(super) enum Task {
 }
 
 /// Name margins tried by `--choose-margins`.
-const NAME_MARGINS: [f32; 10] = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0];
+const NAME_MARGINS: [f32; 12] = [
+    0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 24.0,
+];
 /// Lone person margins tried (each at least the name margin).
-const LONE_PERSON_MARGINS: [f32; 10] = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 24.0];
+const LONE_PERSON_MARGINS: [f32; 11] =
+    [2.0, 4.0, 6.0, 8.0, 12.0, 16.0, 20.0, 24.0, 28.0, 32.0, 48.0];
+/// Covering margins tried (infinity: the rules' names never give way).
+const COVER_MARGINS: [f32; 10] = [
+    0.0,
+    1.0,
+    2.0,
+    4.0,
+    6.0,
+    8.0,
+    12.0,
+    16.0,
+    24.0,
+    f32::INFINITY,
+];
 
 pub(super) fn run(cfg: &Config, data: &NerData, epochs: usize, task: Task) -> Result<ExitCode> {
     // Train on the rules' own output: the rules are features.
@@ -62,24 +78,19 @@ fn held_out(data: &NerData, extractor: &Extractor, epochs: usize) -> Result<Exit
 }
 
 fn choose_margins(data: &NerData, extractor: &Extractor, epochs: usize) -> Result<ExitCode> {
-    let mut rows = train::choose_margins(
-        data,
-        extractor,
-        epochs,
-        &NAME_MARGINS,
-        &LONE_PERSON_MARGINS,
-        |m| eprintln!("{m}"),
-    )?;
-    rows.sort_by(|a, b| b.score().total_cmp(&a.score()));
     let current = Margins::default();
-    println!("name  lone person | hybrid mean strict  lenient  (mean of both)");
+    let grid = train::margin_grid(current, &NAME_MARGINS, &LONE_PERSON_MARGINS, &COVER_MARGINS);
+    let mut rows = train::choose_margins(data, extractor, epochs, &grid, |m| eprintln!("{m}"))?;
+    rows.sort_by(|a, b| b.score().total_cmp(&a.score()));
+    println!("name  lone person   cover | hybrid mean strict  lenient  (mean of both)");
     for (k, r) in rows.iter().enumerate() {
         let now = r.margins == current;
         if k < 10 || now {
             println!(
-                "{:>4}  {:>11} | {:>18.4}  {:.4}  ({:.4}){}",
+                "{:>4}  {:>11}  {:>6} | {:>18.4}  {:.4}  ({:.4}){}",
                 r.margins.name,
                 r.margins.lone_person,
+                r.margins.cover,
                 r.strict,
                 r.lenient,
                 r.score(),
@@ -89,8 +100,13 @@ fn choose_margins(data: &NerData, extractor: &Extractor, epochs: usize) -> Resul
     }
     if let Some(best) = rows.first() {
         println!(
-            "best: name {}, lone person {} (the default: name {}, lone person {})",
-            best.margins.name, best.margins.lone_person, current.name, current.lone_person
+            "best: name {}, lone person {}, cover {} (the default: name {}, lone person {}, cover {})",
+            best.margins.name,
+            best.margins.lone_person,
+            best.margins.cover,
+            current.name,
+            current.lone_person,
+            current.cover
         );
     }
     Ok(ExitCode::SUCCESS)

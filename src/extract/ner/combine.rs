@@ -2,10 +2,12 @@
 //! chunks (`--ner`).
 
 use super::tagger::{Chunk, ChunkType};
-use super::{in_text_order, is_cap, patterns, title_at, NerMode, Qualifiers, Recognized};
+use super::{
+    in_text_order, is_cap, is_name_particle, patterns, title_at, NerMode, Qualifiers, Recognized,
+};
 use crate::extract::Doc;
-use crate::model::{EntityType, Evidence, Span};
-use crate::resources::words::ner::NOT_PERSON_WORDS;
+use crate::model::{EntityType, Evidence, Mention, Span};
+use crate::resources::words::ner::{NOT_PERSON_WORDS, ORG_HEADS};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// How sure the tagger must be of a name the rules missed for hybrid mode
@@ -18,6 +20,10 @@ pub struct Margins {
     /// A one-word person (the tagger's unsure lone "people" are mostly
     /// products).
     pub lone_person: f32,
+    /// A tagger's name this sure replaces the rules' names that lie inside
+    /// it ("Arizona Department of Education" over "Department of
+    /// Education"); infinity: never.
+    pub cover: f32,
 }
 
 impl Default for Margins {
@@ -25,8 +31,9 @@ impl Default for Margins {
     /// files (`newsgraph train-ner --choose-margins`; README).
     fn default() -> Self {
         Margins {
-            name: 4.0,
-            lone_person: 4.0,
+            name: 24.0,
+            lone_person: 24.0,
+            cover: 24.0,
         }
     }
 }
@@ -115,10 +122,11 @@ pub(crate) fn combine(
         let before = taken.partition_point(|&(s, _)| s < end);
         before > 0 && reach[before - 1] > start
     };
-    out = rules;
+    // The tagger's names that pass the filters below, with their margins.
+    let mut cands: Vec<(usize, usize, EntityType, Qualifiers, f32)> = Vec::new();
     let sentence_starts: HashSet<usize> = toks.sentences.iter().map(|s| s.tokens.start).collect();
     for c in chunks {
-        if c.margin < margins.name || overlaps_rules(c.start, c.end) {
+        if c.margin < margins.name || (c.margin < margins.cover && overlaps_rules(c.start, c.end)) {
             continue;
         }
         // Leading "the", trailing possessives and lowercase words stay out of the name.
@@ -186,7 +194,38 @@ pub(crate) fn combine(
         if c.kind == ChunkType::Person {
             (s, q) = past_titles(doc, s, e);
         }
-        out.push(tokens, s..e, chunk_kind(c), Evidence::Pattern("tagger"), q);
+        cands.push((s, e, chunk_kind(c), q, c.margin));
+    }
+    out = rules;
+    let covering: Vec<bool> = cands
+        .iter()
+        .map(|&(s, e, kind, _, margin)| margin >= margins.cover && covers(doc, &out, s, e, kind))
+        .collect();
+    // A rule name inside a covering tagger name gives way to it (not a
+    // dateline's place, an alias or a nominal mention).
+    let keep: Vec<bool> = out
+        .mentions
+        .iter()
+        .map(|m| {
+            !matches!(m.evidence, Evidence::Pattern(_) | Evidence::Gazetteer(_))
+                || !cands
+                    .iter()
+                    .zip(&covering)
+                    .any(|(&(s, e, ..), &c)| c && inside(m, s, e))
+        })
+        .collect();
+    let mut k = keep.iter();
+    out.mentions.retain(|_| *k.next().unwrap_or(&true));
+    let mut k = keep.iter();
+    out.qualifiers.retain(|_| *k.next().unwrap_or(&true));
+    for (s, e, kind, q, _) in cands {
+        if !out
+            .mentions
+            .iter()
+            .any(|m| m.first_token < e && s < m.end_token)
+        {
+            out.push(tokens, s..e, kind, Evidence::Pattern("tagger"), q);
+        }
     }
     // The tagger's names pass the same filters as the rules' own.
     let doc = Doc {
@@ -203,6 +242,59 @@ pub(crate) fn combine(
     patterns::titles_out_of_names(doc, &mut out);
     in_text_order(out)
 }
+
+/// Whether rule mention `m` lies inside tokens `s..e` and is shorter.
+fn inside(m: &Mention, s: usize, e: usize) -> bool {
+    s <= m.first_token && m.end_token <= e && e - s > m.end_token - m.first_token
+}
+
+/// Whether the tagger's name `s..e` of type `kind` may replace the rules'
+/// names inside it: it holds at least one, overlaps no other partly, joins
+/// no person to another name ("Apple Inc. Steve Jobs") nor two firms
+/// across "and", makes no person
+/// anything else ("New Zealander Tama Rewi"), does not run on after a
+/// company the gazetteer knows (a product: "Buick Encore") and runs over
+/// no lowercase word but a name's connector ("Apple announces Mac").
+fn covers(doc: &Doc<'_>, rules: &Recognized, s: usize, e: usize, kind: EntityType) -> bool {
+    let tokens = &doc.toks.tokens;
+    let mut within = 0;
+    let mut person = false;
+    for m in &rules.mentions {
+        if inside(m, s, e) {
+            within += 1;
+            person |= m.kind == EntityType::Person;
+            if m.first_token == s
+                && m.kind == EntityType::Organization
+                && matches!(m.evidence, Evidence::Gazetteer(_))
+            {
+                return false;
+            }
+        } else if m.first_token < e && s < m.end_token {
+            return false;
+        }
+    }
+    // Two names the rules keep apart stay apart across "and" where the
+    // first ends as a firm's or a body's name does ("Helix Corp and
+    // Veltra Group"; not "Nurses and Midwives' Association").
+    let joined = || {
+        (s + 1..e).any(|k| {
+            matches!(tokens[k].lower.as_str(), "and" | "&")
+                && ORG_HEADS.contains(&tokens[k - 1].lower)
+        })
+    };
+    within > 0
+        && (within == 1 || !person && !joined())
+        && (!person || kind == EntityType::Person)
+        && tokens[s..e].iter().all(|t| {
+            is_cap(t)
+                || !t.lower.chars().any(char::is_alphabetic)
+                || NAME_CONNECTORS.contains(&t.lower.as_str())
+                || is_name_particle(doc.text, t)
+        })
+}
+
+/// Lowercase words inside organizations' and places' names.
+const NAME_CONNECTORS: [&str; 8] = ["of", "and", "for", "the", "'s", "on", "in", "du"];
 
 /// Where the name of a person chunk `s..e` starts past the demonyms and
 /// titles before it, with the last title as its qualifier: "Russian

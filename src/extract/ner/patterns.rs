@@ -176,11 +176,14 @@ pub(super) fn drop_products_and_currencies(doc: Doc, out: &mut Recognized) {
             let maker_before = m.first_token > 0
                 && is_cap(&tokens[m.first_token - 1])
                 && adjacent_words(m.first_token - 1);
+            // (The tagger's name of two words or more is a model's too:
+            // it takes "Buick Encore" as a firm.)
             let model = kind_of_product
                 && (maker_before
                     || k > e
                     || m.kind == EntityType::Person
-                        && !matches!(m.evidence, Evidence::Gazetteer(_)));
+                        && !matches!(m.evidence, Evidence::Gazetteer(_))
+                    || m.evidence == Evidence::Pattern("tagger") && e - m.first_token >= 2);
             if model {
                 return false;
             }
