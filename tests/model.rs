@@ -35,19 +35,38 @@ fn bundled_model_is_reproducible_from_the_training_data() {
     );
 }
 
-/// Names on text nobody tuned for: each GUM genre, the UNER-annotated EWT
-/// sentences and each file of our news left out of the tagger's training
-/// in turn (`newsgraph
-/// train-ner --held-out`). Floors about 0.02 under the figures of the code
-/// as it is (a retrained tagger moves by about that much when the tokens
-/// or rules change a little), strict F1 (same span and type) then lenient
-/// (overlap).
+/// Names on text nobody tuned for, and the margins of hybrid mode, from
+/// one training per genre held out (`newsgraph train-ner --held-out` and
+/// `--choose-margins` in one pass: the training is most of the time).
+///
+/// Floors: each GUM genre, the UNER-annotated EWT sentences and each file
+/// of our news left out of the tagger's training in turn. About 0.02 under
+/// the figures of the code as it is (a retrained tagger moves by about
+/// that much when the tokens or rules change a little), strict F1 (same
+/// span and type) then lenient (overlap).
+///
+/// Margins are chosen on the same genres held out, not on the dev files:
+/// the default must score within 0.0005 of the best of its neighbours
+/// there (the dev-chosen 4 and 8 were 0.0009 under 8 and 8).
 #[test]
-fn held_out_genre_floors() {
-    let data = ner_data();
-    let rows =
-        newsgraph::train::held_out(&data, newsgraph::extract::Extractor::bundled(), 8, |_| {})
-            .unwrap();
+fn held_out_genre_floors_and_default_margins() {
+    use newsgraph::extract::ner::Margins;
+    let d = Margins::default();
+    let near = |x: f32| [(x - 1.0).max(0.0), x, x + 1.0, x * 2.0];
+    let cover = if d.cover.is_finite() {
+        near(d.cover).to_vec()
+    } else {
+        vec![4.0, 8.0, f32::INFINITY]
+    };
+    let grid = newsgraph::train::margin_grid(d, &near(d.name), &near(d.lone_person), &cover);
+    let (rows, margins) = newsgraph::train::held_out_and_margins(
+        &ner_data(),
+        newsgraph::extract::Extractor::bundled(),
+        8,
+        &grid,
+        |_| {},
+    )
+    .unwrap();
     // genre, then (strict, lenient) floors of the tagger and of hybrid.
     let floors = [
         // GUM's genres teach the model only through the shared weights
@@ -67,6 +86,7 @@ fn held_out_genre_floors() {
         ("world", (0.86, 0.90), (0.85, 0.89)),
     ];
     assert_eq!(rows.len(), floors.len());
+    let mut low = Vec::new();
     for (r, (genre, tagger, hybrid)) in rows.iter().zip(floors) {
         assert_eq!(r.genre, genre);
         let (_, t) = r.modes[1];
@@ -78,46 +98,19 @@ fn held_out_genre_floors() {
             h.strict_f1(),
             h.lenient_f1()
         );
-        assert!(
-            t.strict_f1() >= tagger.0 && t.lenient_f1() >= tagger.1,
-            "{genre} tagger {t:?}"
-        );
-        assert!(
-            h.strict_f1() >= hybrid.0 && h.lenient_f1() >= hybrid.1,
-            "{genre} hybrid {h:?}"
-        );
+        if t.strict_f1() < tagger.0 || t.lenient_f1() < tagger.1 {
+            low.push(format!("{genre} tagger {t:?}"));
+        }
+        if h.strict_f1() < hybrid.0 || h.lenient_f1() < hybrid.1 {
+            low.push(format!("{genre} hybrid {h:?}"));
+        }
     }
-}
-
-/// Hybrid mode's margins are chosen on the training genres held out in
-/// turn (`newsgraph train-ner --choose-margins`), not on the dev files: the
-/// default must score within 0.0005 of the best of its neighbours there
-/// (the dev-chosen 4 and 8 were 0.0009 under 8 and 8).
-#[test]
-fn default_margins_are_the_held_out_choice() {
-    use newsgraph::extract::ner::Margins;
-    let data = ner_data();
-    let d = Margins::default();
-    let near = |x: f32| [(x - 1.0).max(0.0), x, x + 1.0, x * 2.0];
-    let cover = if d.cover.is_finite() {
-        near(d.cover).to_vec()
-    } else {
-        vec![4.0, 8.0, f32::INFINITY]
-    };
-    let grid = newsgraph::train::margin_grid(d, &near(d.name), &near(d.lone_person), &cover);
-    let rows = newsgraph::train::choose_margins(
-        &data,
-        newsgraph::extract::Extractor::bundled(),
-        8,
-        &grid,
-        |_| {},
-    )
-    .unwrap();
-    let best = rows
+    assert!(low.is_empty(), "under the floors: {low:#?}");
+    let best = margins
         .iter()
         .max_by(|a, b| a.score().total_cmp(&b.score()))
         .unwrap();
-    let default = rows.iter().find(|r| r.margins == d).unwrap();
+    let default = margins.iter().find(|r| r.margins == d).unwrap();
     eprintln!("default {default:?}, best {best:?}");
     assert!(
         default.score() >= best.score() - 0.0005,
@@ -141,4 +134,55 @@ fn ner_data() -> newsgraph::train::NerData {
         train_on_uner: false,
         news: vec![newsgraph::train::NEWS_DIR.into()],
     }
+}
+
+/// `--ner-model FILE` tags with a model `train-ner` wrote instead of the
+/// bundled one; a file that is no model is an error naming it.
+#[test]
+fn a_model_file_replaces_the_bundled_tagger() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = |model: Option<&std::path::Path>| {
+        let mut cmd = bin();
+        if let Some(m) = model {
+            cmd.arg("--ner-model").arg(m);
+        }
+        let out = cmd
+            .args(["--ner", "tagger", "extract"])
+            .arg(seed_article())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["entities"].as_array().unwrap().len()
+    };
+    let bundled = names(None);
+    assert!(bundled > 5, "{bundled} entities");
+    assert_eq!(names(Some(&repo().join("data/models/ner.bin"))), bundled);
+    // A model that learned nothing tags nothing.
+    let empty = dir.path().join("empty.bin");
+    std::fs::write(
+        &empty,
+        newsgraph::extract::ner::tagger::Model::default().to_bytes(),
+    )
+    .unwrap();
+    assert_eq!(names(Some(&empty)), 0);
+    let bad = dir.path().join("notes.txt");
+    std::fs::write(&bad, "not a model").unwrap();
+    let out = bin()
+        .arg("--ner-model")
+        .arg(&bad)
+        .args(["extract"])
+        .arg(seed_article())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("notes.txt: not a newsgraph NER model") && err.contains("train-ner -o FILE"),
+        "{err}"
+    );
 }

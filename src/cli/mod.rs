@@ -20,6 +20,7 @@ mod train_parser;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use newsgraph::error::{Error, Result};
+use newsgraph::extract::ner::tagger::Model;
 use newsgraph::extract::ner::NerMode;
 use newsgraph::extract::Extractor;
 use newsgraph::input;
@@ -62,6 +63,10 @@ pub struct Args {
     /// Name recognition: rules, the trained tagger, or hybrid (rules, plus the tagger's names they miss)
     #[arg(long, global = true, value_enum, default_value_t = NerChoice::Hybrid)]
     ner: NerChoice,
+    /// A name tagger model written by `newsgraph train-ner -o FILE`, used
+    /// instead of the bundled one (with --ner tagger or hybrid)
+    #[arg(long, global = true, value_name = "FILE")]
+    ner_model: Option<PathBuf>,
     /// Read event participants by patterns alone, not from the bundled
     /// dependency parser's trees too (which are read in sentences where a
     /// name touches the trigger or its subject is far; about 1.2 times
@@ -405,6 +410,7 @@ pub(crate) struct Config {
     max_article_bytes: usize,
     lexicon: Vec<PathBuf>,
     ner: NerMode,
+    ner_model: Option<PathBuf>,
     parser: bool,
     progress: bool,
 }
@@ -423,18 +429,30 @@ impl Config {
                 NerChoice::Tagger => NerMode::Tagger,
                 NerChoice::Hybrid => NerMode::Hybrid,
             },
+            ner_model: args.ner_model.clone(),
             parser: !args.no_parser,
             progress: std::io::stderr().is_terminal(),
         }
     }
 
-    /// The extractor the flags ask for (`--lexicon`, `--ner`).
+    /// The extractor the flags ask for (`--lexicon`, `--ner`, `--ner-model`).
     fn extractor(&self) -> Result<Extractor> {
-        let extractor = if self.lexicon.is_empty() {
+        let mut extractor = if self.lexicon.is_empty() {
             Extractor::bundled().clone()
         } else {
             Extractor::with_lexicon(Lexicon::with_user_lexicons(&self.lexicon)?)
         };
+        if let Some(path) = &self.ner_model {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let model = Model::from_bytes(&bytes).map_err(|e| match e {
+                Error::Data { message, .. } => Error::Usage(format!(
+                    "{}: {message}; --ner-model takes a file written by `newsgraph train-ner -o FILE`",
+                    path.display()
+                )),
+                other => other,
+            })?;
+            extractor = extractor.with_tagger(Some(std::sync::Arc::new(model)));
+        }
         let extractor = extractor.with_mode(self.ner);
         Ok(if self.parser {
             extractor.with_parser()

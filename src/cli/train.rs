@@ -53,7 +53,7 @@ pub(super) fn run(cfg: &Config, data: &NerData, epochs: usize, task: Task) -> Re
         train::train_ner(data, extractor.lexicon(), epochs, |m| eprintln!("{m}"))?;
     std::fs::write(&output, model.to_bytes()).map_err(|e| Error::io(&output, e))?;
     eprintln!(
-        "{} features → {}; rebuild (cargo build --release) to embed it",
+        "{} features → {}; use it with --ner-model {1}, or rebuild (cargo build --release) to embed it",
         report.features,
         output.display()
     );

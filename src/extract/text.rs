@@ -322,7 +322,7 @@ fn tokens_in(text: &str, span: Span, out: &mut Vec<Token>) {
         out.push(Token {
             span: tspan,
             shape: shape_of(tok_text),
-            lower: tok_text.to_lowercase().replace('\u{2019}', "'"),
+            lower: lower_form(tok_text),
         });
     }
 }
@@ -375,6 +375,17 @@ pub(crate) fn shape_of(s: &str) -> Shape {
         Shape::Capitalized
     } else {
         Shape::Mixed
+    }
+}
+
+/// A token's lowercase form, with typographic apostrophes made straight
+/// ("Russia’s" → "russia's"); ASCII words (most of them) without the
+/// Unicode tables or a second string.
+fn lower_form(tok: &str) -> String {
+    if tok.is_ascii() {
+        tok.to_ascii_lowercase()
+    } else {
+        tok.to_lowercase().replace('\u{2019}', "'")
     }
 }
 

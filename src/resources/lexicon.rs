@@ -131,6 +131,10 @@ pub struct Lexicon {
     pub max_title_words: usize,
     /// Last words of the titles ("minister" of "foreign minister").
     pub title_heads: HashSet<String>,
+    /// Every beginning of a title, to the character ("dep", "deputy",
+    /// "deputy a", ...): a title search stops at the first words that
+    /// begin none.
+    pub title_prefixes: HashSet<String>,
     pub given_names: HashSet<String>,
     /// Given names used for one gender only ("Ingrid", "Jonas"): who
     /// "she" or "he" can stand for. Not names to find: those are
@@ -303,6 +307,16 @@ impl Lexicon {
             .map(|t| t.split(' ').count())
             .max()
             .unwrap_or(1);
+        let title_prefixes = titles
+            .keys()
+            .flat_map(|t| {
+                t.char_indices()
+                    .skip(1)
+                    .map(|(i, _)| &t[..i])
+                    .chain([t.as_str()])
+            })
+            .map(str::to_string)
+            .collect();
         let title_heads = titles
             .keys()
             .filter_map(|t| t.rsplit(' ').next())
@@ -409,6 +423,7 @@ impl Lexicon {
             titles,
             max_title_words,
             title_heads,
+            title_prefixes,
             given_names,
             name_gender,
             not_names,

@@ -210,7 +210,7 @@ pub fn train_ner(
     data: &NerData,
     lex: &Lexicon,
     epochs: usize,
-    mut progress: impl FnMut(&str),
+    mut progress: impl FnMut(&str) + Send,
 ) -> Result<(Model, Report)> {
     let mut docs = read_ner_data(data)?;
     docs.retain(|d| data.train_on_uner || d.genre != UNER_GENRE);
@@ -341,25 +341,85 @@ pub fn held_out(
     data: &NerData,
     base: &Extractor,
     epochs: usize,
-    mut progress: impl FnMut(&str),
+    progress: impl FnMut(&str),
 ) -> Result<Vec<HeldOut>> {
-    let mut out = Vec::new();
+    Ok(held_out_run(data, base, epochs, true, &[], progress)?.0)
+}
+
+/// [`held_out`] and [`choose_margins`] from one training per genre.
+pub fn held_out_and_margins(
+    data: &NerData,
+    base: &Extractor,
+    epochs: usize,
+    grid: &[Margins],
+    progress: impl FnMut(&str),
+) -> Result<(Vec<HeldOut>, Vec<MarginScore>)> {
+    held_out_run(data, base, epochs, true, grid, progress)
+}
+
+/// Each genre held out in turn: the three modes counted (with `modes`),
+/// and hybrid with each of `grid`'s margins; counted on all cores.
+fn held_out_run(
+    data: &NerData,
+    base: &Extractor,
+    epochs: usize,
+    modes: bool,
+    grid: &[Margins],
+    mut progress: impl FnMut(&str),
+) -> Result<(Vec<HeldOut>, Vec<MarginScore>)> {
+    use rayon::prelude::*;
+    let mut rows = Vec::new();
+    let mut sums = vec![(0.0, 0.0); grid.len()];
+    let mut genres = 0usize;
     each_genre_held_out(data, base.lexicon(), epochs, |g, test, model| {
-        let modes = [NerMode::Rules, NerMode::Tagger, NerMode::Hybrid].map(|mode| {
-            let ex = base
-                .clone()
-                .with_tagger(Some(Arc::clone(&model)))
-                .with_mode(mode);
-            (mode, count_all(&ex, test))
-        });
-        progress(&format!("{g}: {} documents", test.len()));
-        out.push(HeldOut {
-            genre: g.to_string(),
-            documents: test.len(),
-            modes,
+        let ex = base.clone().with_tagger(Some(model));
+        if modes {
+            let all = [NerMode::Rules, NerMode::Tagger, NerMode::Hybrid];
+            let counts: Vec<NameCounts> = all
+                .par_iter()
+                .map(|&mode| count_all(&ex.clone().with_mode(mode), test))
+                .collect();
+            rows.push(HeldOut {
+                genre: g.to_string(),
+                documents: test.len(),
+                modes: [0, 1, 2].map(|i| (all[i], counts[i])),
+            });
+        }
+        let hybrid = ex.with_mode(NerMode::Hybrid);
+        let scores: Vec<(f64, f64)> = grid
+            .par_iter()
+            .map(|m| {
+                let c = count_all(&hybrid.clone().with_margins(*m), test);
+                (c.strict_f1(), c.lenient_f1())
+            })
+            .collect();
+        for (sum, (strict, lenient)) in sums.iter_mut().zip(scores) {
+            sum.0 += strict;
+            sum.1 += lenient;
+        }
+        genres += 1;
+        progress(&if grid.is_empty() {
+            format!("{g}: {} documents", test.len())
+        } else {
+            format!(
+                "{g}: {} documents, {} margin settings",
+                test.len(),
+                grid.len()
+            )
         });
     })?;
-    Ok(out)
+    let n = genres.max(1) as f64;
+    let margins = grid
+        .iter()
+        .copied()
+        .zip(sums)
+        .map(|(margins, (s, l))| MarginScore {
+            margins,
+            strict: s / n,
+            lenient: l / n,
+        })
+        .collect();
+    Ok((rows, margins))
 }
 
 /// Every pair of `names` and `lone_person` margins (the latter at least
@@ -418,38 +478,9 @@ pub fn choose_margins(
     base: &Extractor,
     epochs: usize,
     grid: &[Margins],
-    mut progress: impl FnMut(&str),
+    progress: impl FnMut(&str),
 ) -> Result<Vec<MarginScore>> {
-    let mut sums = vec![(0.0, 0.0); grid.len()];
-    let mut genres = 0usize;
-    each_genre_held_out(data, base.lexicon(), epochs, |g, test, model| {
-        let ex = base
-            .clone()
-            .with_tagger(Some(model))
-            .with_mode(NerMode::Hybrid);
-        for (m, sum) in grid.iter().zip(&mut sums) {
-            let c = count_all(&ex.clone().with_margins(*m), test);
-            sum.0 += c.strict_f1();
-            sum.1 += c.lenient_f1();
-        }
-        genres += 1;
-        progress(&format!(
-            "{g}: {} documents, {} margin settings",
-            test.len(),
-            grid.len()
-        ));
-    })?;
-    let n = genres.max(1) as f64;
-    Ok(grid
-        .iter()
-        .copied()
-        .zip(sums)
-        .map(|(margins, (s, l))| MarginScore {
-            margins,
-            strict: s / n,
-            lenient: l / n,
-        })
-        .collect())
+    Ok(held_out_run(data, base, epochs, false, grid, progress)?.1)
 }
 
 fn coarse(kind: EntityType) -> ChunkType {

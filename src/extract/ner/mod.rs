@@ -223,6 +223,10 @@ fn title_at(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<(us
         .take(end.min(i + lex.max_title_words))
         .skip(i)
     {
+        // No title, nor the plural of one, begins with the words so far.
+        if k > i && !lex.title_prefixes.contains(&words) {
+            break;
+        }
         // ("Sen." is one word of a title: its period is its own token.)
         let period = t.lower == "." && k > i && tokens[k - 1].span.end == t.span.start;
         if k > i && !period {

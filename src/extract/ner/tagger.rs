@@ -90,7 +90,7 @@ struct TokenInfo<'a> {
     form: &'a str,
     shape: Shape,
     /// Fine shape: "Xxxxx" → "Xx", "U.S." → "X.X.", "2017" → "d".
-    fine: String,
+    fine: Fine,
     /// Gazetteer: 0 none, else 1 + kind index, times 2 for begin/inside.
     gaz: u8,
     given: bool,
@@ -100,8 +100,31 @@ struct TokenInfo<'a> {
     rule: u8,
 }
 
-fn fine_shape(form: &str) -> String {
-    let mut out = String::new();
+/// A fine shape, kept inline (no allocation per token): it stops growing
+/// once past eight bytes, and a character takes at most four, so twelve
+/// bytes hold it.
+#[derive(Clone, Copy)]
+struct Fine {
+    bytes: [u8; 12],
+    len: u8,
+}
+
+impl Fine {
+    fn push(&mut self, c: char) {
+        let n = c.encode_utf8(&mut self.bytes[self.len as usize..]).len();
+        self.len += n as u8;
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len as usize]).expect("whole characters")
+    }
+}
+
+fn fine_shape(form: &str) -> Fine {
+    let mut out = Fine {
+        bytes: [0; 12],
+        len: 0,
+    };
     let mut last = '\0';
     for c in form.chars() {
         let k = if c.is_uppercase() {
@@ -117,7 +140,7 @@ fn fine_shape(form: &str) -> String {
             out.push(k);
         }
         last = k;
-        if out.len() > 8 {
+        if out.len > 8 {
             break;
         }
     }
@@ -231,7 +254,7 @@ fn features_into(
     f.push(Fnv::new(1).str(lower).0);
     f.push(Fnv::new(2).str(suffix3).0);
     f.push(Fnv::new(3).str(prefix3).0);
-    f.push(Fnv::new(4).str(&t.fine).0);
+    f.push(Fnv::new(4).str(t.fine.as_str()).0);
     f.push(Fnv::new(5).str(w(-1)).0);
     f.push(Fnv::new(6).str(w(1)).0);
     f.push(Fnv::new(7).str(w(-2)).0);
@@ -448,6 +471,21 @@ mod tests {
             ]
         );
         assert!(!allowed(0, 2) && allowed(1, 2) && allowed(2, 2) && !allowed(3, 2));
+    }
+
+    #[test]
+    fn fine_shapes_stop_past_eight_bytes() {
+        for (form, shape) in [
+            ("Moscow", "Xx"),
+            ("U.S.", "X.X."),
+            ("2017", "d"),
+            ("McCain", "XxXx"),
+            ("A-B-C-D-E-F", "X-X-X-X-X"),
+            ("—–—", "—–—"),
+            ("x—–—y", "x—–—"),
+        ] {
+            assert_eq!(fine_shape(form).as_str(), shape, "{form}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::{allowed, features, token_infos, ChunkType, Model, TokenInfo, Weights
 use crate::extract::ner::Recognized;
 use crate::model::{Span, Tokens};
 use crate::resources::Lexicon;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Which annotation a training document follows.
@@ -78,24 +79,36 @@ pub const RUNS: usize = 16;
 /// Train an averaged perceptron for `epochs` passes over `docs`, [`RUNS`]
 /// times over differently shuffled orders (fixed seeds, so training is
 /// reproducible), and average the runs' weights. `progress` gets the
-/// epoch (counted over all runs) and its token accuracy.
+/// number of epochs done (counted over all runs, which train at once on
+/// all cores) and the token accuracy of the one just done.
 pub fn train(
     docs: &[&TrainDoc],
     lex: &Lexicon,
     epochs: usize,
-    mut progress: impl FnMut(usize, f64),
+    progress: impl FnMut(usize, f64) + Send,
 ) -> Model {
     let infos: Vec<Vec<TokenInfo>> = docs
         .iter()
         .map(|d| token_infos(&d.text, &d.toks, lex, &d.rules))
         .collect();
+    // The runs are independent: trained on all cores, summed in run order
+    // (the same sums, so the same bytes, whatever the number of cores).
+    let done = std::sync::Mutex::new((0usize, progress));
+    let runs: Vec<HashMap<u64, [f32; N]>> = (0..RUNS)
+        .into_par_iter()
+        .map(|run| {
+            let seed = 0x9e37_79b9_7f4a_7c15_u64
+                .wrapping_add((run as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
+            train_run(docs, &infos, epochs, seed, |_, acc| {
+                let mut d = done.lock().expect("no panic while reporting");
+                d.0 += 1;
+                let epoch = d.0;
+                (d.1)(epoch, acc);
+            })
+        })
+        .collect();
     let mut sum: HashMap<u64, [f32; N]> = HashMap::new();
-    for run in 0..RUNS {
-        let seed = 0x9e37_79b9_7f4a_7c15_u64
-            .wrapping_add((run as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
-        let one = train_run(docs, &infos, epochs, seed, |e, acc| {
-            progress(run * epochs + e, acc);
-        });
+    for one in runs {
         for (k, w) in one {
             let s = sum.entry(k).or_insert([0.0; N]);
             for (a, b) in s.iter_mut().zip(w) {
