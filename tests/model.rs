@@ -53,12 +53,20 @@ fn held_out_genre_floors_and_default_margins() {
     use newsgraph::extract::ner::Margins;
     let d = Margins::default();
     let near = |x: f32| [(x - 1.0).max(0.0), x, x + 1.0, x * 2.0];
-    let cover = if d.cover.is_finite() {
-        near(d.cover).to_vec()
-    } else {
-        vec![4.0, 8.0, f32::INFINITY]
+    let either = |x: f32| {
+        if x.is_finite() {
+            near(x).to_vec()
+        } else {
+            vec![4.0, 8.0, f32::INFINITY]
+        }
     };
-    let grid = newsgraph::train::margin_grid(d, &near(d.name), &near(d.lone_person), &cover);
+    let grid = newsgraph::train::margin_grid(
+        d,
+        &near(d.name),
+        &near(d.lone_person),
+        &either(d.cover),
+        &either(d.retype),
+    );
     let (rows, margins) = newsgraph::train::held_out_and_margins(
         &ner_data(),
         newsgraph::extract::Extractor::bundled(),

@@ -40,6 +40,9 @@ const COVER_MARGINS: [f32; 10] = [
     24.0,
     f32::INFINITY,
 ];
+/// Retyping margins tried (infinity: the rules' persons by capitals keep
+/// their type).
+const RETYPE_MARGINS: [f32; 9] = [0.0, 2.0, 4.0, 8.0, 12.0, 16.0, 24.0, 32.0, f32::INFINITY];
 
 pub(super) fn run(cfg: &Config, data: &NerData, epochs: usize, task: Task) -> Result<ExitCode> {
     // Train on the rules' own output: the rules are features.
@@ -79,18 +82,30 @@ fn held_out(data: &NerData, extractor: &Extractor, epochs: usize) -> Result<Exit
 
 fn choose_margins(data: &NerData, extractor: &Extractor, epochs: usize) -> Result<ExitCode> {
     let current = Margins::default();
-    let grid = train::margin_grid(current, &NAME_MARGINS, &LONE_PERSON_MARGINS, &COVER_MARGINS);
+    let grid = train::margin_grid(
+        current,
+        &NAME_MARGINS,
+        &LONE_PERSON_MARGINS,
+        &COVER_MARGINS,
+        &RETYPE_MARGINS,
+    );
     let mut rows = train::choose_margins(data, extractor, epochs, &grid, |m| eprintln!("{m}"))?;
     rows.sort_by(|a, b| b.score().total_cmp(&a.score()));
-    println!("name  lone person   cover | hybrid mean strict  lenient  (mean of both)");
+    println!("name  lone person   cover  retype | hybrid mean strict  lenient  (mean of both)");
+    // The ten best, the default, and every setting of the searches that
+    // vary one margin from the default.
+    let single = |m: &Margins| {
+        m.name == current.name && m.lone_person == current.lone_person && m != &current
+    };
     for (k, r) in rows.iter().enumerate() {
         let now = r.margins == current;
-        if k < 10 || now {
+        if k < 10 || now || single(&r.margins) {
             println!(
-                "{:>4}  {:>11}  {:>6} | {:>18.4}  {:.4}  ({:.4}){}",
+                "{:>4}  {:>11}  {:>6}  {:>6} | {:>18.4}  {:.4}  ({:.4}){}",
                 r.margins.name,
                 r.margins.lone_person,
                 r.margins.cover,
+                r.margins.retype,
                 r.strict,
                 r.lenient,
                 r.score(),
@@ -99,15 +114,13 @@ fn choose_margins(data: &NerData, extractor: &Extractor, epochs: usize) -> Resul
         }
     }
     if let Some(best) = rows.first() {
-        println!(
-            "best: name {}, lone person {}, cover {} (the default: name {}, lone person {}, cover {})",
-            best.margins.name,
-            best.margins.lone_person,
-            best.margins.cover,
-            current.name,
-            current.lone_person,
-            current.cover
-        );
+        let m = |x: &Margins| {
+            format!(
+                "name {}, lone person {}, cover {}, retype {}",
+                x.name, x.lone_person, x.cover, x.retype
+            )
+        };
+        println!("best: {} (the default: {})", m(&best.margins), m(&current));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -423,14 +423,15 @@ fn held_out_run(
 }
 
 /// Every pair of `names` and `lone_person` margins (the latter at least
-/// the former) with `base`'s covering margin, then `base` with each of
-/// `cover`: the two searched one after the other, not as a product,
-/// which would cost a pass over every genre per triple.
+/// the former) with `base`'s other margins, then `base` with each of
+/// `cover`, then with each of `retype`: searched one after the other, not
+/// as a product, which would cost a pass over every genre per setting.
 pub fn margin_grid(
     base: Margins,
     names: &[f32],
     lone_person: &[f32],
     cover: &[f32],
+    retype: &[f32],
 ) -> Vec<Margins> {
     let mut grid: Vec<Margins> = names
         .iter()
@@ -445,8 +446,11 @@ pub fn margin_grid(
                 })
         })
         .collect();
-    for &r in cover {
-        let m = Margins { cover: r, ..base };
+    let others = cover
+        .iter()
+        .map(|&cover| Margins { cover, ..base })
+        .chain(retype.iter().map(|&retype| Margins { retype, ..base }));
+    for m in others {
         if !grid.contains(&m) {
             grid.push(m);
         }

@@ -24,6 +24,11 @@ pub struct Margins {
     /// it ("Arizona Department of Education" over "Department of
     /// Education"); infinity: never.
     pub cover: f32,
+    /// A tagger's name this sure over the very words the rules took for a
+    /// person by their capitals alone gives them its type instead ("Den
+    /// Helder", "Met Éireann" as a place and an organization); infinity:
+    /// never.
+    pub retype: f32,
 }
 
 impl Default for Margins {
@@ -34,6 +39,7 @@ impl Default for Margins {
             name: 24.0,
             lone_person: 24.0,
             cover: 24.0,
+            retype: 4.0,
         }
     }
 }
@@ -197,6 +203,7 @@ pub(crate) fn combine(
         cands.push((s, e, chunk_kind(c), q, c.margin));
     }
     out = rules;
+    retype(doc, &mut out, chunks, margins.retype, chunk_kind);
     let covering: Vec<bool> = cands
         .iter()
         .map(|&(s, e, kind, _, margin)| margin >= margins.cover && covers(doc, &out, s, e, kind))
@@ -241,6 +248,49 @@ pub(crate) fn combine(
     patterns::drop_laws(doc, &mut out);
     patterns::titles_out_of_names(doc, &mut out);
     in_text_order(out)
+}
+
+/// The rules' persons by capitals alone ("capitalized name") that a
+/// tagger's name of another type spans exactly, with at least `margin`,
+/// take the tagger's type (leading "the" and trailing lowercase words
+/// aside, as for the tagger's other names).
+fn retype(
+    doc: &Doc<'_>,
+    out: &mut Recognized,
+    chunks: &[Chunk],
+    margin: f32,
+    kind_of: impl Fn(&Chunk) -> EntityType,
+) {
+    if !margin.is_finite() {
+        return;
+    }
+    let tokens = &doc.toks.tokens;
+    for c in chunks.iter().filter(|c| c.margin >= margin) {
+        let kind = kind_of(c);
+        if kind == EntityType::Person {
+            continue;
+        }
+        let mut s = c.start;
+        while s < c.end && (tokens[s].lower == "the" || !is_cap(&tokens[s])) {
+            s += 1;
+        }
+        let mut e = c.end;
+        while e > s && !is_cap(&tokens[e - 1]) {
+            e -= 1;
+        }
+        let by_capitals = |m: &Mention| {
+            m.first_token == s
+                && m.end_token == e
+                && m.kind == EntityType::Person
+                && m.evidence == Evidence::Pattern("capitalized name")
+        };
+        if let Some(i) = out.mentions.iter().position(by_capitals) {
+            let q = &out.qualifiers[i];
+            if q.title.is_none() && q.country.is_none() && q.org.is_none() {
+                out.mentions[i].kind = kind;
+            }
+        }
+    }
 }
 
 /// Whether rule mention `m` lies inside tokens `s..e` and is shorter.
