@@ -232,6 +232,11 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
                 Some(i) => i,
                 None => {
                     let i = new_entity(&mut entities, &mut last_seen, m.kind, surface);
+                    // "Kestrel Analytics" after "Kestrel Analytics Ltd":
+                    // a company's name without its legal form is its own.
+                    if let Some(bare) = without_legal_form(&key.1) {
+                        by_key.entry((m.kind, bare)).or_insert(i);
+                    }
                     by_key.insert(key, i);
                     i
                 }
@@ -344,6 +349,22 @@ pub fn resolve(text: &str, rec: &Recognized, lex: &Lexicon) -> Resolved {
         mention_entity,
         mentions: rec.mentions.clone(),
     }
+}
+
+/// A company's lowercased name without the legal form that closes it
+/// ("kestrel analytics ltd" → "kestrel analytics", "jpmorgan chase & co."
+/// → "jpmorgan chase"), if it has one and a word is left.
+fn without_legal_form(name: &str) -> Option<String> {
+    let (rest, last) = name.rsplit_once(' ')?;
+    if !crate::extract::ner::is_legal_form(last) {
+        return None;
+    }
+    let rest = rest.trim_end_matches([',', ' ']);
+    let rest = rest
+        .strip_suffix(" &")
+        .unwrap_or(rest)
+        .trim_end_matches([',', ' ']);
+    (!rest.is_empty()).then(|| rest.to_string())
 }
 
 fn new_entity(

@@ -70,6 +70,8 @@ pub struct GenreDoc {
     /// to learn from, GUM's genres (and UNER) then only through the
     /// shared weights.
     pub domain: Domain,
+    /// From a news file (`NerData::news`), not GUM or UNER.
+    pub news: bool,
 }
 
 /// What training read and how it went.
@@ -109,6 +111,7 @@ pub fn read_ner_data(data: &NerData) -> Result<Vec<GenreDoc>> {
             genre: genre.clone(),
             gold,
             domain: Domain::Target,
+            news: false,
         }));
     }
     for f in &data.uner {
@@ -120,6 +123,7 @@ pub fn read_ner_data(data: &NerData) -> Result<Vec<GenreDoc>> {
                     genre: UNER_GENRE.into(),
                     gold: with_articles(gold),
                     domain: Domain::Other,
+                    news: false,
                 }),
         );
     }
@@ -134,6 +138,7 @@ pub fn read_ner_data(data: &NerData) -> Result<Vec<GenreDoc>> {
             genre: genre.clone(),
             gold,
             domain: Domain::Target,
+            news: true,
         }));
     }
     // With news to learn from, the model tags news: GUM's genres (an
@@ -370,7 +375,9 @@ fn held_out_run(
     use rayon::prelude::*;
     let mut rows = Vec::new();
     let mut sums = vec![(0.0, 0.0); grid.len()];
+    let mut news_sums = vec![(0.0, 0.0); grid.len()];
     let mut genres = 0usize;
+    let mut news_genres = 0usize;
     each_genre_held_out(data, base.lexicon(), epochs, |g, test, model| {
         let ex = base.clone().with_tagger(Some(model));
         if modes {
@@ -393,11 +400,18 @@ fn held_out_run(
                 (c.strict_f1(), c.lenient_f1())
             })
             .collect();
-        for (sum, (strict, lenient)) in sums.iter_mut().zip(scores) {
+        let news = test.iter().any(|d| d.news);
+        for ((sum, news_sum), (strict, lenient)) in sums.iter_mut().zip(&mut news_sums).zip(scores)
+        {
             sum.0 += strict;
             sum.1 += lenient;
+            if news {
+                news_sum.0 += strict;
+                news_sum.1 += lenient;
+            }
         }
         genres += 1;
+        news_genres += usize::from(news);
         progress(&if grid.is_empty() {
             format!("{g}: {} documents", test.len())
         } else {
@@ -409,14 +423,17 @@ fn held_out_run(
         });
     })?;
     let n = genres.max(1) as f64;
+    let n_news = news_genres.max(1) as f64;
     let margins = grid
         .iter()
         .copied()
-        .zip(sums)
-        .map(|(margins, (s, l))| MarginScore {
+        .zip(sums.into_iter().zip(news_sums))
+        .map(|(margins, ((s, l), (ns, nl)))| MarginScore {
             margins,
             strict: s / n,
             lenient: l / n,
+            news_strict: ns / n_news,
+            news_lenient: nl / n_news,
         })
         .collect();
     Ok((rows, margins))
@@ -465,12 +482,19 @@ pub struct MarginScore {
     /// Means over the genres of strict and lenient F1.
     pub strict: f64,
     pub lenient: f64,
+    /// The same over the news files' genres only.
+    pub news_strict: f64,
+    pub news_lenient: f64,
 }
 
 impl MarginScore {
     /// What the choice maximizes: the mean of the two means.
     pub fn score(&self) -> f64 {
         (self.strict + self.lenient) / 2.0
+    }
+    /// The same over the news genres.
+    pub fn news_score(&self) -> f64 {
+        (self.news_strict + self.news_lenient) / 2.0
     }
 }
 
