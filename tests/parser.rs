@@ -57,9 +57,10 @@ const LAS_FLOOR: f64 = 0.830;
 fn greedy_test_split_floors() {
     let s = test_split_score(bundled());
     assert!(s.upos() >= UPOS_FLOOR, "UPOS {:.4}", s.upos());
-    // Just under what it reaches (UAS 0.8479, LAS 0.8181).
-    assert!(s.uas() >= 0.846, "UAS {:.4}", s.uas());
-    assert!(s.las() >= 0.816, "LAS {:.4}", s.las());
+    // Just under what it reaches (UAS 0.8464, LAS 0.8164; 0.8479 and 0.8181
+    // before its features were cut to the strongest 260,000).
+    assert!(s.uas() >= 0.845, "UAS {:.4}", s.uas());
+    assert!(s.las() >= 0.815, "LAS {:.4}", s.las());
 }
 
 /// Sentences written for this test, from no corpus.

@@ -452,6 +452,11 @@ impl Config {
                 other => other,
             })?;
             extractor = extractor.with_tagger(Some(std::sync::Arc::new(model)));
+        } else if let (Some(e), true) = (
+            Extractor::bundled_tagger_error(),
+            self.ner != NerMode::Rules,
+        ) {
+            eprintln!("warning: the bundled name tagger is not used, names come from the rules alone: {e}");
         }
         let extractor = extractor.with_mode(self.ner);
         Ok(if self.parser {

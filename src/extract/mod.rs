@@ -49,7 +49,7 @@ impl Extractor {
         static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
         EXTRACTOR.get_or_init(|| Extractor {
             lexicon: Cow::Borrowed(Lexicon::bundled()),
-            tagger: bundled_tagger().clone(),
+            tagger: bundled_tagger(),
             mode: NerMode::default(),
             margins: Margins::default(),
             // The parse reads participants the patterns miss, at about
@@ -57,6 +57,12 @@ impl Extractor {
             // parser under the events").
             parser: Parser::bundled(),
         })
+    }
+
+    /// Why the bundled tagger model could not be read, if it could not
+    /// (the extractor then finds names by the rules alone).
+    pub fn bundled_tagger_error() -> Option<&'static str> {
+        bundled_tagger_read().as_ref().err().map(String::as_str)
     }
 
     /// The bundled tagger over another lexicon (`--lexicon`).
@@ -198,13 +204,36 @@ fn lede(text: &str, toks: &Tokens) -> usize {
 /// Lines before the story's first sentence read as its headline.
 const MAX_HEADLINE_LINES: usize = 3;
 
-/// The bundled tagger model, read once.
-fn bundled_tagger() -> &'static Option<Arc<Model>> {
-    static TAGGER: OnceLock<Option<Arc<Model>>> = OnceLock::new();
+/// The bundled tagger model, read once. A model this build cannot read
+/// (written for other features: the build's `data/models/ner.bin` is
+/// stale) is left out, names then coming from the rules alone, so that
+/// `train-ner` can still run to write the new one; the command line warns
+/// ([`Extractor::bundled_tagger_error`]) and `tests/model.rs` fails.
+fn bundled_tagger_read() -> &'static std::result::Result<Option<Arc<Model>>, String> {
+    static TAGGER: OnceLock<std::result::Result<Option<Arc<Model>>, String>> = OnceLock::new();
     TAGGER.get_or_init(|| {
-        (!NER_MODEL.is_empty()).then(|| {
-            let model = Model::from_bytes(NER_MODEL);
-            Arc::new(model.expect("the bundled tagger model is well-formed"))
-        })
+        if NER_MODEL.is_empty() {
+            return Ok(None);
+        }
+        Model::from_bytes(NER_MODEL)
+            .map(|m| Some(Arc::new(m)))
+            .map_err(|e| e.to_string())
     })
+}
+
+fn bundled_tagger() -> Option<Arc<Model>> {
+    bundled_tagger_read().clone().unwrap_or(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A model of another feature version would be left out quietly at
+    /// run time (with the command line's warning): here it fails.
+    #[test]
+    fn the_bundled_tagger_model_is_read() {
+        assert_eq!(Extractor::bundled_tagger_error(), None);
+        assert!(Extractor::bundled().tagger().is_some());
+    }
 }

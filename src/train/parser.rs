@@ -49,6 +49,17 @@ impl Settings {
         }
     }
 
+    /// The most features the parser keeps (those with the largest
+    /// weights), 0 for all: [`GREEDY_FEATURES`] for the greedy parser,
+    /// none for one trained with a beam.
+    pub fn max_features(&self) -> usize {
+        if self.beam > 1 {
+            0
+        } else {
+            GREEDY_FEATURES
+        }
+    }
+
     /// The model file these settings train: `parser.bin` for the greedy
     /// parser, `parser-beam.bin` for one trained with a beam.
     pub fn file_name(&self) -> &'static str {
@@ -75,6 +86,14 @@ const FOLDS: usize = 4;
 /// at 1.0 about half of the features go (mostly ones updated once), the
 /// file shrinks from 24 to 11 MB, and dev LAS drops by 0.002.
 const PARSE_MIN_WEIGHT: f32 = 1.0;
+
+/// Features the greedy parser keeps: the 260,000 of its million with the
+/// largest weights. Its slots then take 4 MB instead of 16, and scoring,
+/// which waits on memory, is about a fifth faster; on the EWT splits
+/// (gold tokens) LAS goes from 0.8181 to 0.8165 (test) and 0.8144 to
+/// 0.8112 (dev). Cutting each feature's small weights instead costs more:
+/// at 2.0 (440,000 features left) LAS is 0.8121 on test.
+pub const GREEDY_FEATURES: usize = 260_000;
 
 /// The figures after one epoch.
 #[derive(Debug, Clone, Copy)]
@@ -210,6 +229,7 @@ pub fn fingerprint_of(paths: &[impl AsRef<Path>], settings: Settings) -> Result<
         settings.pos_epochs as u32,
         settings.parse_epochs as u32,
         settings.beam as u32,
+        settings.max_features() as u32,
     ))
 }
 
@@ -239,6 +259,7 @@ pub fn train(
             settings.pos_epochs as u32,
             settings.parse_epochs as u32,
             settings.beam as u32,
+            settings.max_features() as u32,
         ),
         pos_epochs: settings.pos_epochs as u32,
         parse_epochs: settings.parse_epochs as u32,
@@ -316,7 +337,9 @@ pub fn train(
             at.epoch(&ex, epoch - 1)
         };
         let dev = dev_sents.as_ref().map(|d| {
-            model.parser = at.weights(PARSE_MIN_WEIGHT);
+            model.parser = at
+                .weights(PARSE_MIN_WEIGHT)
+                .strongest(settings.max_features());
             let gold: Vec<Parse> = d.iter().map(|s| s.gold.clone()).collect();
             score(&gold, &parse_all(&model, d))
         });
@@ -328,6 +351,8 @@ pub fn train(
         };
         log(e, &mut report, &mut progress);
     }
-    model.parser = at.weights(PARSE_MIN_WEIGHT);
+    model.parser = at
+        .weights(PARSE_MIN_WEIGHT)
+        .strongest(settings.max_features());
     Ok((model, report))
 }

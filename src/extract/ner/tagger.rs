@@ -22,7 +22,9 @@ pub use train::{train, Domain, TrainDoc, RUNS};
 /// The labels: outside, and begin/inside for person, organization, location.
 pub(crate) const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
 const N: usize = LABELS.len();
-const MAGIC: &[u8; 8] = b"NGNER01\n";
+/// The file's first bytes; the digit counts the feature versions (`01`:
+/// features hashed from strings, up to 5 December 2026).
+const MAGIC: &[u8; 8] = b"NGNER02\n";
 
 /// Coarse type of a tagged chunk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,29 +70,19 @@ pub struct Model {
     weights: Weights,
 }
 
-/// FNV-1a, fed piece by piece so features are hashed without allocating.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
-
-impl Fnv {
-    fn new(tag: u8) -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325).byte(tag)
-    }
-    fn byte(self, b: u8) -> Self {
-        Fnv((self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-    }
-    fn str(self, s: &str) -> Self {
-        s.bytes().fold(self.byte(0xff), Fnv::byte)
-    }
-}
-
-/// Per-token lexical facts, computed once per document.
-struct TokenInfo<'a> {
-    lower: &'a str,
-    form: &'a str,
+/// Per-token lexical facts, computed once per document: the words a
+/// feature reads as hashes, so that the features of a token combine
+/// numbers and hash no string (each form is hashed once, not once per
+/// template that reads it and per neighbour).
+struct TokenInfo {
+    /// Hashes of the lowercased form, the form, the last and first three
+    /// characters of the lowercased form and the fine shape.
+    lower: u64,
+    form: u64,
+    suffix3: u64,
+    prefix3: u64,
+    fine: u64,
     shape: Shape,
-    /// Fine shape: "Xxxxx" → "Xx", "U.S." → "X.X.", "2017" → "d".
-    fine: Fine,
     /// Gazetteer: 0 none, else 1 + kind index, times 2 for begin/inside.
     gaz: u8,
     given: bool,
@@ -98,6 +90,24 @@ struct TokenInfo<'a> {
     demonym: bool,
     common: bool,
     rule: u8,
+}
+
+/// A word's hash (FNV-1a).
+fn word_hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A feature's key: its template number and up to two values (word
+/// hashes, or small numbers packed into one), mixed (the finalizer of
+/// SplitMix64 after each value).
+#[inline]
+fn key(template: u64, a: u64, b: u64) -> u64 {
+    let mut h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a;
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ b;
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
 }
 
 /// A fine shape, kept inline (no allocation per token): it stops growing
@@ -157,22 +167,22 @@ fn kind_code(kind: crate::model::EntityType) -> u8 {
     }
 }
 
-fn token_infos<'a>(
-    text: &'a str,
-    toks: &'a Tokens,
-    lex: &Lexicon,
-    rules: &Recognized,
-) -> Vec<TokenInfo<'a>> {
+fn token_infos(text: &str, toks: &Tokens, lex: &Lexicon, rules: &Recognized) -> Vec<TokenInfo> {
     let tokens = &toks.tokens;
     let mut infos: Vec<TokenInfo> = tokens
         .iter()
         .map(|t: &Token| {
             let form = t.span.text(text);
+            let lower = t.lower.as_str();
+            let n_chars = lower.chars().count();
+            let cut = |k: usize| lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
             TokenInfo {
-                lower: &t.lower,
-                form,
+                lower: word_hash(lower),
+                form: word_hash(form),
+                suffix3: word_hash(&lower[cut(n_chars.saturating_sub(3))..]),
+                prefix3: word_hash(&lower[..cut(3)]),
+                fine: word_hash(fine_shape(form).as_str()),
                 shape: t.shape,
-                fine: fine_shape(form),
                 gaz: 0,
                 given: lex.given_names.contains(form),
                 title: lex.titles.contains_key(&t.lower),
@@ -206,7 +216,10 @@ fn token_infos<'a>(
     infos
 }
 
-const PAD: &str = "<pad>";
+/// The hash a word outside the sentence reads as.
+const PAD: u64 = 0x5bd1_e995_2f3b_7c11;
+/// The hash of the fine shape after the sentence's last word.
+const NO_FINE: u64 = 0x3c6e_f372_fe94_f82b;
 
 /// The features of token `i` of a sentence spanning tokens `[s, e)`, given
 /// the two previous labels.
@@ -231,65 +244,56 @@ fn features_into(
     p2: usize,
 ) {
     f.clear();
-    let w = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < s as isize || j >= e as isize {
-            PAD
-        } else {
-            infos[j as usize].lower
-        }
-    };
     let info = |k: isize| -> Option<&TokenInfo> {
-        let j = i as isize + k;
-        (j >= s as isize && j < e as isize).then(|| &infos[j as usize])
+        let j = i.wrapping_add_signed(k);
+        (j >= s && j < e).then(|| &infos[j])
     };
+    let w = |k: isize| info(k).map_or(PAD, |x| x.lower);
     let t = &infos[i];
-    let shape = |x: Option<&TokenInfo>| x.map_or(99, |x| x.shape as u8);
-    let lower = t.lower;
-    let n_chars = lower.chars().count();
-    let cut = |k: usize| lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
-    let suffix3 = &lower[cut(n_chars.saturating_sub(3))..];
-    let prefix3 = &lower[..cut(3)];
-    f.push(Fnv::new(0).0);
-    f.push(Fnv::new(1).str(lower).0);
-    f.push(Fnv::new(2).str(suffix3).0);
-    f.push(Fnv::new(3).str(prefix3).0);
-    f.push(Fnv::new(4).str(t.fine.as_str()).0);
-    f.push(Fnv::new(5).str(w(-1)).0);
-    f.push(Fnv::new(6).str(w(1)).0);
-    f.push(Fnv::new(7).str(w(-2)).0);
-    f.push(Fnv::new(8).str(w(2)).0);
-    f.push(Fnv::new(9).byte(shape(info(-1))).byte(t.shape as u8).0);
-    f.push(Fnv::new(10).byte(t.shape as u8).byte(shape(info(1))).0);
-    f.push(Fnv::new(11).byte(u8::from(i == s)).byte(t.shape as u8).0);
-    f.push(Fnv::new(12).byte(t.gaz).0);
-    f.push(Fnv::new(13).byte(info(1).map_or(0, |x| x.gaz)).0);
-    f.push(Fnv::new(14).byte(t.rule).0);
-    f.push(Fnv::new(15).byte(t.rule).byte(p1 as u8).0);
-    f.push(Fnv::new(16).byte(info(-1).map_or(0, |x| x.rule)).0);
-    f.push(Fnv::new(17).byte(info(1).map_or(0, |x| x.rule)).0);
-    f.push(
-        Fnv::new(18)
-            .byte(u8::from(t.given))
-            .byte(u8::from(t.title))
-            .byte(u8::from(t.demonym))
-            .byte(u8::from(t.common))
-            .0,
-    );
-    f.push(
-        Fnv::new(19)
-            .byte(info(-1).map_or(2, |x| u8::from(x.title)))
-            .byte(info(-1).map_or(2, |x| u8::from(x.given)))
-            .0,
-    );
-    f.push(Fnv::new(20).byte(p1 as u8).0);
-    f.push(Fnv::new(21).byte(p1 as u8).byte(p2 as u8).0);
-    f.push(Fnv::new(22).byte(p1 as u8).str(lower).0);
-    f.push(Fnv::new(23).str(w(-1)).str(lower).0);
-    f.push(Fnv::new(24).str(lower).str(w(1)).0);
-    f.push(Fnv::new(25).byte(p1 as u8).byte(t.shape as u8).0);
-    f.push(Fnv::new(26).str(t.form).0);
-    f.push(Fnv::new(27).str(info(1).map_or("", |x| x.fine.as_str())).0);
+    let shape = |x: Option<&TokenInfo>| x.map_or(99, |x| x.shape as u64);
+    let (before, after) = (info(-1), info(1));
+    let sh = t.shape as u64;
+    let (p1, p2) = (p1 as u64, p2 as u64);
+    let bits = |x: &TokenInfo| {
+        u64::from(x.given)
+            | u64::from(x.title) << 1
+            | u64::from(x.demonym) << 2
+            | u64::from(x.common) << 3
+    };
+    f.extend_from_slice(&[
+        key(0, 0, 0),
+        key(1, t.lower, 0),
+        key(2, t.suffix3, 0),
+        key(3, t.prefix3, 0),
+        key(4, t.fine, 0),
+        key(5, w(-1), 0),
+        key(6, w(1), 0),
+        key(7, w(-2), 0),
+        key(8, w(2), 0),
+        key(9, shape(before), sh),
+        key(10, sh, shape(after)),
+        key(11, u64::from(i == s), sh),
+        key(12, u64::from(t.gaz), 0),
+        key(13, after.map_or(0, |x| u64::from(x.gaz)), 0),
+        key(14, u64::from(t.rule), 0),
+        key(15, u64::from(t.rule), p1),
+        key(16, before.map_or(0, |x| u64::from(x.rule)), 0),
+        key(17, after.map_or(0, |x| u64::from(x.rule)), 0),
+        key(18, bits(t), 0),
+        key(
+            19,
+            before.map_or(2, |x| u64::from(x.title)),
+            before.map_or(2, |x| u64::from(x.given)),
+        ),
+        key(20, p1, 0),
+        key(21, p1, p2),
+        key(22, p1, t.lower),
+        key(23, w(-1), t.lower),
+        key(24, t.lower, w(1)),
+        key(25, p1, sh),
+        key(26, t.form, 0),
+        key(27, after.map_or(NO_FINE, |x| x.fine), 0),
+    ]);
     debug_assert_eq!(f.len(), FEATURES);
 }
 
@@ -372,6 +376,11 @@ impl Model {
             line: 0,
             message: m.to_string(),
         };
+        if bytes.len() >= 8 && bytes[..6] == MAGIC[..6] && bytes[..8] != MAGIC[..] {
+            return Err(bad(
+                "a name tagger model of another feature version: retrain it with `newsgraph train-ner`",
+            ));
+        }
         if bytes.len() < 16 || &bytes[..8] != MAGIC {
             return Err(bad("not a newsgraph NER model (bad header)"));
         }

@@ -205,12 +205,23 @@ pub struct Provenance {
 }
 
 /// A fingerprint of everything a model depends on: the training file's
-/// bytes, [`FEATURE_VERSION`], the epochs and the beam.
-pub fn fingerprint(training_data: &[u8], pos_epochs: u32, parse_epochs: u32, beam: u32) -> u64 {
+/// bytes, [`FEATURE_VERSION`], the epochs, the beam and the parser's cap on
+/// features (0: none; it mixes in nothing then, so the fingerprints of
+/// models trained before there was a cap stay as they were).
+pub fn fingerprint(
+    training_data: &[u8],
+    pos_epochs: u32,
+    parse_epochs: u32,
+    beam: u32,
+    max_features: u32,
+) -> u64 {
     let mut h = perceptron::mix(0x7061_7273, u64::from(FEATURE_VERSION));
     h = perceptron::mix(h, u64::from(pos_epochs));
     h = perceptron::mix(h, u64::from(parse_epochs));
     h = perceptron::mix(h, u64::from(beam));
+    if max_features > 0 {
+        h = perceptron::mix(h, u64::from(max_features));
+    }
     for chunk in training_data.chunks(8) {
         let mut b = [0u8; 8];
         b[..chunk.len()].copy_from_slice(chunk);

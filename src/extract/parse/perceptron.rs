@@ -236,6 +236,34 @@ impl Weights {
         keys
     }
 
+    /// The `n` features whose largest weight (in magnitude) is largest,
+    /// ties by key; all of them if `n` is 0 or there are no more. A
+    /// smaller table waits less on memory when scoring.
+    pub(crate) fn strongest(&self, n: usize) -> Weights {
+        if n == 0 || self.count <= n {
+            return self.clone();
+        }
+        let mut feats = self.sorted();
+        let peak = |e: &[u32]| {
+            e.iter()
+                .map(|&x| from_bf16(x as u16).abs())
+                .fold(0f32, f32::max)
+        };
+        let mut order: Vec<(f32, u32)> = feats.iter().map(|(k, e)| (peak(e), *k)).collect();
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut keep: Vec<u32> = order[..n].iter().map(|&(_, k)| k).collect();
+        keep.sort_unstable();
+        feats.retain(|(k, _)| keep.binary_search(k).is_ok());
+        let mut out = Table::with_capacity(self.classes, feats.len());
+        for (k, entries) in feats {
+            let start = out.entries.len();
+            out.entries.extend(entries);
+            out.insert(k, start)
+                .expect("a key once, and few enough weights");
+        }
+        out.into()
+    }
+
     /// Append: class count, feature count, then per feature (sorted by
     /// key): 32-bit key, entry count, (class, bfloat16 weight) entries;
     /// little-endian.
@@ -454,6 +482,28 @@ mod tests {
         assert!(Weights::read(&mut &bytes[..bytes.len() - 1], 4).is_err());
         assert!(Weights::read(&mut bytes.as_slice(), 5).is_err());
         assert_eq!(from_bf16(to_bf16(1.5)), 1.5);
+    }
+
+    #[test]
+    fn strongest_keeps_the_features_with_the_largest_weights() {
+        let mut t = Trainer::new(3);
+        t.tick();
+        t.update(&[8, 9], 2, 0);
+        for _ in 0..4 {
+            t.tick();
+            t.update(&[7], 1, 0);
+        }
+        t.tick();
+        let w = t.averaged(0.0);
+        assert_eq!(w.len(), 3);
+        let one = w.strongest(1);
+        assert_eq!(one.len(), 1);
+        let (mut a, mut b) = ([0f32; 3], [0f32; 3]);
+        w.score(&[7], &mut a);
+        one.score(&[7, 8, 9], &mut b);
+        assert_eq!(a, b, "feature 7, updated most, is the one kept");
+        assert_eq!(w.strongest(0).len(), 3);
+        assert_eq!(w.strongest(5).len(), 3);
     }
 
     #[test]
