@@ -156,6 +156,10 @@ pub struct Lexicon {
     /// forces", "proposed projects".)
     pub verbal_nouns: HashMap<String, Trigger>,
     pub max_trigger_words: usize,
+    /// The first words of the triggers of several words, each beginning
+    /// short of a whole trigger ("hold", "hold peace" of "hold peace
+    /// talks"): a trigger search stops at the first words that begin none.
+    pub trigger_prefixes: HashSet<String>,
     /// Gazetteer index by canonical name.
     pub by_name: HashMap<String, usize>,
 }
@@ -414,6 +418,14 @@ impl Lexicon {
             .map(|t| t.split(' ').count())
             .max()
             .unwrap_or(1);
+        let trigger_prefixes = triggers
+            .keys()
+            .flat_map(|t| {
+                t.match_indices(' ')
+                    .map(|(i, _)| t[..i].to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         Ok(Self {
             gazetteer,
             surface_entry,
@@ -432,6 +444,7 @@ impl Lexicon {
             context_verbs,
             verbal_nouns,
             max_trigger_words,
+            trigger_prefixes,
             by_name,
         })
     }
@@ -531,6 +544,33 @@ mod tests {
             .is_some_and(|t| t.iter().any(|t| t.kind == "Meeting")));
         assert!(lex.titles.contains_key("foreign minister"));
         assert!(lex.given_names.contains("James"));
+    }
+
+    /// The name tagger looks given names and demonyms up only for words
+    /// that do not begin with a lowercase letter.
+    #[test]
+    fn given_names_and_demonyms_begin_with_no_lowercase_letter() {
+        let lex = Lexicon::bundled();
+        let lower = |w: &&String| w.starts_with(char::is_lowercase);
+        assert_eq!(lex.given_names.iter().find(lower), None);
+        assert_eq!(lex.demonyms.keys().find(lower), None);
+    }
+
+    /// The prefixes are exactly the beginnings, short of the last word, of
+    /// the triggers of several words.
+    #[test]
+    fn trigger_prefixes_are_the_first_words_of_longer_triggers() {
+        let lex = Lexicon::bundled();
+        for t in lex.triggers.keys() {
+            let words: Vec<&str> = t.split(' ').collect();
+            for n in 1..words.len() {
+                assert!(lex.trigger_prefixes.contains(&words[..n].join(" ")), "{t}");
+            }
+        }
+        for p in &lex.trigger_prefixes {
+            let longer = format!("{p} ");
+            assert!(lex.triggers.keys().any(|t| t.starts_with(&longer)), "{p}");
+        }
     }
 
     #[test]

@@ -22,20 +22,24 @@ pub(super) fn trigger_at<'a>(
         return None; // inside a name ("Trump Tower", "Attack Squadron")
     }
     let end = sentence.end;
+    let last = end.min(i + lex.max_trigger_words);
+    // The words from `i` to `k`: the token's own string for one word.
     let mut words = String::new();
     let mut best = None;
-    for (k, t) in tokens
-        .iter()
-        .enumerate()
-        .take(end.min(i + lex.max_trigger_words))
-        .skip(i)
-    {
+    for k in i..last {
         if k > i {
+            if words.is_empty() {
+                words.push_str(&tokens[i].lower);
+            }
             words.push(' ');
+            words.push_str(&tokens[k].lower);
         }
-        words.push_str(&t.lower);
-        if let Some(readings) = lex.triggers.get(&words) {
+        let so_far = if k == i { &tokens[i].lower } else { &words };
+        if let Some(readings) = lex.triggers.get(so_far) {
             best = Some((k + 1 - i, readings));
+        }
+        if !lex.trigger_prefixes.contains(so_far) {
+            break;
         }
     }
     let Some((len, readings)) = best else {

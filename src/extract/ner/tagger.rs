@@ -176,6 +176,9 @@ fn token_infos(text: &str, toks: &Tokens, lex: &Lexicon, rules: &Recognized) -> 
             let lower = t.lower.as_str();
             let n_chars = lower.chars().count();
             let cut = |k: usize| lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
+            // No given name or demonym begins with a lowercase letter (the
+            // lexicon's tests hold it): most words need not be looked up.
+            let capital = !form.starts_with(char::is_lowercase);
             TokenInfo {
                 lower: word_hash(lower),
                 form: word_hash(form),
@@ -184,9 +187,9 @@ fn token_infos(text: &str, toks: &Tokens, lex: &Lexicon, rules: &Recognized) -> 
                 fine: word_hash(fine_shape(form).as_str()),
                 shape: t.shape,
                 gaz: 0,
-                given: lex.given_names.contains(form),
+                given: capital && lex.given_names.contains(form),
                 title: lex.titles.contains_key(&t.lower),
-                demonym: lex.demonyms.contains_key(form),
+                demonym: capital && lex.demonyms.contains_key(form),
                 common: lex.common_words.contains(&t.lower),
                 rule: 0,
             }
